@@ -1,0 +1,73 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequireRole } from '../common/auth/roles.decorator';
+import { PhoneNumberInput, WabaInput } from './dtos/inputs/waba.input';
+import { PhoneNumberOutput, PortfolioOutput, WabaOutput } from './dtos/outputs/account.output';
+import type { PhoneNumberEntity } from './entities/phone-number.entity';
+import type { WabaEntity } from './entities/waba.entity';
+import { AccountsService } from './services/accounts.service';
+
+@Resolver()
+export class AccountsResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Query(() => [WabaOutput])
+  @RequireRole('finance')
+  async wabas(): Promise<WabaOutput[]> {
+    return (await this.accounts.listWabas()).map(toWabaOutput);
+  }
+
+  @Query(() => [PhoneNumberOutput])
+  @RequireRole('finance')
+  async phoneNumbers(@Args('wabaId', { nullable: true }) wabaId?: string): Promise<PhoneNumberOutput[]> {
+    return (await this.accounts.listPhoneNumbers(wabaId)).map(toPhoneNumberOutput);
+  }
+
+  @Query(() => [PortfolioOutput])
+  @RequireRole('finance')
+  async portfolios(): Promise<PortfolioOutput[]> {
+    const [portfolios, wabas] = await Promise.all([this.accounts.listPortfolios(), this.accounts.listWabas()]);
+    return portfolios.map((portfolio) => ({
+      id: portfolio.id,
+      name: portfolio.name,
+      wabaIds: wabas.filter((waba) => waba.portfolioId === portfolio.id).map((waba) => waba.wabaId),
+    }));
+  }
+
+  @Mutation(() => WabaOutput)
+  @RequireRole('operator')
+  async upsertWaba(@Args('input') input: WabaInput): Promise<WabaOutput> {
+    return toWabaOutput(await this.accounts.upsertWaba(input));
+  }
+
+  @Mutation(() => PhoneNumberOutput)
+  @RequireRole('operator')
+  async upsertPhoneNumber(@Args('input') input: PhoneNumberInput): Promise<PhoneNumberOutput> {
+    return toPhoneNumberOutput(await this.accounts.upsertPhoneNumber(input));
+  }
+}
+
+function toWabaOutput(waba: WabaEntity): WabaOutput {
+  return {
+    wabaId: waba.wabaId,
+    portfolioId: waba.portfolioId,
+    timezone: waba.timezone,
+    currency: waba.currency,
+    primaryBusinessCountry: waba.primaryBusinessCountry,
+    authInternationalStarts: waba.authInternationalStarts.map((start) => ({
+      country: start.country,
+      startsAt: new Date(start.startsAt),
+    })),
+    freeServiceAllowance: waba.freeServiceAllowance,
+  };
+}
+
+function toPhoneNumberOutput(phone: PhoneNumberEntity): PhoneNumberOutput {
+  return {
+    phoneNumberId: phone.phoneNumberId,
+    wabaId: phone.wabaId,
+    displayPhoneNumber: phone.displayPhoneNumber,
+    coexistence: phone.coexistence,
+    onboardedAt: phone.onboardedAt,
+    offboardedAt: phone.offboardedAt,
+  };
+}

@@ -1,0 +1,55 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+
+@InputType()
+export class AuthInternationalStartInput {
+  @Field({ description: 'ISO 3166 alpha-2 country code' })
+  country!: string;
+
+  @Field()
+  startsAt!: Date;
+}
+
+@InputType()
+export class WabaInput {
+  @Field()
+  wabaId!: string;
+
+  @Field({ nullable: true })
+  portfolioId?: string;
+
+  @Field({ nullable: true, description: 'IANA timezone, e.g. America/Sao_Paulo' })
+  timezone?: string;
+
+  @Field({ nullable: true, description: 'ISO 4217 billing currency; fixed once messages exist' })
+  currency?: string;
+
+  @Field({ nullable: true, description: 'ISO 3166 alpha-2' })
+  primaryBusinessCountry?: string;
+
+  @Field(() => [AuthInternationalStartInput], { nullable: true })
+  authInternationalStarts?: AuthInternationalStartInput[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Free service messages per phone number per month from 2026-10-01 (default 1000, unconfirmed by Meta)',
+  })
+  freeServiceAllowance?: number;
+}
+
+@InputType()
+export class PhoneNumberInput {
+  @Field()
+  phoneNumberId!: string;
+
+  @Field()
+  wabaId!: string;
+
+  @Field({ nullable: true })
+  displayPhoneNumber?: string;
+
+  @Field({ nullable: true })
+  coexistence?: boolean;
+
+  @Field({ nullable: true })
+  onboardedAt?: Date;
+}

@@ -1,0 +1,67 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('AuthInternationalStart')
+export class AuthInternationalStartOutput {
+  @Field()
+  country!: string;
+
+  @Field()
+  startsAt!: Date;
+}
+
+@ObjectType('Waba')
+export class WabaOutput {
+  @Field()
+  wabaId!: string;
+
+  @Field()
+  portfolioId!: string;
+
+  @Field()
+  timezone!: string;
+
+  @Field()
+  currency!: string;
+
+  @Field(() => String, { nullable: true })
+  primaryBusinessCountry!: string | null;
+
+  @Field(() => [AuthInternationalStartOutput])
+  authInternationalStarts!: AuthInternationalStartOutput[];
+
+  @Field(() => Int)
+  freeServiceAllowance!: number;
+}
+
+@ObjectType('PhoneNumber')
+export class PhoneNumberOutput {
+  @Field()
+  phoneNumberId!: string;
+
+  @Field()
+  wabaId!: string;
+
+  @Field(() => String, { nullable: true })
+  displayPhoneNumber!: string | null;
+
+  @Field()
+  coexistence!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  onboardedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  offboardedAt!: Date | null;
+}
+
+@ObjectType('Portfolio')
+export class PortfolioOutput {
+  @Field()
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => [String])
+  wabaIds!: string[];
+}

@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { epochMillisTransformer, jsonTextTransformer } from '../../database/column-transformers';
+
+export interface AuthInternationalStart {
+  country: string;
+  startsAt: string;
+}
+
+@Entity('wabas')
+export class WabaEntity {
+  @PrimaryColumn({ name: 'waba_id', type: 'varchar', length: 64 })
+  wabaId!: string;
+
+  @Index('idx_wabas_portfolio')
+  @Column({ name: 'portfolio_id', type: 'varchar', length: 64 })
+  portfolioId!: string;
+
+  @Column({ type: 'varchar', length: 64, default: 'UTC' })
+  timezone!: string;
+
+  @Column({ type: 'varchar', length: 3, default: 'USD' })
+  currency!: string;
+
+  @Column({ name: 'primary_business_country', type: 'varchar', length: 2, nullable: true })
+  primaryBusinessCountry!: string | null;
+
+  @Column({
+    name: 'auth_international_starts',
+    type: 'text',
+    default: '[]',
+    transformer: jsonTextTransformer,
+  })
+  authInternationalStarts!: AuthInternationalStart[];
+
+  @Column({ name: 'free_service_allowance', type: 'integer', default: 1000 })
+  freeServiceAllowance!: number;
+
+  @Column({ name: 'created_at', type: 'bigint', transformer: epochMillisTransformer })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'bigint', transformer: epochMillisTransformer })
+  updatedAt!: Date;
+}

@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { DomainError } from '../../common/errors/domain.error';
+import type { EngineAccount } from '../../pricing/engine/engine.types';
+import { isValidTimeZone } from '../../pricing/time/local-time.util';
+import type { PhoneNumberInput, WabaInput } from '../dtos/inputs/waba.input';
+import { PhoneNumberEntity } from '../entities/phone-number.entity';
+import { PortfolioEntity } from '../entities/portfolio.entity';
+import { WabaEntity } from '../entities/waba.entity';
+
+export type PricingFactsListener = (wabaId: string) => Promise<void>;
+
+const DEFAULT_TIMEZONE = 'UTC';
+const DEFAULT_CURRENCY = 'USD';
+
+/**
+ * Portfolios, WABAs and phone numbers. Webhooks create unknown ones with defaults (UTC, USD,
+ * the WABA as its own portfolio); GraphQL edits them, and edits that change how messages are
+ * priced notify the listeners (the charging service re-rates that WABA).
+ */
+@Injectable()
+export class AccountsService {
+  private readonly knownPhoneNumbers = new Map<string, string>();
+  private readonly engineAccounts = new Map<string, EngineAccount>();
+  private readonly listeners: PricingFactsListener[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(WabaEntity) private readonly wabas: Repository<WabaEntity>,
+    @InjectRepository(PhoneNumberEntity) private readonly phoneNumbers: Repository<PhoneNumberEntity>,
+    @InjectRepository(PortfolioEntity) private readonly portfolios: Repository<PortfolioEntity>,
+  ) {}
+
+  onPricingFactsChanged(listener: PricingFactsListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Makes sure a WABA (and phone number) seen in a webhook exists; returns the WABA id. */
+  async ensureKnown(wabaId: string, phoneNumberId: string | null, displayPhoneNumber: string | null): Promise<void> {
+    if (phoneNumberId !== null && this.knownPhoneNumbers.get(phoneNumberId) === wabaId) return;
+    const now = Date.now();
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(PortfolioEntity)
+      .values({ id: wabaId, name: null, createdAt: new Date(now) })
+      .orIgnore()
+      .execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(WabaEntity)
+      .values({
+        wabaId,
+        portfolioId: wabaId,
+        timezone: DEFAULT_TIMEZONE,
+        currency: DEFAULT_CURRENCY,
+        primaryBusinessCountry: null,
+        authInternationalStarts: [],
+        freeServiceAllowance: 1000,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+      })
+      .orIgnore()
+      .execute();
+    if (phoneNumberId === null) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(PhoneNumberEntity)
+      .values({
+        phoneNumberId,
+        wabaId,
+        displayPhoneNumber,
+        coexistence: false,
+        onboardedAt: null,
+        offboardedAt: null,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+      })
+      .orIgnore()
+      .execute();
+    this.knownPhoneNumbers.set(phoneNumberId, wabaId);
+  }
+
+  async markCoexistence(phoneNumberId: string): Promise<void> {
+    await this.phoneNumbers.update({ phoneNumberId, coexistence: false }, { coexistence: true, updatedAt: new Date() });
+  }
+
+  async wabaIdOf(phoneNumberId: string): Promise<string | null> {
+    const cached = this.knownPhoneNumbers.get(phoneNumberId);
+    if (cached) return cached;
+    const phone = await this.phoneNumbers.findOneBy({ phoneNumberId });
+    if (phone) this.knownPhoneNumbers.set(phoneNumberId, phone.wabaId);
+    return phone?.wabaId ?? null;
+  }
+
+  async upsertWaba(input: WabaInput): Promise<WabaEntity> {
+    const wabaId = requireId(input.wabaId, 'wabaId');
+    await this.ensureKnown(wabaId, null, null);
+    const waba = await this.wabas.findOneByOrFail({ wabaId });
+    const before = JSON.stringify(pricingFacts(waba));
+    if (input.portfolioId !== undefined) {
+      waba.portfolioId = requireId(input.portfolioId, 'portfolioId');
+      await this.portfolios
+        .createQueryBuilder()
+        .insert()
+        .values({ id: waba.portfolioId, name: null, createdAt: new Date() })
+        .orIgnore()
+        .execute();
+    }
+    if (input.timezone !== undefined) {
+      if (!isValidTimeZone(input.timezone)) {
+        throw new DomainError('BAD_USER_INPUT', `"${input.timezone}" is not an IANA timezone such as Europe/Madrid`);
+      }
+      waba.timezone = input.timezone;
+    }
+    if (input.currency !== undefined) {
+      const currency = input.currency.trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(currency)) {
+        throw new DomainError('BAD_USER_INPUT', `"${input.currency}" is not an ISO 4217 currency code`);
+      }
+      if (currency !== waba.currency && (await this.hasMessages(wabaId))) {
+        throw new DomainError(
+          'CONFLICT',
+          `WABA ${wabaId} already has messages billed in ${waba.currency}; Meta does not let a WABA change currency (create a new WABA)`,
+        );
+      }
+      waba.currency = currency;
+    }
+    if (input.primaryBusinessCountry !== undefined) {
+      waba.primaryBusinessCountry = countryCode(input.primaryBusinessCountry, 'primaryBusinessCountry');
+    }
+    if (input.authInternationalStarts !== undefined) {
+      waba.authInternationalStarts = input.authInternationalStarts.map((start) => ({
+        country: countryCode(start.country, 'authInternationalStarts.country'),
+        startsAt: start.startsAt.toISOString(),
+      }));
+    }
+    if (input.freeServiceAllowance !== undefined) {
+      if (!Number.isInteger(input.freeServiceAllowance) || input.freeServiceAllowance < 0) {
+        throw new DomainError('BAD_USER_INPUT', 'freeServiceAllowance must be a whole number, 0 or more');
+      }
+      waba.freeServiceAllowance = input.freeServiceAllowance;
+    }
+    waba.updatedAt = new Date();
+    const saved = await this.wabas.save(waba);
+    this.forgetEngineAccounts();
+    if (JSON.stringify(pricingFacts(saved)) !== before) await this.notify(wabaId);
+    return saved;
+  }
+
+  async upsertPhoneNumber(input: PhoneNumberInput): Promise<PhoneNumberEntity> {
+    const phoneNumberId = requireId(input.phoneNumberId, 'phoneNumberId');
+    const wabaId = requireId(input.wabaId, 'wabaId');
+    await this.ensureKnown(wabaId, null, null);
+    const existing = await this.phoneNumbers.findOneBy({ phoneNumberId });
+    if (existing && existing.wabaId !== wabaId && (await this.hasMessages(existing.wabaId, phoneNumberId))) {
+      throw new DomainError('CONFLICT', `phone number ${phoneNumberId} already has messages under WABA ${existing.wabaId}`);
+    }
+    const now = new Date();
+    const phone = existing ?? this.phoneNumbers.create({ phoneNumberId, createdAt: now, coexistence: false, onboardedAt: null, offboardedAt: null, displayPhoneNumber: null });
+    phone.wabaId = wabaId;
+    if (input.displayPhoneNumber !== undefined) phone.displayPhoneNumber = input.displayPhoneNumber;
+    if (input.coexistence !== undefined) phone.coexistence = input.coexistence;
+    if (input.onboardedAt !== undefined) phone.onboardedAt = input.onboardedAt;
+    phone.updatedAt = now;
+    const saved = await this.phoneNumbers.save(phone);
+    this.knownPhoneNumbers.set(phoneNumberId, wabaId);
+    this.forgetEngineAccounts();
+    if (existing?.wabaId !== wabaId && existing !== null) await this.notify(wabaId);
+    return saved;
+  }
+
+  listWabas(): Promise<WabaEntity[]> {
+    return this.wabas.find({ order: { wabaId: 'ASC' } });
+  }
+
+  listPhoneNumbers(wabaId?: string): Promise<PhoneNumberEntity[]> {
+    return this.phoneNumbers.find({ where: wabaId ? { wabaId } : {}, order: { phoneNumberId: 'ASC' } });
+  }
+
+  listPortfolios(): Promise<PortfolioEntity[]> {
+    return this.portfolios.find({ order: { id: 'ASC' } });
+  }
+
+  async setOffboarded(wabaId: string, at: Date | null): Promise<void> {
+    await this.phoneNumbers.update({ wabaId, coexistence: true }, { offboardedAt: at, updatedAt: new Date() });
+  }
+
+  /** The pricing view of a phone number's WABA, cached until an account edit. */
+  async engineAccount(phoneNumberId: string): Promise<EngineAccount> {
+    const cached = this.engineAccounts.get(phoneNumberId);
+    if (cached) return cached;
+    const wabaId = await this.wabaIdOf(phoneNumberId);
+    const waba = wabaId ? await this.wabas.findOneBy({ wabaId }) : null;
+    if (!waba) throw new DomainError('NOT_FOUND', `phone number ${phoneNumberId} belongs to no known WABA`);
+    const account = toEngineAccount(waba);
+    this.engineAccounts.set(phoneNumberId, account);
+    return account;
+  }
+
+  forgetEngineAccounts(): void {
+    this.engineAccounts.clear();
+  }
+
+  private async hasMessages(wabaId: string, phoneNumberId?: string): Promise<boolean> {
+    const row: unknown[] = await this.dataSource.query(
+      phoneNumberId
+        ? `SELECT 1 FROM messages WHERE waba_id = ${this.param(1)} AND phone_number_id = ${this.param(2)} LIMIT 1`
+        : `SELECT 1 FROM messages WHERE waba_id = ${this.param(1)} LIMIT 1`,
+      phoneNumberId ? [wabaId, phoneNumberId] : [wabaId],
+    );
+    return row.length > 0;
+  }
+
+  private param(index: number): string {
+    return this.dataSource.options.type === 'postgres' ? `$${index}` : '?';
+  }
+
+  private async notify(wabaId: string): Promise<void> {
+    for (const listener of this.listeners) await listener(wabaId);
+  }
+}
+
+export function toEngineAccount(waba: WabaEntity): EngineAccount {
+  return {
+    portfolioId: waba.portfolioId,
+    wabaId: waba.wabaId,
+    timezone: waba.timezone,
+    currency: waba.currency,
+    primaryBusinessCountry: waba.primaryBusinessCountry,
+    authInternationalStarts: waba.authInternationalStarts.map((start) => ({
+      country: start.country,
+      startsAt: new Date(start.startsAt),
+    })),
+    freeServiceAllowance: waba.freeServiceAllowance,
+  };
+}
+
+function pricingFacts(waba: WabaEntity) {
+  return [waba.portfolioId, waba.timezone, waba.currency, waba.primaryBusinessCountry, waba.authInternationalStarts, waba.freeServiceAllowance];
+}
+
+function requireId(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > 64) throw new DomainError('BAD_USER_INPUT', `${field} must be 1 to 64 characters`);
+  return trimmed;
+}
+
+function countryCode(value: string, field: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) throw new DomainError('BAD_USER_INPUT', `${field} must be an ISO 3166 alpha-2 code such as BR; got "${value}"`);
+  return code;
+}

@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('ApiKey')
+export class ApiKeyOutput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  role!: string;
+
+  @Field({ description: 'First characters of the key, to recognise it' })
+  keyPrefix!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+}
+
+@ObjectType('IssuedApiKey')
+export class IssuedApiKeyOutput {
+  @Field(() => ApiKeyOutput)
+  apiKey!: ApiKeyOutput;
+
+  @Field({ description: 'The secret; shown only in this response' })
+  secret!: string;
+}

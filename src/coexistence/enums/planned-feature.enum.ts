@@ -1,0 +1,28 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum PlannedFeature {
+  MARKETING_MESSAGES_LITE = 'MARKETING_MESSAGES_LITE',
+  BROADCAST_LISTS = 'BROADCAST_LISTS',
+  DISAPPEARING_MESSAGES = 'DISAPPEARING_MESSAGES',
+  VIEW_ONCE = 'VIEW_ONCE',
+  LIVE_LOCATION = 'LIVE_LOCATION',
+  MESSAGE_EDIT = 'MESSAGE_EDIT',
+  DELETE_FOR_EVERYONE = 'DELETE_FOR_EVERYONE',
+  GROUP_CHATS = 'GROUP_CHATS',
+  CALLS = 'CALLS',
+  NUMBER_CONCEAL = 'NUMBER_CONCEAL',
+  CATALOG_SYNC = 'CATALOG_SYNC',
+  GREETING_AWAY_SYNC = 'GREETING_AWAY_SYNC',
+  QUICK_REPLIES_SYNC = 'QUICK_REPLIES_SYNC',
+  LABELS_SYNC = 'LABELS_SYNC',
+  GROUPS_API = 'GROUPS_API',
+  WINDOWS_DESKTOP = 'WINDOWS_DESKTOP',
+  WEAR_OS = 'WEAR_OS',
+  HIGH_THROUGHPUT = 'HIGH_THROUGHPUT',
+}
+
+registerEnumType(PlannedFeature, {
+  name: 'PlannedFeature',
+  description:
+    'Something the business intends to use on the number; findings that affect it are escalated.',
+});

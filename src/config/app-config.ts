@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface AppConfig {
+  port: number;
+  databaseKind: DatabaseKind;
+  databaseUrl: string | null;
+  dataDir: string;
+  sqliteFile: string;
+  appSecret: string | null;
+  verifyToken: string | null;
+  bootstrapApiKey: string | null;
+  webhookMaxBodyBytes: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment once; every problem is reported together. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = integerSetting(env, 'PORT', 3000, 0, 65535, problems);
+  const webhookMaxBodyBytes = integerSetting(
+    env,
+    'WEBHOOK_MAX_BODY_BYTES',
+    16 * 1024 * 1024,
+    1024,
+    512 * 1024 * 1024,
+    problems,
+  );
+  const databaseUrl = nonEmpty(env.DATABASE_URL);
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)');
+  }
+  const dataDir = resolve(nonEmpty(env.DATA_DIR) ?? './data');
+  const logLevel = nonEmpty(env.LOG_LEVEL) ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
+  }
+  const bootstrapApiKey = nonEmpty(env.BOOTSTRAP_API_KEY);
+  if (bootstrapApiKey !== null && bootstrapApiKey.length < 16) {
+    problems.push('BOOTSTRAP_API_KEY must be at least 16 characters long');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    databaseKind: databaseUrl === null ? 'sqlite' : 'postgres',
+    databaseUrl,
+    dataDir,
+    sqliteFile: resolve(dataDir, 'billing.sqlite'),
+    appSecret: nonEmpty(env.WHATSAPP_APP_SECRET),
+    verifyToken: nonEmpty(env.WHATSAPP_VERIFY_TOKEN),
+    bootstrapApiKey,
+    webhookMaxBodyBytes,
+    logLevel,
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function integerSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name} must be a whole number between ${min} and ${max}; got "${raw}"`);
+    return fallback;
+  }
+  return Number(raw);
+}

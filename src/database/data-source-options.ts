@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+
+/** SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations run at start. */
+export function buildDataSourceOptions(
+  config: Pick<AppConfig, 'databaseKind' | 'databaseUrl' | 'sqliteFile'>,
+): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (config.databaseKind === 'postgres') {
+    return { ...common, type: 'postgres', url: config.databaseUrl ?? undefined };
+  }
+  if (config.sqliteFile !== ':memory:') mkdirSync(dirname(config.sqliteFile), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.sqliteFile,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { PhoneNumberEntity } from '../accounts/entities/phone-number.entity';
+import { PortfolioEntity } from '../accounts/entities/portfolio.entity';
+import { WabaEntity } from '../accounts/entities/waba.entity';
+import { ApiKeyEntity } from '../auth/entities/api-key.entity';
+import { ExportEntity } from '../exports/entities/export.entity';
+import { AccountEventEntity } from '../ingestion/entities/account-event.entity';
+import { ContactEntity } from '../ingestion/entities/contact.entity';
+import { RawEventEntity } from '../ingestion/entities/raw-event.entity';
+import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-category-change.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
+import { RateCardEntity } from '../rate-cards/entities/rate-card.entity';
+import { SavedScenarioEntity } from '../simulations/entities/saved-scenario.entity';
+
+export const ENTITIES = [
+  PortfolioEntity,
+  WabaEntity,
+  PhoneNumberEntity,
+  ApiKeyEntity,
+  RawEventEntity,
+  TemplateCategoryChangeEntity,
+  ContactEntity,
+  AccountEventEntity,
+  MessageEntity,
+  RateCardEntity,
+  ExportEntity,
+  SavedScenarioEntity,
+];

@@ -1,0 +1,73 @@
+import type { DataSource } from 'typeorm';
+
+export type ColumnKind = 'text' | 'bigint' | 'integer' | 'boolean';
+
+/** Placeholders and casts that differ between SQLite and PostgreSQL. */
+export class SqlDialect {
+  readonly postgres: boolean;
+
+  constructor(readonly dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  param(index: number): string {
+    return this.postgres ? `$${index}` : '?';
+  }
+
+  params(from: number, count: number): string {
+    return Array.from({ length: count }, (_, offset) => this.param(from + offset)).join(', ');
+  }
+
+  /** Binary string comparison, so ordering by wamid matches JavaScript on both drivers. */
+  binary(column: string): string {
+    return this.postgres ? `${column} COLLATE "C"` : column;
+  }
+
+  sumAsText(expression: string): string {
+    return this.postgres ? `COALESCE(SUM(${expression}), 0)::text` : `CAST(COALESCE(SUM(${expression}), 0) AS TEXT)`;
+  }
+
+  /**
+   * Updates many rows by primary key in one statement per chunk:
+   * UPDATE t SET c = v.c FROM (VALUES ...) v WHERE t.id = v.id.
+   */
+  async bulkUpdate(
+    table: string,
+    columns: { name: string; kind: ColumnKind }[],
+    rows: { id: number; values: unknown[] }[],
+  ): Promise<void> {
+    const width = columns.length + 1;
+    const chunkSize = Math.max(1, Math.floor((this.postgres ? 60000 : 30000) / width));
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      const chunk = rows.slice(start, start + chunkSize);
+      const parameters: unknown[] = [];
+      const tuples = chunk.map((row, rowIndex) => {
+        parameters.push(row.id, ...row.values.map((value) => this.encode(value)));
+        return `(${this.params(rowIndex * width + 1, width)})`;
+      });
+      const sql = this.postgres
+        ? `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}::${pgType(c.kind)}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(id, ${columns.map((c) => c.name).join(', ')}) WHERE t.id = v.id::integer`
+        : `UPDATE ${table} SET ${columns.map((c, index) => `${c.name} = v.column${index + 2}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v WHERE ${table}.id = v.column1`;
+      await this.dataSource.query(sql, parameters);
+    }
+  }
+
+  private encode(value: unknown): unknown {
+    if (value instanceof Date) return value.getTime();
+    if (typeof value === 'boolean' && !this.postgres) return value ? 1 : 0;
+    return value;
+  }
+}
+
+function pgType(kind: ColumnKind): string {
+  switch (kind) {
+    case 'text':
+      return 'text';
+    case 'bigint':
+      return 'bigint';
+    case 'integer':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+  }
+}

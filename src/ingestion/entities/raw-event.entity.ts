@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { epochMillisTransformer } from '../../database/column-transformers';
+
+/** Append-only log of every webhook body as received, so anything can be replayed. */
+@Entity('raw_events')
+export class RawEventEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ name: 'received_at', type: 'bigint', transformer: epochMillisTransformer })
+  receivedAt!: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  source!: 'webhook' | 'import';
+
+  @Column({ name: 'body_sha256', type: 'varchar', length: 64 })
+  bodySha256!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+}

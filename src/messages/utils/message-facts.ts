@@ -1,0 +1,245 @@
+import type {
+  DeliveryState,
+  Direction,
+  MessageKind,
+  MessageOrigin,
+  SendApi,
+  TemplateCategory,
+} from '../../pricing/pricing.types';
+
+/** The stored facts of a message, without its charge. */
+export interface MessageFacts {
+  wamid: string;
+  phoneNumberId: string;
+  wabaId: string;
+  direction: Direction;
+  origin: MessageOrigin;
+  contact: string;
+  kind: MessageKind | null;
+  messageType: string | null;
+  templateName: string | null;
+  templateLanguage: string | null;
+  templateCategory: TemplateCategory | null;
+  api: SendApi | null;
+  referralSourceType: string | null;
+  referralSourceId: string | null;
+  ctwaClid: string | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  status: string;
+  errorCode: number | null;
+  metaBillable: boolean | null;
+  metaPricingType: string | null;
+  metaPricingCategory: string | null;
+  metaPricingModel: string | null;
+  metaPricingStatus: string | null;
+  inSendLog: boolean;
+}
+
+/** One thing learned about a message from one source. */
+export type MessageFact =
+  | {
+      kind: 'inbound';
+      origin: 'CLOUD_API' | 'HISTORY_IMPORT';
+      contact: string;
+      at: Date;
+      messageType: string;
+      referral: { sourceType: string | null; sourceId: string | null; ctwaClid: string | null } | null;
+    }
+  | { kind: 'business_app'; contact: string; at: Date; messageType: string }
+  | { kind: 'history_outbound'; contact: string; at: Date; messageType: string }
+  | {
+      kind: 'status';
+      status: 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+      contact: string | null;
+      at: Date;
+      errorCode: number | null;
+      pricing: { billable: boolean | null; type: string | null; category: string | null; model: string | null } | null;
+    }
+  | {
+      kind: 'send_log';
+      contact: string;
+      at: Date;
+      templateName: string | null;
+      templateLanguage: string | null;
+      templateCategory: TemplateCategory | null;
+      api: SendApi;
+    };
+
+const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, played: 3 };
+
+/**
+ * Folds a fact into a message. Commutative and idempotent: the same facts in any order, any
+ * number of times, give the same row (earliest timestamps win; delivered/read pricing outranks
+ * the sent one).
+ */
+export function applyFact(
+  existing: MessageFacts | null,
+  key: { wamid: string; phoneNumberId: string; wabaId: string },
+  fact: MessageFact,
+): MessageFacts {
+  const row: MessageFacts = existing ? { ...existing } : emptyFacts(key, fact);
+  switch (fact.kind) {
+    case 'inbound':
+      row.direction = 'INBOUND';
+      row.origin = fact.origin === 'HISTORY_IMPORT' && row.origin === 'CLOUD_API' ? 'CLOUD_API' : fact.origin;
+      row.contact = fact.contact;
+      row.sentAt = earliest(row.sentAt, fact.at);
+      row.messageType = row.messageType ?? fact.messageType;
+      if (fact.messageType !== 'media_placeholder' && row.messageType === 'media_placeholder') {
+        row.messageType = fact.messageType;
+      }
+      if (fact.referral) {
+        row.referralSourceType = fact.referral.sourceType;
+        row.referralSourceId = fact.referral.sourceId;
+        row.ctwaClid = fact.referral.ctwaClid;
+      }
+      break;
+    case 'business_app':
+      row.direction = 'OUTBOUND';
+      row.origin = 'BUSINESS_APP';
+      row.contact = fact.contact;
+      row.sentAt = earliest(row.sentAt, fact.at);
+      row.messageType = row.messageType ?? fact.messageType;
+      break;
+    case 'history_outbound':
+      row.direction = 'OUTBOUND';
+      if (row.origin !== 'BUSINESS_APP' && row.origin !== 'CLOUD_API') row.origin = 'HISTORY_IMPORT';
+      if (!existing) row.origin = 'HISTORY_IMPORT';
+      row.contact = row.contact || fact.contact;
+      row.sentAt = earliest(row.sentAt, fact.at);
+      row.messageType = row.messageType ?? fact.messageType;
+      break;
+    case 'status':
+      applyStatus(row, fact);
+      break;
+    case 'send_log':
+      row.direction = 'OUTBOUND';
+      row.origin = 'CLOUD_API';
+      row.contact = fact.contact;
+      row.sentAt = earliest(row.sentAt, fact.at);
+      row.kind = fact.templateName ? 'TEMPLATE' : 'NON_TEMPLATE';
+      row.templateName = fact.templateName;
+      row.templateLanguage = fact.templateLanguage;
+      row.templateCategory = fact.templateCategory ?? row.templateCategory;
+      row.api = fact.api;
+      row.inSendLog = true;
+      break;
+  }
+  row.status = deriveStatus(row);
+  return row;
+}
+
+function applyStatus(row: MessageFacts, fact: Extract<MessageFact, { kind: 'status' }>): void {
+  row.direction = 'OUTBOUND';
+  if (row.origin !== 'BUSINESS_APP') row.origin = 'CLOUD_API';
+  if (!row.contact && fact.contact) row.contact = fact.contact;
+  switch (fact.status) {
+    case 'sent':
+      row.sentAt = earliest(row.sentAt, fact.at);
+      break;
+    case 'delivered':
+      row.deliveredAt = earliest(row.deliveredAt, fact.at);
+      break;
+    case 'read':
+    case 'played':
+      // Meta sends only `read` when delivery and reading happen together.
+      row.readAt = earliest(row.readAt, fact.at);
+      row.deliveredAt = earliest(row.deliveredAt, fact.at);
+      break;
+    case 'failed':
+      row.failedAt = earliest(row.failedAt, fact.at);
+      if (fact.errorCode !== null && (row.errorCode === null || fact.errorCode < row.errorCode)) {
+        row.errorCode = fact.errorCode;
+      }
+      break;
+  }
+  if (fact.pricing && fact.status !== 'failed') {
+    const rank = STATUS_RANK[fact.status];
+    const storedRank = row.metaPricingStatus ? STATUS_RANK[row.metaPricingStatus] : 0;
+    const incoming = [fact.pricing.billable, fact.pricing.type, fact.pricing.category, fact.pricing.model];
+    const stored = [row.metaBillable, row.metaPricingType, row.metaPricingCategory, row.metaPricingModel];
+    if (rank > storedRank || (rank === storedRank && JSON.stringify(incoming) > JSON.stringify(stored))) {
+      row.metaBillable = fact.pricing.billable;
+      row.metaPricingType = fact.pricing.type;
+      row.metaPricingCategory = fact.pricing.category;
+      row.metaPricingModel = fact.pricing.model;
+      row.metaPricingStatus = fact.status === 'played' ? 'read' : fact.status;
+    }
+  }
+  if (!row.inSendLog) inferKindFromPricing(row);
+  row.sentAt = row.sentAt ?? null;
+}
+
+/** Without a send record, Meta's pricing category says whether a template was used. */
+function inferKindFromPricing(row: MessageFacts): void {
+  const category = row.metaPricingCategory?.toLowerCase() ?? null;
+  if (category === null) return;
+  if (category === 'service') {
+    row.kind = 'NON_TEMPLATE';
+    row.templateCategory = null;
+  } else if (category === 'marketing' || category === 'marketing_lite') {
+    row.kind = 'TEMPLATE';
+    row.templateCategory = 'MARKETING';
+    row.api = category === 'marketing_lite' ? 'MM_LITE' : (row.api ?? 'CLOUD_API');
+  } else if (category === 'utility') {
+    row.kind = 'TEMPLATE';
+    row.templateCategory = 'UTILITY';
+  } else if (category.startsWith('authentication')) {
+    row.kind = 'TEMPLATE';
+    row.templateCategory = 'AUTHENTICATION';
+  }
+}
+
+export function deliveryState(row: Pick<MessageFacts, 'deliveredAt' | 'readAt' | 'failedAt'>): DeliveryState {
+  // A delivered or read status before or after a failure means one of the customer's devices got it.
+  if (row.deliveredAt !== null || row.readAt !== null) return 'DELIVERED';
+  return row.failedAt !== null ? 'FAILED' : 'PENDING';
+}
+
+export function deriveStatus(row: MessageFacts): string {
+  if (row.direction === 'INBOUND') return 'received';
+  if (row.readAt !== null) return 'read';
+  if (row.deliveredAt !== null) return 'delivered';
+  if (row.failedAt !== null) return 'failed';
+  if (row.origin !== 'CLOUD_API' || row.sentAt !== null) return 'sent';
+  return 'accepted';
+}
+
+function earliest(current: Date | null, incoming: Date): Date {
+  return current === null || incoming.getTime() < current.getTime() ? incoming : current;
+}
+
+function emptyFacts(key: { wamid: string; phoneNumberId: string; wabaId: string }, fact: MessageFact): MessageFacts {
+  return {
+    wamid: key.wamid,
+    phoneNumberId: key.phoneNumberId,
+    wabaId: key.wabaId,
+    direction: fact.kind === 'inbound' ? 'INBOUND' : 'OUTBOUND',
+    origin: 'CLOUD_API',
+    contact: 'contact' in fact && fact.contact !== null ? fact.contact : '',
+    kind: fact.kind === 'inbound' || fact.kind === 'business_app' || fact.kind === 'history_outbound' ? 'NON_TEMPLATE' : null,
+    messageType: null,
+    templateName: null,
+    templateLanguage: null,
+    templateCategory: null,
+    api: null,
+    referralSourceType: null,
+    referralSourceId: null,
+    ctwaClid: null,
+    sentAt: null,
+    deliveredAt: null,
+    readAt: null,
+    failedAt: null,
+    status: 'accepted',
+    errorCode: null,
+    metaBillable: null,
+    metaPricingType: null,
+    metaPricingCategory: null,
+    metaPricingModel: null,
+    metaPricingStatus: null,
+    inSendLog: false,
+  };
+}
