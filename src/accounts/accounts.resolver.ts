@@ -18,14 +18,19 @@ export class AccountsResolver {
 
   @Query(() => [PhoneNumberOutput])
   @RequireRole('finance')
-  async phoneNumbers(@Args('wabaId', { nullable: true }) wabaId?: string): Promise<PhoneNumberOutput[]> {
+  async phoneNumbers(
+    @Args('wabaId', { nullable: true }) wabaId?: string,
+  ): Promise<PhoneNumberOutput[]> {
     return (await this.accounts.listPhoneNumbers(wabaId)).map(toPhoneNumberOutput);
   }
 
   @Query(() => [PortfolioOutput])
   @RequireRole('finance')
   async portfolios(): Promise<PortfolioOutput[]> {
-    const [portfolios, wabas] = await Promise.all([this.accounts.listPortfolios(), this.accounts.listWabas()]);
+    const [portfolios, wabas] = await Promise.all([
+      this.accounts.listPortfolios(),
+      this.accounts.listWabas(),
+    ]);
     return portfolios.map((portfolio) => ({
       id: portfolio.id,
       name: portfolio.name,

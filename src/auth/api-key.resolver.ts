@@ -9,24 +9,24 @@ import { ApiKeyService } from './services/api-key.service';
 @Resolver()
 @RequireRole('admin')
 export class ApiKeyResolver {
-  constructor(private readonly apiKeys: ApiKeyService) {}
+  constructor(private readonly keys: ApiKeyService) {}
 
   @Query(() => [ApiKeyOutput])
   async apiKeys(): Promise<ApiKeyOutput[]> {
-    return (await this.apiKeys.list()).map(toApiKeyOutput);
+    return (await this.keys.list()).map(toApiKeyOutput);
   }
 
   @Mutation(() => IssuedApiKeyOutput)
   async createApiKey(@Args('input') input: CreateApiKeyInput): Promise<IssuedApiKeyOutput> {
     const name = input.name.trim();
     if (name === '') throw new DomainError('BAD_USER_INPUT', 'an API key needs a name');
-    const issued = await this.apiKeys.issue(name, input.role);
+    const issued = await this.keys.issue(name, input.role);
     return { apiKey: toApiKeyOutput(issued.entity), secret: issued.secret };
   }
 
   @Mutation(() => ApiKeyOutput)
   async revokeApiKey(@Args('id', { type: () => ID }) id: string): Promise<ApiKeyOutput> {
-    return toApiKeyOutput(await this.apiKeys.revoke(id));
+    return toApiKeyOutput(await this.keys.revoke(id));
   }
 }
 

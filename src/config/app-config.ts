@@ -39,7 +39,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)');
+    problems.push(
+      'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)',
+    );
   }
   const dataDir = resolve(nonEmpty(env.DATA_DIR) ?? './data');
   const logLevel = nonEmpty(env.LOG_LEVEL) ?? 'info';

@@ -24,7 +24,9 @@ export class SqlDialect {
   }
 
   sumAsText(expression: string): string {
-    return this.postgres ? `COALESCE(SUM(${expression}), 0)::text` : `CAST(COALESCE(SUM(${expression}), 0) AS TEXT)`;
+    return this.postgres
+      ? `COALESCE(SUM(${expression}), 0)::text`
+      : `CAST(COALESCE(SUM(${expression}), 0) AS TEXT)`;
   }
 
   /**

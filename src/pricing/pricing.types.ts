@@ -15,11 +15,7 @@ export type PricingCategory =
 
 /** The columns of Meta's rate card. MARKETING_LITE is billed at the MARKETING column. */
 export type RateColumn =
-  | 'MARKETING'
-  | 'UTILITY'
-  | 'AUTHENTICATION'
-  | 'AUTHENTICATION_INTERNATIONAL'
-  | 'SERVICE';
+  'MARKETING' | 'UTILITY' | 'AUTHENTICATION' | 'AUTHENTICATION_INTERNATIONAL' | 'SERVICE';
 
 /** Volume tiers accrue per family: authentication and authentication-international share one. */
 export type TierFamily = 'UTILITY' | 'AUTHENTICATION';

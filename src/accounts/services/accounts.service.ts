@@ -28,7 +28,8 @@ export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WabaEntity) private readonly wabas: Repository<WabaEntity>,
-    @InjectRepository(PhoneNumberEntity) private readonly phoneNumbers: Repository<PhoneNumberEntity>,
+    @InjectRepository(PhoneNumberEntity)
+    private readonly phoneNumbers: Repository<PhoneNumberEntity>,
     @InjectRepository(PortfolioEntity) private readonly portfolios: Repository<PortfolioEntity>,
   ) {}
 
@@ -37,7 +38,11 @@ export class AccountsService {
   }
 
   /** Makes sure a WABA (and phone number) seen in a webhook exists; returns the WABA id. */
-  async ensureKnown(wabaId: string, phoneNumberId: string | null, displayPhoneNumber: string | null): Promise<void> {
+  async ensureKnown(
+    wabaId: string,
+    phoneNumberId: string | null,
+    displayPhoneNumber: string | null,
+  ): Promise<void> {
     if (phoneNumberId !== null && this.knownPhoneNumbers.get(phoneNumberId) === wabaId) return;
     const now = Date.now();
     await this.dataSource
@@ -85,7 +90,10 @@ export class AccountsService {
   }
 
   async markCoexistence(phoneNumberId: string): Promise<void> {
-    await this.phoneNumbers.update({ phoneNumberId, coexistence: false }, { coexistence: true, updatedAt: new Date() });
+    await this.phoneNumbers.update(
+      { phoneNumberId, coexistence: false },
+      { coexistence: true, updatedAt: new Date() },
+    );
   }
 
   async wabaIdOf(phoneNumberId: string): Promise<string | null> {
@@ -112,14 +120,20 @@ export class AccountsService {
     }
     if (input.timezone !== undefined) {
       if (!isValidTimeZone(input.timezone)) {
-        throw new DomainError('BAD_USER_INPUT', `"${input.timezone}" is not an IANA timezone such as Europe/Madrid`);
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `"${input.timezone}" is not an IANA timezone such as Europe/Madrid`,
+        );
       }
       waba.timezone = input.timezone;
     }
     if (input.currency !== undefined) {
       const currency = input.currency.trim().toUpperCase();
       if (!/^[A-Z]{3}$/.test(currency)) {
-        throw new DomainError('BAD_USER_INPUT', `"${input.currency}" is not an ISO 4217 currency code`);
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `"${input.currency}" is not an ISO 4217 currency code`,
+        );
       }
       if (currency !== waba.currency && (await this.hasMessages(wabaId))) {
         throw new DomainError(
@@ -130,7 +144,10 @@ export class AccountsService {
       waba.currency = currency;
     }
     if (input.primaryBusinessCountry !== undefined) {
-      waba.primaryBusinessCountry = countryCode(input.primaryBusinessCountry, 'primaryBusinessCountry');
+      waba.primaryBusinessCountry = countryCode(
+        input.primaryBusinessCountry,
+        'primaryBusinessCountry',
+      );
     }
     if (input.authInternationalStarts !== undefined) {
       waba.authInternationalStarts = input.authInternationalStarts.map((start) => ({
@@ -140,7 +157,10 @@ export class AccountsService {
     }
     if (input.freeServiceAllowance !== undefined) {
       if (!Number.isInteger(input.freeServiceAllowance) || input.freeServiceAllowance < 0) {
-        throw new DomainError('BAD_USER_INPUT', 'freeServiceAllowance must be a whole number, 0 or more');
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          'freeServiceAllowance must be a whole number, 0 or more',
+        );
       }
       waba.freeServiceAllowance = input.freeServiceAllowance;
     }
@@ -156,11 +176,27 @@ export class AccountsService {
     const wabaId = requireId(input.wabaId, 'wabaId');
     await this.ensureKnown(wabaId, null, null);
     const existing = await this.phoneNumbers.findOneBy({ phoneNumberId });
-    if (existing && existing.wabaId !== wabaId && (await this.hasMessages(existing.wabaId, phoneNumberId))) {
-      throw new DomainError('CONFLICT', `phone number ${phoneNumberId} already has messages under WABA ${existing.wabaId}`);
+    if (
+      existing &&
+      existing.wabaId !== wabaId &&
+      (await this.hasMessages(existing.wabaId, phoneNumberId))
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        `phone number ${phoneNumberId} already has messages under WABA ${existing.wabaId}`,
+      );
     }
     const now = new Date();
-    const phone = existing ?? this.phoneNumbers.create({ phoneNumberId, createdAt: now, coexistence: false, onboardedAt: null, offboardedAt: null, displayPhoneNumber: null });
+    const phone =
+      existing ??
+      this.phoneNumbers.create({
+        phoneNumberId,
+        createdAt: now,
+        coexistence: false,
+        onboardedAt: null,
+        offboardedAt: null,
+        displayPhoneNumber: null,
+      });
     phone.wabaId = wabaId;
     if (input.displayPhoneNumber !== undefined) phone.displayPhoneNumber = input.displayPhoneNumber;
     if (input.coexistence !== undefined) phone.coexistence = input.coexistence;
@@ -178,7 +214,10 @@ export class AccountsService {
   }
 
   listPhoneNumbers(wabaId?: string): Promise<PhoneNumberEntity[]> {
-    return this.phoneNumbers.find({ where: wabaId ? { wabaId } : {}, order: { phoneNumberId: 'ASC' } });
+    return this.phoneNumbers.find({
+      where: wabaId ? { wabaId } : {},
+      order: { phoneNumberId: 'ASC' },
+    });
   }
 
   listPortfolios(): Promise<PortfolioEntity[]> {
@@ -186,7 +225,10 @@ export class AccountsService {
   }
 
   async setOffboarded(wabaId: string, at: Date | null): Promise<void> {
-    await this.phoneNumbers.update({ wabaId, coexistence: true }, { offboardedAt: at, updatedAt: new Date() });
+    await this.phoneNumbers.update(
+      { wabaId, coexistence: true },
+      { offboardedAt: at, updatedAt: new Date() },
+    );
   }
 
   /** The pricing view of a phone number's WABA, cached until an account edit. */
@@ -195,7 +237,8 @@ export class AccountsService {
     if (cached) return cached;
     const wabaId = await this.wabaIdOf(phoneNumberId);
     const waba = wabaId ? await this.wabas.findOneBy({ wabaId }) : null;
-    if (!waba) throw new DomainError('NOT_FOUND', `phone number ${phoneNumberId} belongs to no known WABA`);
+    if (!waba)
+      throw new DomainError('NOT_FOUND', `phone number ${phoneNumberId} belongs to no known WABA`);
     const account = toEngineAccount(waba);
     this.engineAccounts.set(phoneNumberId, account);
     return account;
@@ -240,17 +283,29 @@ export function toEngineAccount(waba: WabaEntity): EngineAccount {
 }
 
 function pricingFacts(waba: WabaEntity) {
-  return [waba.portfolioId, waba.timezone, waba.currency, waba.primaryBusinessCountry, waba.authInternationalStarts, waba.freeServiceAllowance];
+  return [
+    waba.portfolioId,
+    waba.timezone,
+    waba.currency,
+    waba.primaryBusinessCountry,
+    waba.authInternationalStarts,
+    waba.freeServiceAllowance,
+  ];
 }
 
 function requireId(value: string, field: string): string {
   const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > 64) throw new DomainError('BAD_USER_INPUT', `${field} must be 1 to 64 characters`);
+  if (trimmed === '' || trimmed.length > 64)
+    throw new DomainError('BAD_USER_INPUT', `${field} must be 1 to 64 characters`);
   return trimmed;
 }
 
 function countryCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw new DomainError('BAD_USER_INPUT', `${field} must be an ISO 3166 alpha-2 code such as BR; got "${value}"`);
+  if (!/^[A-Z]{2}$/.test(code))
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${field} must be an ISO 3166 alpha-2 code such as BR; got "${value}"`,
+    );
   return code;
 }

@@ -5,7 +5,10 @@ import { DomainError } from '../errors/domain.error';
  * Domain errors keep their code in extensions.code (with line or path details); anything
  * unexpected is reported as INTERNAL_SERVER_ERROR without leaking internals.
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = originalErrorOf(error);
   if (original instanceof DomainError) {
     return {

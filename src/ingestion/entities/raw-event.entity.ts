@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { epochMillisTransformer } from '../../database/column-transformers';
 
 /** Append-only log of every webhook body as received, so anything can be replayed. */
@@ -13,6 +13,8 @@ export class RawEventEntity {
   @Column({ type: 'varchar', length: 16 })
   source!: 'webhook' | 'import';
 
+  /** Meta retries deliveries: a body already logged is not logged again. */
+  @Index('uq_raw_events_sha256', { unique: true })
   @Column({ name: 'body_sha256', type: 'varchar', length: 64 })
   bodySha256!: string;
 

@@ -4,9 +4,13 @@ import type { TemplateCategory } from '../../pricing/pricing.types';
 
 /** A template's category from `effectiveAt` on, as announced by template_category_update. */
 @Entity('template_category_changes')
-@Index('uq_template_category_changes', ['wabaId', 'templateName', 'templateLanguage', 'effectiveAt'], {
-  unique: true,
-})
+@Index(
+  'uq_template_category_changes',
+  ['wabaId', 'templateName', 'templateLanguage', 'effectiveAt'],
+  {
+    unique: true,
+  },
+)
 export class TemplateCategoryChangeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -46,7 +46,11 @@ export type MessageFact =
       contact: string;
       at: Date;
       messageType: string;
-      referral: { sourceType: string | null; sourceId: string | null; ctwaClid: string | null } | null;
+      referral: {
+        sourceType: string | null;
+        sourceId: string | null;
+        ctwaClid: string | null;
+      } | null;
     }
   | { kind: 'business_app'; contact: string; at: Date; messageType: string }
   | { kind: 'history_outbound'; contact: string; at: Date; messageType: string }
@@ -56,7 +60,12 @@ export type MessageFact =
       contact: string | null;
       at: Date;
       errorCode: number | null;
-      pricing: { billable: boolean | null; type: string | null; category: string | null; model: string | null } | null;
+      pricing: {
+        billable: boolean | null;
+        type: string | null;
+        category: string | null;
+        model: string | null;
+      } | null;
     }
   | {
       kind: 'send_log';
@@ -84,7 +93,8 @@ export function applyFact(
   switch (fact.kind) {
     case 'inbound':
       row.direction = 'INBOUND';
-      row.origin = fact.origin === 'HISTORY_IMPORT' && row.origin === 'CLOUD_API' ? 'CLOUD_API' : fact.origin;
+      row.origin =
+        fact.origin === 'HISTORY_IMPORT' && row.origin === 'CLOUD_API' ? 'CLOUD_API' : fact.origin;
       row.contact = fact.contact;
       row.sentAt = earliest(row.sentAt, fact.at);
       row.messageType = row.messageType ?? fact.messageType;
@@ -106,7 +116,8 @@ export function applyFact(
       break;
     case 'history_outbound':
       row.direction = 'OUTBOUND';
-      if (row.origin !== 'BUSINESS_APP' && row.origin !== 'CLOUD_API') row.origin = 'HISTORY_IMPORT';
+      if (row.origin !== 'BUSINESS_APP' && row.origin !== 'CLOUD_API')
+        row.origin = 'HISTORY_IMPORT';
       if (!existing) row.origin = 'HISTORY_IMPORT';
       row.contact = row.contact || fact.contact;
       row.sentAt = earliest(row.sentAt, fact.at);
@@ -159,9 +170,22 @@ function applyStatus(row: MessageFacts, fact: Extract<MessageFact, { kind: 'stat
   if (fact.pricing && fact.status !== 'failed') {
     const rank = STATUS_RANK[fact.status];
     const storedRank = row.metaPricingStatus ? STATUS_RANK[row.metaPricingStatus] : 0;
-    const incoming = [fact.pricing.billable, fact.pricing.type, fact.pricing.category, fact.pricing.model];
-    const stored = [row.metaBillable, row.metaPricingType, row.metaPricingCategory, row.metaPricingModel];
-    if (rank > storedRank || (rank === storedRank && JSON.stringify(incoming) > JSON.stringify(stored))) {
+    const incoming = [
+      fact.pricing.billable,
+      fact.pricing.type,
+      fact.pricing.category,
+      fact.pricing.model,
+    ];
+    const stored = [
+      row.metaBillable,
+      row.metaPricingType,
+      row.metaPricingCategory,
+      row.metaPricingModel,
+    ];
+    if (
+      rank > storedRank ||
+      (rank === storedRank && JSON.stringify(incoming) > JSON.stringify(stored))
+    ) {
       row.metaBillable = fact.pricing.billable;
       row.metaPricingType = fact.pricing.type;
       row.metaPricingCategory = fact.pricing.category;
@@ -193,7 +217,9 @@ function inferKindFromPricing(row: MessageFacts): void {
   }
 }
 
-export function deliveryState(row: Pick<MessageFacts, 'deliveredAt' | 'readAt' | 'failedAt'>): DeliveryState {
+export function deliveryState(
+  row: Pick<MessageFacts, 'deliveredAt' | 'readAt' | 'failedAt'>,
+): DeliveryState {
   // A delivered or read status before or after a failure means one of the customer's devices got it.
   if (row.deliveredAt !== null || row.readAt !== null) return 'DELIVERED';
   return row.failedAt !== null ? 'FAILED' : 'PENDING';
@@ -212,7 +238,10 @@ function earliest(current: Date | null, incoming: Date): Date {
   return current === null || incoming.getTime() < current.getTime() ? incoming : current;
 }
 
-function emptyFacts(key: { wamid: string; phoneNumberId: string; wabaId: string }, fact: MessageFact): MessageFacts {
+function emptyFacts(
+  key: { wamid: string; phoneNumberId: string; wabaId: string },
+  fact: MessageFact,
+): MessageFacts {
   return {
     wamid: key.wamid,
     phoneNumberId: key.phoneNumberId,
@@ -220,7 +249,10 @@ function emptyFacts(key: { wamid: string; phoneNumberId: string; wabaId: string 
     direction: fact.kind === 'inbound' ? 'INBOUND' : 'OUTBOUND',
     origin: 'CLOUD_API',
     contact: 'contact' in fact && fact.contact !== null ? fact.contact : '',
-    kind: fact.kind === 'inbound' || fact.kind === 'business_app' || fact.kind === 'history_outbound' ? 'NON_TEMPLATE' : null,
+    kind:
+      fact.kind === 'inbound' || fact.kind === 'business_app' || fact.kind === 'history_outbound'
+        ? 'NON_TEMPLATE'
+        : null,
     messageType: null,
     templateName: null,
     templateLanguage: null,

@@ -1,6 +1,12 @@
 import { ConversationWindows } from '../windows/conversation-windows';
 import { classifyMessage } from './classify-message';
-import type { Charge, Classification, EngineAccount, EngineMessage, RateCardBook } from './engine.types';
+import type {
+  Charge,
+  Classification,
+  EngineAccount,
+  EngineMessage,
+  RateCardBook,
+} from './engine.types';
 import { priceClassified } from './price-classified';
 
 export interface ChargeBatchInput {
@@ -41,7 +47,10 @@ export function classifyAll(
     const windows = new ConversationWindows(conversation);
     for (const message of conversation) {
       const account = accountOf(message.phoneNumberId);
-      result.push({ message, classification: classifyMessage(message, windows, account, rateCards) });
+      result.push({
+        message,
+        classification: classifyMessage(message, windows, account, rateCards),
+      });
     }
   }
   return result;
@@ -67,7 +76,10 @@ function sequenceAndPrice(
     const group = entry.classification.sequence?.group;
     if (group === undefined) {
       const allowance = accountOf(entry.message.phoneNumberId).freeServiceAllowance;
-      charges.set(entry.message.id, priceClassified(entry.classification, { ordinal: null, freeServiceAllowance: allowance }));
+      charges.set(
+        entry.message.id,
+        priceClassified(entry.classification, { ordinal: null, freeServiceAllowance: allowance }),
+      );
       continue;
     }
     const list = groups.get(group);
@@ -80,7 +92,10 @@ function sequenceAndPrice(
     for (const { message, classification } of members) {
       ordinal += 1;
       const allowance = accountOf(message.phoneNumberId).freeServiceAllowance;
-      charges.set(message.id, priceClassified(classification, { ordinal, freeServiceAllowance: allowance }));
+      charges.set(
+        message.id,
+        priceClassified(classification, { ordinal, freeServiceAllowance: allowance }),
+      );
     }
   }
   return charges;

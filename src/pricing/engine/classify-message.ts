@@ -90,8 +90,14 @@ function estimateDecision(context: DecisionContext): Decision {
   const { message, windows, regime } = context;
   if (message.direction === 'INBOUND') {
     return message.origin === 'HISTORY_IMPORT'
-      ? free('FREE_HISTORY_IMPORT', 'a customer message imported with the Business app chat history')
-      : free('FREE_INBOUND', 'a message from the customer; it opens a 24-hour customer service window');
+      ? free(
+          'FREE_HISTORY_IMPORT',
+          'a customer message imported with the Business app chat history',
+        )
+      : free(
+          'FREE_INBOUND',
+          'a message from the customer; it opens a 24-hour customer service window',
+        );
   }
   if (message.origin === 'BUSINESS_APP') {
     return free('FREE_BUSINESS_APP', 'sent from the WhatsApp Business app, which is free');
@@ -151,7 +157,14 @@ function estimateDecision(context: DecisionContext): Decision {
   switch (message.templateCategory) {
     case 'MARKETING':
       return message.api === 'MM_LITE'
-        ? decision('BILLED', true, 'MARKETING_LITE', 'MARKETING', null, 'a marketing template sent through the Marketing Messages API')
+        ? decision(
+            'BILLED',
+            true,
+            'MARKETING_LITE',
+            'MARKETING',
+            null,
+            'a marketing template sent through the Marketing Messages API',
+          )
         : decision('BILLED', true, 'MARKETING', 'MARKETING', null, 'a marketing template');
     case 'UTILITY':
       if (inServiceWindow && !regime.chargesInWindowUtility) {
@@ -204,7 +217,8 @@ function authenticationDecision(context: DecisionContext): Decision {
     card !== null && rateFor(card.data, market, 'AUTHENTICATION_INTERNATIONAL') !== null;
   const start = account.authInternationalStarts.find((entry) => entry.country === country);
   const eligible = start !== undefined && start.startsAt.getTime() <= chargeAt.getTime();
-  const domestic = account.primaryBusinessCountry !== null && account.primaryBusinessCountry === country;
+  const domestic =
+    account.primaryBusinessCountry !== null && account.primaryBusinessCountry === country;
   if (country !== null && hasInternationalRate && eligible && !domestic) {
     return decision(
       'BILLED',
@@ -259,12 +273,15 @@ const FAMILY_BY_CATEGORY: Record<PricingCategory, TierFamily | null> = {
 };
 
 /** Meta's `pricing` object decides billability and category; the engine still supplies the rate. */
-function metaDecision(verdict: MetaPricingVerdict | null, context: DecisionContext): Decision | null {
+function metaDecision(
+  verdict: MetaPricingVerdict | null,
+  context: DecisionContext,
+): Decision | null {
   if (verdict === null) return null;
   const rawCategory = verdict.category?.toLowerCase() ?? null;
   const type = verdict.type?.toLowerCase() ?? null;
   if (type === 'free_entry_point' || rawCategory === 'referral_conversion') {
-    return free('FREE_ENTRY_POINT', "Meta reported it free: sent inside a free entry point window");
+    return free('FREE_ENTRY_POINT', 'Meta reported it free: sent inside a free entry point window');
   }
   const category = rawCategory === null ? null : (META_CATEGORIES[rawCategory] ?? null);
   const billable = type === null ? verdict.billable : type === 'regular';
@@ -295,16 +312,27 @@ function withRate(decided: Decision, context: DecisionContext): Decision {
   if (context.card !== null && columnRate(context.card, context.market, decided.column) !== null) {
     return decided;
   }
-  return { ...decided, reason: 'NO_RATE', note: `${decided.note}; ${noRateNote(decided, context)}` };
+  return {
+    ...decided,
+    reason: 'NO_RATE',
+    note: `${decided.note}; ${noRateNote(decided, context)}`,
+  };
 }
 
-export function columnRate(card: EngineRateCard, market: string, column: RateColumn): string | null {
+export function columnRate(
+  card: EngineRateCard,
+  market: string,
+  column: RateColumn,
+): string | null {
   const rate = rateFor(card.data, market, column);
   // Meta bills service messages at the market's utility rate when the card has no service column.
   return rate ?? (column === 'SERVICE' ? rateFor(card.data, market, 'UTILITY') : null);
 }
 
-export function noRateNote(decided: Decision, context: { card: EngineRateCard | null; market: string; account: EngineAccount }): string {
+export function noRateNote(
+  decided: Decision,
+  context: { card: EngineRateCard | null; market: string; account: EngineAccount },
+): string {
   return context.card === null
     ? `no ${context.account.currency} rate card is in force on that date`
     : `the card "${context.card.data.name}" has no ${decided.column?.toLowerCase() ?? ''} rate for ${context.market}`;

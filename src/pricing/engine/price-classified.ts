@@ -53,7 +53,11 @@ interface Priced {
 
 const UNPRICED = { rate: null, amount: '0', tier: null } as const;
 
-function priceDecision(decided: Decision, classification: Classification, place: PricingPlace): Priced {
+function priceDecision(
+  decided: Decision,
+  classification: Classification,
+  place: PricingPlace,
+): Priced {
   if (decided.reason !== 'BILLED' || decided.column === null) {
     return { reason: decided.reason, ...UNPRICED, note: null };
   }
@@ -65,14 +69,16 @@ function priceDecision(decided: Decision, classification: Classification, place:
       note: `message ${place.ordinal} of the number's ${place.freeServiceAllowance} free service messages this month`,
     };
   }
-  const listRate = card !== null && market !== null ? columnRate(card, market, decided.column) : null;
+  const listRate =
+    card !== null && market !== null ? columnRate(card, market, decided.column) : null;
   if (listRate === null || card === null || market === null) {
     return { reason: 'NO_RATE', ...UNPRICED, note: missingRateNote(card, market, decided) };
   }
   if (decided.tierFamily === null) {
     return { reason: 'BILLED', rate: listRate, amount: listRate, tier: null, note: null };
   }
-  const ladderKey = decided.column === 'AUTHENTICATION_INTERNATIONAL' ? decided.column : decided.tierFamily;
+  const ladderKey =
+    decided.column === 'AUTHENTICATION_INTERNATIONAL' ? decided.column : decided.tierFamily;
   const ordinal = place.ordinal ?? 1;
   const priced = priceGraduated(tierLadder(card.data, market, ladderKey), listRate, ordinal, 1);
   const band = priced.bands.find((entry) => entry.quantity > 0);
@@ -85,7 +91,11 @@ function priceDecision(decided: Decision, classification: Classification, place:
   };
 }
 
-function missingRateNote(card: EngineRateCard | null, market: string | null, decided: Decision): string {
+function missingRateNote(
+  card: EngineRateCard | null,
+  market: string | null,
+  decided: Decision,
+): string {
   if (card === null) return 'no rate card for this currency is in force on that date';
   return `the card "${card.data.name}" has no ${decided.column?.toLowerCase()} rate for ${market ?? 'an unknown market'}`;
 }
@@ -104,7 +114,8 @@ function explain(final: Decision, priced: Priced, classification: Classification
     );
   }
   if (priced.note) parts.push(priced.note);
-  if (final.reason === 'NO_RATE' || priced.reason === 'NO_RATE') parts.push('unpriced: not included in billed totals');
+  if (final.reason === 'NO_RATE' || priced.reason === 'NO_RATE')
+    parts.push('unpriced: not included in billed totals');
   return `${parts.join('; ')}.`;
 }
 

@@ -1,10 +1,6 @@
 import metadata from 'libphonenumber-js/metadata.min.json';
 import { assertLocalDate } from './local-date.util';
-import {
-  BASE_COUNTRY_MARKETS,
-  MARKET_MAP_CHANGES,
-  OTHER_MARKET,
-} from './market-map.data';
+import { BASE_COUNTRY_MARKETS, MARKET_MAP_CHANGES, OTHER_MARKET } from './market-map.data';
 
 export interface MarketMapVersion {
   /** Index in the ascending list of versions; 0 is the base mapping. */

@@ -23,10 +23,22 @@ interface NumberProfile {
 
 const NANP = '1';
 const RUSSIA_KAZAKHSTAN = '7';
+const MEXICO = '52';
 const NANP_NATIONAL_LENGTH = 10;
 const FULL_NUMBER_CACHE_LIMIT = 100_000;
 // Exchanges tried when asking libphonenumber which NANP territory owns an area code.
-const REPRESENTATIVE_EXCHANGES = ['234', '555', '200', '300', '400', '500', '600', '700', '800', '900'];
+const REPRESENTATIVE_EXCHANGES = [
+  '234',
+  '555',
+  '200',
+  '300',
+  '400',
+  '500',
+  '600',
+  '700',
+  '800',
+  '900',
+];
 
 const ONLY_DIGITS = /^\d+$/;
 const PHONE_CHARACTERS = /^\+?[\d\s\-().]+$/;
@@ -66,7 +78,11 @@ function possibleLengths(country: string): readonly number[] {
   return lengths;
 }
 
-function profile(callingCode: string, country: string | null, problem: string | null): NumberProfile {
+function profile(
+  callingCode: string,
+  country: string | null,
+  problem: string | null,
+): NumberProfile {
   return { callingCode, country, problem, infos: [] };
 }
 
@@ -110,7 +126,11 @@ function russiaKazakhstanProfile(national: string): NumberProfile {
     return profile(RUSSIA_KAZAKHSTAN, null, 'no territory of calling code +7 matches the number');
   }
   const possible = possibleLengths(country).includes(national.length);
-  return profile(RUSSIA_KAZAKHSTAN, country, possible ? null : lengthProblem(national.length, country));
+  return profile(
+    RUSSIA_KAZAKHSTAN,
+    country,
+    possible ? null : lengthProblem(national.length, country),
+  );
 }
 
 function singleCountryProfile(callingCode: string, country: string, nationalLength: number) {
@@ -143,6 +163,13 @@ function cached(cache: Map<string, NumberProfile>, key: string, build: () => Num
   return found;
 }
 
+// WhatsApp still reports Mexican mobile wa_ids with the "1" Mexico dropped in 2019 (521 + 10 digits).
+function withoutWaIdMobilePrefix(callingCode: string, national: string): string {
+  return callingCode === MEXICO && national.length === 11 && national.startsWith('1')
+    ? national.slice(1)
+    : national;
+}
+
 function profileOf(digits: string): NumberProfile | null {
   let callingCode: string | undefined;
   for (let length = 1; length <= 3 && callingCode === undefined; length++) {
@@ -155,20 +182,20 @@ function profileOf(digits: string): NumberProfile | null {
     return null;
   }
   const code = callingCode;
-  const national = digits.slice(code.length);
+  const national = withoutWaIdMobilePrefix(code, digits.slice(code.length));
   const countries = countriesByCallingCode[code];
   if (code === NANP) {
-    return cached(prefixProfiles, `${digits.slice(0, 4)}:${digits.length}`, () =>
+    return cached(prefixProfiles, `1${national.slice(0, 3)}:${national.length}`, () =>
       nanpProfile(national),
     );
   }
   const byPrefix =
     code === RUSSIA_KAZAKHSTAN
-      ? cached(prefixProfiles, `${digits.slice(0, 3)}:${digits.length}`, () =>
+      ? cached(prefixProfiles, `7${national.slice(0, 2)}:${national.length}`, () =>
           russiaKazakhstanProfile(national),
         )
       : countries?.length === 1
-        ? cached(prefixProfiles, `${code}:${digits.length}`, () =>
+        ? cached(prefixProfiles, `${code}:${national.length}`, () =>
             singleCountryProfile(code, countries[0], national.length),
           )
         : null;

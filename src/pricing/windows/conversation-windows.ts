@@ -42,12 +42,18 @@ export class ConversationWindows {
  */
 function findEntryPointStarts(messages: readonly EngineMessage[]): number[] {
   const replies = messages
-    .filter((m) => m.direction === 'OUTBOUND' && m.origin === 'CLOUD_API' && m.delivery !== 'FAILED')
+    .filter(
+      (m) => m.direction === 'OUTBOUND' && m.origin === 'CLOUD_API' && m.delivery !== 'FAILED',
+    )
     .map((m) => m.sentAt.getTime())
     .sort((a, b) => a - b);
   const starts = new Set<number>();
   for (const referral of messages) {
-    if (referral.direction !== 'INBOUND' || referral.origin !== 'CLOUD_API' || !referral.hasReferral) {
+    if (
+      referral.direction !== 'INBOUND' ||
+      referral.origin !== 'CLOUD_API' ||
+      !referral.hasReferral
+    ) {
       continue;
     }
     const at = referral.sentAt.getTime();

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMillisTransformer, jsonTextTransformer } from '../../database/column-transformers';
-type RateCardData = unknown;
+import type { RateCardData } from '../../pricing/rate-cards/rate-card.types';
 
 @Entity('rate_cards')
 @Index('idx_rate_cards_currency_effective', ['currency', 'effectiveFrom'])

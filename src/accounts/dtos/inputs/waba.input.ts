@@ -31,7 +31,8 @@ export class WabaInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Free service messages per phone number per month from 2026-10-01 (default 1000, unconfirmed by Meta)',
+    description:
+      'Free service messages per phone number per month from 2026-10-01 (default 1000, unconfirmed by Meta)',
   })
   freeServiceAllowance?: number;
 }

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+import { ChargingModule } from './charging/charging.module';
+import { CoexistenceModule } from './coexistence/coexistence.module';
+import { DomainErrorFilter } from './common/errors/domain-error.filter';
+import { DecimalScalar } from './common/graphql/decimal.scalar';
+import { buildGraphqlOptions } from './common/graphql/graphql-options';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { MessagesModule } from './messages/messages.module';
+import { RateCardsModule } from './rate-cards/rate-cards.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: false,
+            redact: ['req.headers.authorization', 'req.headers["x-hub-signature-256"]'],
+          },
+        }),
+        DatabaseModule,
+        GraphQLModule.forRoot(buildGraphqlOptions(config)),
+        AuthModule,
+        AccountsModule,
+        RateCardsModule,
+        ChargingModule,
+        MessagesModule,
+        IngestionModule,
+        CoexistenceModule,
+        HealthModule,
+      ],
+      providers: [DecimalScalar, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+    };
+  }
+}

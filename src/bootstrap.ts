@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ApiKeyService } from './auth/services/api-key.service';
+import type { AppConfig } from './config/app-config';
+import { RateCardsService } from './rate-cards/services/rate-cards.service';
+
+/** Builds the HTTP application (also used by the integration tests), without listening. */
+export async function createApplication(
+  config: AppConfig,
+  options: { quiet?: boolean } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    rawBody: true,
+    bufferLogs: true,
+    logger: options.quiet ? false : undefined,
+  });
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
+  app.enableShutdownHooks();
+  await app.init();
+  await app.get(RateCardsService).ensureBuiltIns();
+  await app.get(ApiKeyService).ensureBootstrapKey();
+  return app;
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module';
+import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-category-change.entity';
+import { RateCardsResolver } from '../rate-cards/rate-cards.resolver';
+import { RateCardsModule } from '../rate-cards/rate-cards.module';
+import { ChargingResolver } from './charging.resolver';
+import { ChargingService } from './services/charging.service';
+import { QuoteService } from './services/quote.service';
+import { TemplateCategoryBook } from './services/template-category-book.service';
+
+@Module({
+  imports: [
+    AccountsModule,
+    RateCardsModule,
+    TypeOrmModule.forFeature([TemplateCategoryChangeEntity]),
+  ],
+  providers: [
+    ChargingService,
+    TemplateCategoryBook,
+    QuoteService,
+    ChargingResolver,
+    RateCardsResolver,
+  ],
+  exports: [ChargingService, TemplateCategoryBook],
+})
+export class ChargingModule {}

@@ -1,0 +1,515 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AccountsService } from '../../accounts/services/accounts.service';
+import { SqlDialect } from '../../database/sql-dialect';
+import { deliveryState } from '../../messages/utils/message-facts';
+import { classifyAll, compareInSequence } from '../../pricing/engine/charge-messages';
+import type {
+  Charge,
+  Classification,
+  EngineAccount,
+  EngineMessage,
+} from '../../pricing/engine/engine.types';
+import { priceClassified } from '../../pricing/engine/price-classified';
+import { toMicros, money } from '../../pricing/money';
+import type { TemplateCategory } from '../../pricing/pricing.types';
+import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
+import { TemplateCategoryBook } from './template-category-book.service';
+
+const HOUR = 60 * 60 * 1000;
+/** How far back a message's charge can depend on others: 24 h to reply to a referral + 72 h window. */
+const CONTEXT_MS = 96 * HOUR;
+/** Timezones reach UTC±14h: a UTC month widened by this covers every WABA's local month. */
+const TIMEZONE_MARGIN_MS = 14 * HOUR;
+
+interface MessageRow {
+  id: number;
+  wamid: string;
+  phone_number_id: string;
+  waba_id: string;
+  direction: string;
+  origin: string;
+  contact: string;
+  kind: string | null;
+  template_name: string | null;
+  template_language: string | null;
+  template_category: string | null;
+  api: string | null;
+  referral_source_type: string | null;
+  sent_at: string | number | null;
+  delivered_at: string | number | null;
+  read_at: string | number | null;
+  failed_at: string | number | null;
+  meta_billable: boolean | number | null;
+  meta_pricing_type: string | null;
+  meta_pricing_category: string | null;
+  sequence_group: string | null;
+  sequence_ordinal: number | null;
+  charge_at: string | number | null;
+}
+
+interface Classified {
+  row: MessageRow;
+  account: EngineAccount;
+  classification: Classification;
+}
+
+const ROW_COLUMNS =
+  'id, wamid, phone_number_id, waba_id, direction, origin, contact, kind, template_name, template_language, template_category, api, referral_source_type, sent_at, delivered_at, read_at, failed_at, meta_billable, meta_pricing_type, meta_pricing_category, sequence_group, sequence_ordinal, charge_at';
+
+const CHARGE_COLUMNS = [
+  { name: 'charge_billable', kind: 'boolean' },
+  { name: 'charge_reason', kind: 'text' },
+  { name: 'charge_pricing_category', kind: 'text' },
+  { name: 'charge_market', kind: 'text' },
+  { name: 'charge_country', kind: 'text' },
+  { name: 'charge_rate_card_id', kind: 'text' },
+  { name: 'charge_tier', kind: 'text' },
+  { name: 'charge_rate', kind: 'text' },
+  { name: 'charge_amount', kind: 'text' },
+  { name: 'charge_amount_micros', kind: 'bigint' },
+  { name: 'charge_currency', kind: 'text' },
+  { name: 'charge_source', kind: 'text' },
+  { name: 'charge_explanation', kind: 'text' },
+  { name: 'estimate_billable', kind: 'boolean' },
+  { name: 'estimate_reason', kind: 'text' },
+  { name: 'estimate_pricing_category', kind: 'text' },
+  { name: 'charge_at', kind: 'bigint' },
+  { name: 'charge_month', kind: 'text' },
+  { name: 'charge_day', kind: 'text' },
+  { name: 'portfolio_id', kind: 'text' },
+  { name: 'sequence_group', kind: 'text' },
+  { name: 'sequence_ordinal', kind: 'integer' },
+] as const;
+
+/**
+ * Keeps every message's charge current. Late facts re-rate only what they can affect: the rest
+ * of the conversation within the 96-hour window horizon, and the later places in the volume-tier
+ * and free-allowance counters the changed messages moved in or out of.
+ */
+@Injectable()
+export class ChargingService implements OnModuleInit {
+  private readonly sql: SqlDialect;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly rateCards: RateCardsService,
+    private readonly templateCategories: TemplateCategoryBook,
+  ) {
+    this.sql = new SqlDialect(dataSource);
+  }
+
+  onModuleInit(): void {
+    this.accounts.onPricingFactsChanged((wabaId) =>
+      this.repriceRange({ wabaIds: [wabaId], from: null, to: null }).then(() => undefined),
+    );
+  }
+
+  /** Re-rates the given messages and everything their change can affect. */
+  async rerateMessages(ids: readonly number[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const changed = await this.loadRowsByIds(ids);
+    const classified = await this.classifyWithContext(changed);
+    return this.sequenceAndStore(classified);
+  }
+
+  /**
+   * Re-rates whole local months (all messages of the WABAs, or of all WABAs when wabaIds is
+   * null) whose charge instant falls in [from, to); null bounds mean "all time". Counters are
+   * rebuilt from the first message of each month.
+   */
+  async repriceRange(scope: {
+    wabaIds: string[] | null;
+    from: Date | null;
+    to: Date | null;
+  }): Promise<number> {
+    const bounds = await this.chargeBounds(scope.wabaIds);
+    if (bounds === null) return 0;
+    const from = scope.from ?? bounds.min;
+    const to = scope.to ?? new Date(bounds.max.getTime() + 1);
+    let total = 0;
+    for (const month of utcMonthsBetween(from, to)) {
+      total += await this.repriceMonth(scope.wabaIds, month);
+    }
+    return total;
+  }
+
+  /** After a rate card import: every WABA billed in that currency, from the card's first day on. */
+  async repriceCurrency(currency: string, from: Date): Promise<number> {
+    const rows: { waba_id: string }[] = await this.sql.dataSource.query(
+      `SELECT waba_id FROM wabas WHERE currency = ${this.sql.param(1)}`,
+      [currency],
+    );
+    if (rows.length === 0) return 0;
+    return this.repriceRange({ wabaIds: rows.map((row) => row.waba_id), from, to: null });
+  }
+
+  private async repriceMonth(wabaIds: string[] | null, month: string): Promise<number> {
+    const start = Date.parse(`${month}-01T00:00:00Z`);
+    const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
+    const params: unknown[] = [start - TIMEZONE_MARGIN_MS - CONTEXT_MS, end + TIMEZONE_MARGIN_MS];
+    let wabaFilter = '';
+    if (wabaIds !== null) {
+      wabaFilter = ` AND waba_id IN (${this.sql.params(3, wabaIds.length)})`;
+      params.push(...wabaIds);
+    }
+    const rows: MessageRow[] = await this.sql.dataSource.query(
+      `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)}${wabaFilter}`,
+      params,
+    );
+    const classified = await this.classifyRows(rows, null);
+    const inMonth = classified.filter((entry) => entry.classification.month === month);
+    const charges = new Map<number, Charge>();
+    const groups = new Map<string, Classified[]>();
+    for (const entry of inMonth) {
+      const group = entry.classification.sequence?.group;
+      if (group === undefined) {
+        charges.set(entry.row.id, priceClassified(entry.classification, placeOf(entry, null)));
+      } else {
+        const members = groups.get(group);
+        if (members) members.push(entry);
+        else groups.set(group, [entry]);
+      }
+    }
+    for (const members of groups.values()) {
+      members.sort((a, b) => compareInSequence(a.classification, b.classification));
+      members.forEach((entry, index) => {
+        charges.set(entry.row.id, priceClassified(entry.classification, placeOf(entry, index + 1)));
+      });
+    }
+    await this.store(inMonth, charges);
+    return inMonth.length;
+  }
+
+  private async sequenceAndStore(classified: Classified[]): Promise<number> {
+    const reclassified = new Map(classified.map((entry) => [entry.row.id, entry]));
+    const dirty = new Map<string, { at: number; wamid: string }>();
+    const markDirty = (group: string | null, at: number | null, wamid: string) => {
+      if (group === null || at === null) return;
+      const current = dirty.get(group);
+      if (
+        !current ||
+        compareInSequence(
+          { chargeAt: new Date(at), messageId: wamid },
+          { chargeAt: new Date(current.at), messageId: current.wamid },
+        ) < 0
+      ) {
+        dirty.set(group, { at, wamid });
+      }
+    };
+    for (const entry of classified) {
+      const newGroup = entry.classification.sequence?.group ?? null;
+      const storedAt = toMillis(entry.row.charge_at);
+      const newAt = entry.classification.chargeAt.getTime();
+      const moved = newGroup !== entry.row.sequence_group || storedAt !== newAt;
+      if (moved || (newGroup !== null && entry.row.sequence_ordinal === null)) {
+        markDirty(entry.row.sequence_group, storedAt, entry.row.wamid);
+        markDirty(newGroup, newAt, entry.row.wamid);
+      }
+    }
+    // Later members of a dirty counter may shift place: load and re-classify them too.
+    const laterIds: number[] = [];
+    for (const [group, point] of dirty) {
+      const ids: { id: number }[] = await this.sql.dataSource.query(
+        `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at > ${this.sql.param(2)} OR (charge_at = ${this.sql.param(2)} AND ${this.sql.binary('wamid')} >= ${this.sql.param(3)}))`,
+        [group, point.at, point.wamid],
+      );
+      for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
+    }
+    if (laterIds.length > 0) {
+      const later = await this.classifyWithContext(await this.loadRowsByIds(laterIds));
+      for (const entry of later)
+        if (!reclassified.has(entry.row.id)) reclassified.set(entry.row.id, entry);
+    }
+    const charges = new Map<number, Charge>();
+    const byGroup = new Map<string, Classified[]>();
+    for (const entry of reclassified.values()) {
+      const group = entry.classification.sequence?.group ?? null;
+      if (group === null) {
+        charges.set(entry.row.id, priceClassified(entry.classification, placeOf(entry, null)));
+      } else if (dirty.has(group)) {
+        const members = byGroup.get(group);
+        if (members) members.push(entry);
+        else byGroup.set(group, [entry]);
+      } else {
+        charges.set(
+          entry.row.id,
+          priceClassified(entry.classification, placeOf(entry, entry.row.sequence_ordinal ?? 1)),
+        );
+      }
+    }
+    for (const [group, members] of byGroup) {
+      const point = dirty.get(group)!;
+      const excluded = members.map((entry) => entry.row.id);
+      const before = await this.countBefore(group, point, excluded);
+      const earlierReclassified = members.filter(
+        (entry) =>
+          compareInSequence(entry.classification, {
+            chargeAt: new Date(point.at),
+            messageId: point.wamid,
+          }) < 0,
+      ).length;
+      const ordered = members
+        .filter(
+          (entry) =>
+            compareInSequence(entry.classification, {
+              chargeAt: new Date(point.at),
+              messageId: point.wamid,
+            }) >= 0,
+        )
+        .sort((a, b) => compareInSequence(a.classification, b.classification));
+      let ordinal = before + earlierReclassified;
+      for (const entry of members) {
+        if (
+          compareInSequence(entry.classification, {
+            chargeAt: new Date(point.at),
+            messageId: point.wamid,
+          }) < 0
+        ) {
+          charges.set(
+            entry.row.id,
+            priceClassified(entry.classification, placeOf(entry, entry.row.sequence_ordinal ?? 1)),
+          );
+        }
+      }
+      for (const entry of ordered) {
+        ordinal += 1;
+        charges.set(entry.row.id, priceClassified(entry.classification, placeOf(entry, ordinal)));
+      }
+    }
+    const entries = [...reclassified.values()];
+    await this.store(entries, charges);
+    return entries.length;
+  }
+
+  private async countBefore(
+    group: string,
+    point: { at: number; wamid: string },
+    excluded: number[],
+  ): Promise<number> {
+    const params: unknown[] = [group, point.at, point.wamid];
+    const exclusion =
+      excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(4, excluded.length)})` : '';
+    params.push(...excluded);
+    const rows: { count: string | number }[] = await this.sql.dataSource.query(
+      `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at < ${this.sql.param(2)} OR (charge_at = ${this.sql.param(2)} AND ${this.sql.binary('wamid')} < ${this.sql.param(3)}))${exclusion}`,
+      params,
+    );
+    return Number(rows[0].count);
+  }
+
+  private async loadRowsByIds(ids: readonly number[]): Promise<MessageRow[]> {
+    const rows: MessageRow[] = [];
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      rows.push(
+        ...((await this.sql.dataSource.query(
+          `SELECT ${ROW_COLUMNS} FROM messages WHERE id IN (${this.sql.params(1, chunk.length)})`,
+          chunk,
+        )) as MessageRow[]),
+      );
+    }
+    return rows.map(normalizeRow);
+  }
+
+  /** Classifies the rows, loading from each conversation what came up to 96 h before them. */
+  private async classifyWithContext(rows: MessageRow[]): Promise<Classified[]> {
+    const byConversation = new Map<
+      string,
+      { phone: string; contact: string; min: number; max: number }
+    >();
+    for (const row of rows) {
+      const key = `${row.phone_number_id}|${row.contact}`;
+      const sent = toMillis(row.sent_at) ?? 0;
+      const entry = byConversation.get(key);
+      if (entry) {
+        entry.min = Math.min(entry.min, sent);
+        entry.max = Math.max(entry.max, sent);
+      } else {
+        byConversation.set(key, {
+          phone: row.phone_number_id,
+          contact: row.contact,
+          min: sent,
+          max: sent,
+        });
+      }
+    }
+    const context: MessageRow[] = [];
+    for (const conversation of byConversation.values()) {
+      const loaded: MessageRow[] = await this.sql.dataSource.query(
+        `SELECT ${ROW_COLUMNS} FROM messages WHERE phone_number_id = ${this.sql.param(1)} AND contact = ${this.sql.param(2)} AND sent_at >= ${this.sql.param(3)} AND sent_at <= ${this.sql.param(4)}`,
+        [
+          conversation.phone,
+          conversation.contact,
+          conversation.min - CONTEXT_MS,
+          conversation.max + CONTEXT_MS,
+        ],
+      );
+      context.push(...loaded.map(normalizeRow));
+    }
+    const earliest = new Map([...byConversation].map(([key, value]) => [key, value.min]));
+    return this.classifyRows(
+      context,
+      (row) =>
+        (toMillis(row.sent_at) ?? 0) >=
+        (earliest.get(`${row.phone_number_id}|${row.contact}`) ?? 0),
+    );
+  }
+
+  private async classifyRows(
+    rows: MessageRow[],
+    keep: ((row: MessageRow) => boolean) | null,
+  ): Promise<Classified[]> {
+    const normalized = rows.map(normalizeRow);
+    const accounts = new Map<string, EngineAccount>();
+    for (const row of normalized) {
+      if (!accounts.has(row.phone_number_id)) {
+        accounts.set(row.phone_number_id, await this.accounts.engineAccount(row.phone_number_id));
+      }
+    }
+    await this.templateCategories.ensureLoaded();
+    const book = await this.rateCards.book();
+    const rowsById = new Map(normalized.map((row) => [String(row.id), row]));
+    const messages = normalized.map((row) => this.toEngineMessage(row));
+    const result: Classified[] = [];
+    for (const { message, classification } of classifyAll(
+      messages,
+      (phone) => accounts.get(phone)!,
+      book,
+    )) {
+      const row = rowsById.get(message.id.split('#')[1])!;
+      if (keep === null || keep(row)) {
+        result.push({ row, account: accounts.get(row.phone_number_id)!, classification });
+      }
+    }
+    return result;
+  }
+
+  private toEngineMessage(row: MessageRow): EngineMessage {
+    const sentAt = new Date(
+      toMillis(row.sent_at) ?? toMillis(row.delivered_at) ?? toMillis(row.failed_at) ?? 0,
+    );
+    const deliveredAt = toMillis(row.delivered_at);
+    const readAt = toMillis(row.read_at);
+    const failedAt = toMillis(row.failed_at);
+    const delivery = deliveryState({
+      deliveredAt: deliveredAt === null ? null : new Date(deliveredAt),
+      readAt: readAt === null ? null : new Date(readAt),
+      failedAt: failedAt === null ? null : new Date(failedAt),
+    });
+    const hasMeta =
+      row.meta_pricing_type !== null ||
+      row.meta_pricing_category !== null ||
+      row.meta_billable !== null;
+    return {
+      // The wamid orders ties; the row id after '#' finds the row again.
+      id: `${row.wamid}#${row.id}`,
+      phoneNumberId: row.phone_number_id,
+      contact: row.contact,
+      direction: row.direction as EngineMessage['direction'],
+      origin: row.origin as EngineMessage['origin'],
+      kind: row.kind as EngineMessage['kind'],
+      templateCategory: this.templateCategories.categoryAt(
+        row.waba_id,
+        row.template_name,
+        row.template_language,
+        sentAt,
+        row.template_category as TemplateCategory | null,
+      ),
+      api: row.api as EngineMessage['api'],
+      hasReferral: row.referral_source_type !== null,
+      sentAt,
+      deliveredAt:
+        deliveredAt === null ? (readAt === null ? null : new Date(readAt)) : new Date(deliveredAt),
+      delivery,
+      metaPricing: hasMeta
+        ? {
+            billable: row.meta_billable === null ? null : Boolean(row.meta_billable),
+            type: row.meta_pricing_type,
+            category: row.meta_pricing_category,
+          }
+        : null,
+    };
+  }
+
+  private async store(entries: Classified[], charges: Map<number, Charge>): Promise<void> {
+    const rows = entries.map((entry) => {
+      const charge = charges.get(entry.row.id)!;
+      return {
+        id: entry.row.id,
+        values: [
+          charge.billable,
+          charge.reason,
+          charge.pricingCategory,
+          charge.market,
+          charge.country,
+          charge.rateCardId,
+          charge.tier,
+          charge.rate,
+          charge.amount,
+          toMicros(money(charge.amount)),
+          charge.currency,
+          charge.source,
+          charge.explanation,
+          charge.estimateBillable,
+          charge.estimateReason,
+          charge.estimatePricingCategory,
+          charge.chargeAt,
+          charge.month,
+          charge.day,
+          entry.account.portfolioId,
+          charge.sequenceGroup,
+          charge.sequenceOrdinal,
+        ],
+      };
+    });
+    await this.sql.bulkUpdate('messages', [...CHARGE_COLUMNS], rows);
+  }
+
+  private async chargeBounds(wabaIds: string[] | null): Promise<{ min: Date; max: Date } | null> {
+    const filter =
+      wabaIds === null ? '' : ` WHERE waba_id IN (${this.sql.params(1, wabaIds.length)})`;
+    const rows: { min: string | number | null; max: string | number | null }[] =
+      await this.sql.dataSource.query(
+        `SELECT MIN(sent_at) AS min, MAX(COALESCE(delivered_at, sent_at)) AS max FROM messages${filter}`,
+        wabaIds ?? [],
+      );
+    const min = toMillis(rows[0]?.min ?? null);
+    const max = toMillis(rows[0]?.max ?? null);
+    return min === null || max === null ? null : { min: new Date(min), max: new Date(max) };
+  }
+}
+
+function placeOf(entry: Classified, ordinal: number | null) {
+  return { ordinal, freeServiceAllowance: entry.account.freeServiceAllowance };
+}
+
+function normalizeRow(row: MessageRow): MessageRow {
+  return {
+    ...row,
+    id: Number(row.id),
+    sequence_ordinal: row.sequence_ordinal === null ? null : Number(row.sequence_ordinal),
+  };
+}
+
+function toMillis(value: string | number | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+function nextMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return monthNumber === 12
+    ? `${year + 1}-01`
+    : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
+/** UTC calendar months overlapping [from, to), widened by the timezone margin. */
+function utcMonthsBetween(from: Date, to: Date): string[] {
+  const first = new Date(from.getTime() - TIMEZONE_MARGIN_MS).toISOString().slice(0, 7);
+  const last = new Date(to.getTime() + TIMEZONE_MARGIN_MS).toISOString().slice(0, 7);
+  const months: string[] = [];
+  for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
+  return months;
+}

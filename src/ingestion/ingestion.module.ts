@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ChargingModule } from '../charging/charging.module';
+import { MessagesModule } from '../messages/messages.module';
+import { SendLogResolver } from './send-log.resolver';
+import { IngestionService } from './services/ingestion.service';
+import { SendLogService } from './services/send-log.service';
+import { WebhookEventApplier } from './services/webhook-event-applier.service';
+import { WebhookController } from './webhook.controller';
+
+@Module({
+  imports: [AccountsModule, ChargingModule, MessagesModule],
+  controllers: [WebhookController],
+  providers: [WebhookEventApplier, IngestionService, SendLogService, SendLogResolver],
+  exports: [IngestionService, SendLogService],
+})
+export class IngestionModule {}

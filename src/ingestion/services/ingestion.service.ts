@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ChargingService } from '../../charging/services/charging.service';
+import { DomainError } from '../../common/errors/domain.error';
+import { SqlDialect } from '../../database/sql-dialect';
+import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
+import { RawEventEntity } from '../entities/raw-event.entity';
+import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
+import { WebhookFormatError } from '../parsers/webhook-format.error';
+import { WebhookEventApplier } from './webhook-event-applier.service';
+
+export interface IngestSummary {
+  events: number;
+  messagesChanged: number;
+  problems: string[];
+  duplicate: boolean;
+}
+
+/**
+ * The single way facts enter: webhook bodies and send records are logged, merged into
+ * messages, and the affected charges re-rated. Used by the webhook, GraphQL and bulk import.
+ */
+@Injectable()
+export class IngestionService {
+  private readonly sql: SqlDialect;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly applier: WebhookEventApplier,
+    private readonly store: MessageStore,
+    private readonly charging: ChargingService,
+  ) {
+    this.sql = new SqlDialect(dataSource);
+  }
+
+  /** Parses a raw body (400-class DomainError when it is not a WhatsApp webhook). */
+  parseBody(rawBody: string): unknown {
+    try {
+      return JSON.parse(rawBody) as unknown;
+    } catch {
+      throw new DomainError('BAD_USER_INPUT', 'the body is not JSON');
+    }
+  }
+
+  /** Logs the raw body, then applies it. Returns once charges are current. */
+  async ingestWebhookBody(rawBody: string, source: 'webhook' | 'import'): Promise<IngestSummary> {
+    const body = this.parseBody(rawBody);
+    const parsed = this.parseEvents(body);
+    const fresh = await this.appendRawEvents([rawBody], source);
+    if (fresh === 0)
+      return {
+        events: parsed.events.length,
+        messagesChanged: 0,
+        problems: parsed.problems,
+        duplicate: true,
+      };
+    const changed = await this.applyParsed(parsed.events, 'incremental');
+    return {
+      events: parsed.events.length,
+      messagesChanged: changed.length,
+      problems: parsed.problems,
+      duplicate: false,
+    };
+  }
+
+  parseEvents(body: unknown): ReturnType<typeof parseWebhookBody> {
+    try {
+      return parseWebhookBody(body);
+    } catch (error) {
+      if (error instanceof WebhookFormatError)
+        throw new DomainError('BAD_USER_INPUT', error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * Applies parsed events. 'incremental' re-rates what they affect now; 'deferred' only stores
+   * facts and returns the changed ids so a bulk import can re-rate whole months once at the end.
+   */
+  async applyParsed(
+    events: Parameters<WebhookEventApplier['apply']>[0],
+    mode: 'incremental' | 'deferred',
+  ): Promise<number[]> {
+    const applied = await this.applier.apply(events);
+    const changed = await this.store.applyFacts(applied.facts);
+    const recategorised = await this.messagesUsingTemplates(applied.recategorised);
+    const ids = [...new Set([...changed, ...recategorised])];
+    if (mode === 'incremental') await this.charging.rerateMessages(ids);
+    return ids;
+  }
+
+  async applyFacts(facts: KeyedFact[], mode: 'incremental' | 'deferred'): Promise<number[]> {
+    const changed = await this.store.applyFacts(facts);
+    if (mode === 'incremental') await this.charging.rerateMessages(changed);
+    return changed;
+  }
+
+  /** Appends bodies not seen before to the raw event log; returns how many were new. */
+  async appendRawEvents(bodies: string[], source: 'webhook' | 'import'): Promise<number> {
+    let fresh = 0;
+    const receivedAt = new Date();
+    const repository = this.sql.dataSource.getRepository(RawEventEntity);
+    for (const body of bodies) {
+      const bodySha256 = createHash('sha256').update(body).digest('hex');
+      if (await repository.existsBy({ bodySha256 })) continue;
+      await repository
+        .createQueryBuilder()
+        .insert()
+        .values({ receivedAt, source, bodySha256, body })
+        .orIgnore()
+        .execute();
+      fresh += 1;
+    }
+    return fresh;
+  }
+
+  private async messagesUsingTemplates(
+    changes: { wabaId: string; templateName: string; effectiveAt: Date }[],
+  ): Promise<number[]> {
+    const ids: number[] = [];
+    for (const change of changes) {
+      const rows: { id: number | string }[] = await this.sql.dataSource.query(
+        `SELECT id FROM messages WHERE waba_id = ${this.sql.param(1)} AND template_name = ${this.sql.param(2)} AND sent_at >= ${this.sql.param(3)}`,
+        [change.wabaId, change.templateName, change.effectiveAt.getTime()],
+      );
+      ids.push(...rows.map((row) => Number(row.id)));
+    }
+    return ids;
+  }
+}

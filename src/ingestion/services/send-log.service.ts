@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../../accounts/services/accounts.service';
+import type { KeyedFact } from '../../messages/services/message-store.service';
+import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
+import type { IngestResultOutput } from '../dtos/outputs/ingest-result.output';
+import { IngestionService } from './ingestion.service';
+import { digits } from './webhook-event-applier.service';
+
+export interface SentMessageRecord {
+  wamid: string;
+  phoneNumberId: string;
+  to: string;
+  sentAt: Date;
+  templateName?: string | null;
+  templateLanguage?: string | null;
+  templateCategory?: TemplateCategory | null;
+  api?: SendApi | null;
+}
+
+const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
+
+/** Validates send records one by one: a bad record is reported, the good ones are kept. */
+@Injectable()
+export class SendLogService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly ingestion: IngestionService,
+  ) {}
+
+  async record(
+    records: readonly SentMessageRecord[],
+    mode: 'incremental' | 'deferred',
+    indexOffset = 0,
+  ): Promise<{ summary: IngestResultOutput; changedIds: number[] }> {
+    const facts: KeyedFact[] = [];
+    const rejected: { index: number; message: string }[] = [];
+    for (const [position, record] of records.entries()) {
+      const index = position + indexOffset;
+      const problem = validate(record);
+      if (problem) {
+        rejected.push({ index, message: problem });
+        continue;
+      }
+      const wabaId = await this.accounts.wabaIdOf(record.phoneNumberId.trim());
+      if (wabaId === null) {
+        rejected.push({
+          index,
+          message: `unknown phoneNumberId ${record.phoneNumberId}: register it with upsertPhoneNumber or let a webhook introduce it`,
+        });
+        continue;
+      }
+      facts.push({
+        wamid: record.wamid.trim(),
+        phoneNumberId: record.phoneNumberId.trim(),
+        wabaId,
+        fact: {
+          kind: 'send_log',
+          contact: digits(record.to),
+          at: record.sentAt,
+          templateName: record.templateName?.trim() || null,
+          templateLanguage: record.templateLanguage?.trim() || null,
+          templateCategory: record.templateCategory ?? null,
+          api: record.api ?? 'CLOUD_API',
+        },
+      });
+    }
+    const changedIds = await this.ingestion.applyFacts(facts, mode);
+    return {
+      summary: {
+        received: records.length,
+        accepted: facts.length,
+        changed: changedIds.length,
+        rejected,
+      },
+      changedIds,
+    };
+  }
+}
+
+function validate(record: SentMessageRecord): string | null {
+  if (!record.wamid || record.wamid.trim() === '') return 'wamid is empty';
+  if (!record.phoneNumberId || record.phoneNumberId.trim() === '') return 'phoneNumberId is empty';
+  const to = digits(record.to ?? '');
+  if (to.length < 6 || to.length > 15)
+    return `"${record.to}" is not a phone number (6 to 15 digits)`;
+  if (!(record.sentAt instanceof Date) || Number.isNaN(record.sentAt.getTime()))
+    return 'sentAt is not a valid instant';
+  if (record.templateCategory && !CATEGORIES.has(record.templateCategory)) {
+    return `templateCategory must be MARKETING, UTILITY or AUTHENTICATION; got "${String(record.templateCategory)}"`;
+  }
+  if (record.templateCategory && !record.templateName)
+    return 'templateCategory given without templateName';
+  if (record.api === 'MM_LITE' && record.templateCategory !== 'MARKETING')
+    return 'the MM_LITE api sends marketing templates only';
+  return null;
+}

@@ -1,0 +1,41 @@
+import { Field, InputType } from '@nestjs/graphql';
+import {
+  ChargeReason,
+  ChargeSource,
+  Direction,
+  MessageOrigin,
+  PricingCategory,
+} from '../../../common/graphql/enums';
+
+@InputType()
+export class MessageFilter {
+  @Field(() => [String], { nullable: true })
+  wabaIds?: string[];
+
+  @Field(() => [String], { nullable: true })
+  phoneNumberIds?: string[];
+
+  @Field({ nullable: true, description: "Customer's number, digits only" })
+  contact?: string;
+
+  @Field(() => Direction, { nullable: true })
+  direction?: Direction;
+
+  @Field(() => [MessageOrigin], { nullable: true })
+  origins?: MessageOrigin[];
+
+  @Field(() => [ChargeReason], { nullable: true })
+  reasons?: ChargeReason[];
+
+  @Field(() => [PricingCategory], { nullable: true })
+  pricingCategories?: PricingCategory[];
+
+  @Field(() => ChargeSource, { nullable: true })
+  source?: ChargeSource;
+
+  @Field({ nullable: true, description: 'Charge instant (delivery, else send) from, inclusive' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Charge instant to, exclusive' })
+  to?: Date;
+}

@@ -1,0 +1,155 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import {
+  ChargeReason,
+  ChargeSource,
+  Direction,
+  MessageOrigin,
+  PricingCategory,
+  SendApi,
+  TemplateCategory,
+} from '../../../common/graphql/enums';
+
+@ObjectType('Charge')
+export class ChargeOutput {
+  @Field()
+  billable!: boolean;
+
+  @Field(() => ChargeReason)
+  reason!: ChargeReason;
+
+  @Field(() => PricingCategory, { nullable: true })
+  pricingCategory!: PricingCategory | null;
+
+  @Field(() => String, { nullable: true })
+  market!: string | null;
+
+  @Field(() => String, { nullable: true })
+  country!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  rate!: string | null;
+
+  @Field(() => DecimalScalar)
+  amount!: string;
+
+  @Field()
+  currency!: string;
+
+  @Field(() => String, { nullable: true, description: "Volume tier band, Meta's style: 0:750000" })
+  tier!: string | null;
+
+  @Field(() => String, { nullable: true })
+  rateCardId!: string | null;
+
+  @Field(() => ChargeSource)
+  source!: ChargeSource;
+
+  @Field()
+  explanation!: string;
+
+  @Field({ description: "The engine's own verdict, kept even when Meta's pricing decided" })
+  estimateBillable!: boolean;
+
+  @Field(() => ChargeReason)
+  estimateReason!: ChargeReason;
+
+  @Field(() => PricingCategory, { nullable: true })
+  estimatePricingCategory!: PricingCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM in the WABA timezone' })
+  month!: string | null;
+}
+
+@ObjectType('Message')
+export class MessageOutput {
+  @Field()
+  wamid!: string;
+
+  @Field()
+  phoneNumberId!: string;
+
+  @Field()
+  wabaId!: string;
+
+  @Field(() => Direction)
+  direction!: Direction;
+
+  @Field(() => MessageOrigin)
+  origin!: MessageOrigin;
+
+  @Field()
+  contact!: string;
+
+  @Field(() => String, { nullable: true })
+  messageType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  templateName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  templateLanguage!: string | null;
+
+  @Field(() => TemplateCategory, { nullable: true })
+  templateCategory!: TemplateCategory | null;
+
+  @Field(() => SendApi, { nullable: true })
+  api!: SendApi | null;
+
+  @Field(() => String, { nullable: true })
+  referralSourceType!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  sentAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  readAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  failedAt!: Date | null;
+
+  @Field()
+  status!: string;
+
+  @Field(() => Int, { nullable: true })
+  errorCode!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Meta's pricing.type from status webhooks" })
+  metaPricingType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  metaPricingCategory!: string | null;
+
+  @Field(() => ChargeOutput)
+  charge!: ChargeOutput;
+}
+
+@ObjectType('MessageEdge')
+export class MessageEdgeOutput {
+  @Field()
+  cursor!: string;
+
+  @Field(() => MessageOutput)
+  node!: MessageOutput;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoOutput {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType('MessageConnection')
+export class MessageConnectionOutput {
+  @Field(() => [MessageEdgeOutput])
+  edges!: MessageEdgeOutput[];
+
+  @Field(() => PageInfoOutput)
+  pageInfo!: PageInfoOutput;
+}

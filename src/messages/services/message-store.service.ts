@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
+import { applyFact, type MessageFact, type MessageFacts } from '../utils/message-facts';
+
+export interface KeyedFact {
+  wamid: string;
+  phoneNumberId: string;
+  wabaId: string;
+  fact: MessageFact;
+}
+
+const FACT_COLUMNS: { name: string; field: keyof MessageFacts; kind: ColumnKind }[] = [
+  { name: 'waba_id', field: 'wabaId', kind: 'text' },
+  { name: 'direction', field: 'direction', kind: 'text' },
+  { name: 'origin', field: 'origin', kind: 'text' },
+  { name: 'contact', field: 'contact', kind: 'text' },
+  { name: 'kind', field: 'kind', kind: 'text' },
+  { name: 'message_type', field: 'messageType', kind: 'text' },
+  { name: 'template_name', field: 'templateName', kind: 'text' },
+  { name: 'template_language', field: 'templateLanguage', kind: 'text' },
+  { name: 'template_category', field: 'templateCategory', kind: 'text' },
+  { name: 'api', field: 'api', kind: 'text' },
+  { name: 'referral_source_type', field: 'referralSourceType', kind: 'text' },
+  { name: 'referral_source_id', field: 'referralSourceId', kind: 'text' },
+  { name: 'ctwa_clid', field: 'ctwaClid', kind: 'text' },
+  { name: 'sent_at', field: 'sentAt', kind: 'bigint' },
+  { name: 'delivered_at', field: 'deliveredAt', kind: 'bigint' },
+  { name: 'read_at', field: 'readAt', kind: 'bigint' },
+  { name: 'failed_at', field: 'failedAt', kind: 'bigint' },
+  { name: 'status', field: 'status', kind: 'text' },
+  { name: 'error_code', field: 'errorCode', kind: 'integer' },
+  { name: 'meta_billable', field: 'metaBillable', kind: 'boolean' },
+  { name: 'meta_pricing_type', field: 'metaPricingType', kind: 'text' },
+  { name: 'meta_pricing_category', field: 'metaPricingCategory', kind: 'text' },
+  { name: 'meta_pricing_model', field: 'metaPricingModel', kind: 'text' },
+  { name: 'meta_pricing_status', field: 'metaPricingStatus', kind: 'text' },
+  { name: 'in_send_log', field: 'inSendLog', kind: 'boolean' },
+];
+
+type StoredRow = Record<string, unknown> & {
+  id: number | string;
+  wamid: string;
+  phone_number_id: string;
+};
+
+/** Merges facts into message rows; returns the ids of rows that are new or changed. */
+@Injectable()
+export class MessageStore {
+  private readonly sql: SqlDialect;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.sql = new SqlDialect(dataSource);
+  }
+
+  async applyFacts(facts: readonly KeyedFact[]): Promise<number[]> {
+    if (facts.length === 0) return [];
+    const existing = await this.loadExisting(facts);
+    const merged = new Map<
+      string,
+      { id: number | null; before: string | null; row: MessageFacts | null }
+    >();
+    for (const item of facts) {
+      const key = `${item.phoneNumberId}|${item.wamid}`;
+      let entry = merged.get(key);
+      if (!entry) {
+        const stored = existing.get(key);
+        const row = stored ? rowToFacts(stored) : null;
+        entry = {
+          id: stored ? Number(stored.id) : null,
+          before: row ? JSON.stringify(row) : null,
+          row,
+        };
+        merged.set(key, entry);
+      }
+      entry.row = applyFact(entry.row, item, item.fact);
+    }
+    const inserts = [...merged.values()].filter((entry) => entry.id === null);
+    const updates = [...merged.values()].filter(
+      (entry) => entry.id !== null && JSON.stringify(entry.row) !== entry.before,
+    );
+    await this.insertRows(inserts.map((entry) => entry.row!));
+    await this.sql.bulkUpdate(
+      'messages',
+      FACT_COLUMNS.map((column) => ({ name: column.name, kind: column.kind })),
+      updates.map(({ id, row }) => ({
+        id: id!,
+        values: FACT_COLUMNS.map((column) => row![column.field]),
+      })),
+    );
+    const ids = updates.map((entry) => entry.id!);
+    if (inserts.length > 0) {
+      const inserted = await this.loadExisting(inserts.map((entry) => entry.row!));
+      for (const row of inserted.values()) ids.push(Number(row.id));
+    }
+    return ids;
+  }
+
+  private async loadExisting(
+    keys: readonly { wamid: string; phoneNumberId: string }[],
+  ): Promise<Map<string, StoredRow>> {
+    const byPhone = new Map<string, Set<string>>();
+    for (const key of keys) {
+      const set = byPhone.get(key.phoneNumberId) ?? new Set<string>();
+      set.add(key.wamid);
+      byPhone.set(key.phoneNumberId, set);
+    }
+    const result = new Map<string, StoredRow>();
+    const columns = [
+      'id',
+      'wamid',
+      'phone_number_id',
+      ...FACT_COLUMNS.map((column) => column.name),
+    ].join(', ');
+    for (const [phone, wamidSet] of byPhone) {
+      const wamids = [...wamidSet];
+      for (let start = 0; start < wamids.length; start += 500) {
+        const chunk = wamids.slice(start, start + 500);
+        const rows: StoredRow[] = await this.sql.dataSource.query(
+          `SELECT ${columns} FROM messages WHERE phone_number_id = ${this.sql.param(1)} AND wamid IN (${this.sql.params(2, chunk.length)})`,
+          [phone, ...chunk],
+        );
+        for (const row of rows) result.set(`${row.phone_number_id}|${row.wamid}`, row);
+      }
+    }
+    return result;
+  }
+
+  private async insertRows(rows: MessageFacts[]): Promise<void> {
+    const dialect = this.sql;
+    const names = ['wamid', 'phone_number_id', ...FACT_COLUMNS.map((column) => column.name)];
+    const width = names.length;
+    const chunkSize = Math.floor((dialect.postgres ? 60000 : 30000) / width);
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      const chunk = rows.slice(start, start + chunkSize);
+      const parameters: unknown[] = [];
+      const tuples = chunk.map((row, index) => {
+        parameters.push(
+          row.wamid,
+          row.phoneNumberId,
+          ...FACT_COLUMNS.map((column) => encode(row[column.field], dialect.postgres)),
+        );
+        return `(${dialect.params(index * width + 1, width)})`;
+      });
+      await dialect.dataSource.query(
+        `INSERT INTO messages (${names.join(', ')}) VALUES ${tuples.join(', ')}`,
+        parameters,
+      );
+    }
+  }
+}
+
+function encode(value: unknown, postgres: boolean): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean' && !postgres) return value ? 1 : 0;
+  return value;
+}
+
+function rowToFacts(row: StoredRow): MessageFacts {
+  const facts: Record<string, unknown> = { wamid: row.wamid, phoneNumberId: row.phone_number_id };
+  for (const column of FACT_COLUMNS) {
+    const value = row[column.name];
+    if (value === null || value === undefined) facts[column.field] = null;
+    else if (column.kind === 'bigint') facts[column.field] = new Date(Number(value));
+    else if (column.kind === 'boolean') facts[column.field] = Boolean(value);
+    else if (column.kind === 'integer') facts[column.field] = Number(value);
+    else facts[column.field] = value;
+  }
+  return facts as unknown as MessageFacts;
+}

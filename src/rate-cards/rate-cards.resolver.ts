@@ -1,0 +1,64 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ChargingService } from '../charging/services/charging.service';
+import { RequireRole } from '../common/auth/roles.decorator';
+import { startOfLocalDate } from '../pricing/time/local-time.util';
+import { ImportRateCardInput } from './dtos/inputs/import-rate-card.input';
+import { RateCardOutput } from './dtos/outputs/rate-card.output';
+import type { RateCardEntity } from './entities/rate-card.entity';
+import { RateCardsService } from './services/rate-cards.service';
+
+// A card takes effect at 12am in each WABA's timezone; UTC+14 is the earliest such instant.
+const EARLIEST_OFFSET_ZONE = 'Pacific/Kiritimati';
+
+@Resolver()
+export class RateCardsResolver {
+  constructor(
+    private readonly cards: RateCardsService,
+    private readonly charging: ChargingService,
+  ) {}
+
+  @Query(() => [RateCardOutput])
+  @RequireRole('finance')
+  async rateCards(): Promise<RateCardOutput[]> {
+    return (await this.cards.list()).map(formatRateCardToGraphql);
+  }
+
+  @Mutation(() => RateCardOutput, {
+    description: 'Imports a card and re-rates the messages it now prices',
+  })
+  @RequireRole('operator')
+  async importRateCard(@Args('input') input: ImportRateCardInput): Promise<RateCardOutput> {
+    const card = await this.cards.import(input);
+    await this.charging.repriceCurrency(
+      card.currency,
+      startOfLocalDate(card.effectiveFrom, EARLIEST_OFFSET_ZONE),
+    );
+    return formatRateCardToGraphql(card);
+  }
+}
+
+export function formatRateCardToGraphql(card: RateCardEntity): RateCardOutput {
+  return {
+    id: card.id,
+    name: card.name,
+    currency: card.currency,
+    effectiveFrom: card.effectiveFrom,
+    builtIn: card.builtIn,
+    provenance: card.provenance,
+    importedAt: card.importedAt,
+    importOrder: card.importedSeq,
+    rates: Object.entries(card.data.rates)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([market, rates]) => ({
+        market,
+        marketing: rates.MARKETING ?? null,
+        utility: rates.UTILITY ?? null,
+        authentication: rates.AUTHENTICATION ?? null,
+        authenticationInternational: rates.AUTHENTICATION_INTERNATIONAL ?? null,
+        service: rates.SERVICE ?? null,
+        tiers: Object.entries(card.data.tiers[market] ?? {}).flatMap(([column, bands]) =>
+          (bands ?? []).map((band) => `${column} ${band.label} @ ${band.rate}`),
+        ),
+      })),
+  };
+}

@@ -1,0 +1,27 @@
+import { Field, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
+
+@InputType()
+export class ReconciliationInput {
+  @Field(() => GraphQLISODateTime, {
+    description: 'Start of the half-open range [from, to) of charge instants.',
+  })
+  from!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  to!: Date;
+
+  @Field(() => String, { nullable: true })
+  wabaId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  portfolioId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Messages to list (default 100, at most 1000).',
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
+}

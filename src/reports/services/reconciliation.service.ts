@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Decimal from 'decimal.js';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain.error';
+import { fromMicros, money } from '../../pricing/money';
+import type { ChargeReason, PricingCategory } from '../../pricing/pricing.types';
+import { ReconciliationKind } from '../enums/reconciliation-kind.enum';
+import { buildMessageWhere } from '../utils/build-message-where.util';
+import { compareNullableText } from '../utils/compare-nullable-text.util';
+import { SqlParameters, sqlDialectOf, sumMicrosAsText } from '../utils/sql-dialect.util';
+import { validateReportRange } from '../utils/validate-report-range.util';
+
+export const DEFAULT_RECONCILIATION_PAGE = 100;
+export const MAX_RECONCILIATION_PAGE = 1000;
+
+export interface ReconciliationRequest {
+  from: Date;
+  to: Date;
+  wabaId?: string | null;
+  portfolioId?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ReconciliationGroupResult {
+  kind: ReconciliationKind;
+  currency: string;
+  messages: number;
+  /** The final charges' amount; null for META_FREE_ESTIMATE_BILLED (the final charge is 0). */
+  amountAtStake: Decimal | null;
+}
+
+export interface ReconciliationItemResult {
+  kind: ReconciliationKind;
+  wamid: string;
+  phoneNumberId: string;
+  wabaId: string;
+  chargeAt: Date | null;
+  chargeBillable: boolean;
+  chargeReason: ChargeReason;
+  chargePricingCategory: PricingCategory | null;
+  estimateBillable: boolean;
+  estimateReason: ChargeReason;
+  estimatePricingCategory: PricingCategory | null;
+  amount: Decimal;
+  currency: string;
+}
+
+export interface ReconciliationResult {
+  groups: ReconciliationGroupResult[];
+  items: ReconciliationItemResult[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** Classifies a META-decided row; rows where Meta and the estimate agree classify as NULL. */
+const KIND_SQL = `CASE
+    WHEN charge_billable AND NOT estimate_billable THEN '${ReconciliationKind.META_BILLED_ESTIMATE_FREE}'
+    WHEN estimate_billable AND NOT charge_billable THEN '${ReconciliationKind.META_FREE_ESTIMATE_BILLED}'
+    WHEN charge_pricing_category IS DISTINCT FROM estimate_pricing_category
+      THEN '${ReconciliationKind.CATEGORY_DIFFERS}'
+  END`;
+
+const KIND_ORDER = Object.values(ReconciliationKind);
+
+interface ItemRow {
+  id: string | number;
+  kind: ReconciliationKind;
+  wamid: string;
+  phone_number_id: string;
+  waba_id: string;
+  charge_at: string | number | null;
+  charge_billable: boolean | number;
+  charge_reason: ChargeReason;
+  charge_pricing_category: PricingCategory | null;
+  estimate_billable: boolean | number;
+  estimate_reason: ChargeReason;
+  estimate_pricing_category: PricingCategory | null;
+  charge_amount: string;
+  charge_currency: string;
+}
+
+/** Where Meta's pricing verdict and the engine's own estimate disagree, with the money at stake. */
+@Injectable()
+export class ReconciliationService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async reconciliation(request: ReconciliationRequest): Promise<ReconciliationResult> {
+    validateReportRange(request.from, request.to);
+    const first = request.first ?? DEFAULT_RECONCILIATION_PAGE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_RECONCILIATION_PAGE) {
+      throw new DomainError('BAD_USER_INPUT', `first must be 0..${MAX_RECONCILIATION_PAGE}`);
+    }
+    const afterId = parseCursor(request.after);
+    const [groups, page] = await Promise.all([
+      this.groups(request),
+      this.items(request, afterId, first),
+    ]);
+    const items = page.slice(0, first);
+    return {
+      groups,
+      items: items.map(toItem),
+      endCursor: items.length > 0 ? String(items[items.length - 1].id) : null,
+      hasNextPage: page.length > first,
+    };
+  }
+
+  private disagreementsSql(request: ReconciliationRequest, parameters: SqlParameters): string {
+    const where = buildMessageWhere(
+      {
+        from: request.from,
+        to: request.to,
+        ...(request.wabaId ? { wabaIds: [request.wabaId] } : {}),
+        ...(request.portfolioId ? { portfolioIds: [request.portfolioId] } : {}),
+      },
+      parameters,
+    );
+    return `SELECT *, ${KIND_SQL} AS kind FROM messages
+             WHERE ${where} AND charge_source = 'META'`;
+  }
+
+  private async groups(request: ReconciliationRequest): Promise<ReconciliationGroupResult[]> {
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const rows = (await this.dataSource.query(
+      `SELECT kind, charge_currency AS currency, COUNT(*) AS messages,
+              ${sumMicrosAsText(parameters.dialect)} AS micros
+         FROM (${this.disagreementsSql(request, parameters)}) disagreements
+        WHERE kind IS NOT NULL
+        GROUP BY kind, charge_currency`,
+      parameters.values,
+    )) as {
+      kind: ReconciliationKind;
+      currency: string;
+      messages: string | number;
+      micros: string;
+    }[];
+    return rows
+      .map((row) => ({
+        kind: row.kind,
+        currency: row.currency,
+        messages: Number(row.messages),
+        amountAtStake:
+          row.kind === ReconciliationKind.META_FREE_ESTIMATE_BILLED ? null : fromMicros(row.micros),
+      }))
+      .sort(
+        (a, b) =>
+          KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+          compareNullableText(a.currency, b.currency),
+      );
+  }
+
+  private async items(
+    request: ReconciliationRequest,
+    afterId: number,
+    first: number,
+  ): Promise<ItemRow[]> {
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const inner = this.disagreementsSql(request, parameters);
+    return (await this.dataSource.query(
+      `SELECT * FROM (${inner}) disagreements
+        WHERE kind IS NOT NULL AND id > ${parameters.add(afterId)}
+        ORDER BY id LIMIT ${parameters.add(first + 1)}`,
+      parameters.values,
+    )) as ItemRow[];
+  }
+}
+
+function parseCursor(after: string | null | undefined): number {
+  if (after === null || after === undefined) return 0;
+  if (!/^\d{1,15}$/.test(after)) throw new DomainError('BAD_USER_INPUT', 'after is not a cursor');
+  return Number(after);
+}
+
+function toItem(row: ItemRow): ReconciliationItemResult {
+  return {
+    kind: row.kind,
+    wamid: row.wamid,
+    phoneNumberId: row.phone_number_id,
+    wabaId: row.waba_id,
+    chargeAt: row.charge_at === null ? null : new Date(Number(row.charge_at)),
+    chargeBillable: Boolean(row.charge_billable),
+    chargeReason: row.charge_reason,
+    chargePricingCategory: row.charge_pricing_category,
+    estimateBillable: Boolean(row.estimate_billable),
+    estimateReason: row.estimate_reason,
+    estimatePricingCategory: row.estimate_pricing_category,
+    amount: money(row.charge_amount),
+    currency: row.charge_currency,
+  };
+}

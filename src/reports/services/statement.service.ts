@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Decimal from 'decimal.js';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain.error';
+import { fromMicros, money, Money, roundToMinorUnit, toDecimalString } from '../../pricing/money';
+import {
+  CHARGE_REASONS,
+  PRICING_CATEGORIES,
+  type ChargeReason,
+  type PricingCategory,
+} from '../../pricing/pricing.types';
+import { buildMessageWhere, type MessageScope } from '../utils/build-message-where.util';
+import { compareNullableText } from '../utils/compare-nullable-text.util';
+import { compareTierLabels } from '../utils/compare-tier-labels.util';
+import { parseMonth } from '../utils/parse-month.util';
+import { SqlParameters, sqlDialectOf, sumMicrosAsText } from '../utils/sql-dialect.util';
+
+export interface StatementRequest {
+  month: string;
+  wabaId?: string | null;
+  portfolioId?: string | null;
+  currency?: string | null;
+}
+
+export interface StatementLineResult {
+  market: string;
+  pricingCategory: PricingCategory;
+  tier: string | null;
+  quantity: number;
+  rate: Decimal;
+  amount: Decimal;
+}
+
+export interface StatementResult {
+  month: string;
+  currency: string;
+  wabaId: string | null;
+  portfolioId: string;
+  /** The WABA's timezone; null for a portfolio statement (each WABA keeps its own). */
+  timezone: string | null;
+  wabaIds: string[];
+  rateCards: string[];
+  lines: StatementLineResult[];
+  free: { reason: ChargeReason; quantity: number }[];
+  billedMessages: number;
+  pendingMessages: number;
+  unpricedMessages: number;
+  notDeliveredMessages: number;
+  rejectedMessages: number;
+  exactTotal: Decimal;
+  total: Decimal;
+}
+
+interface WabaRow {
+  waba_id: string;
+  portfolio_id: string;
+  currency: string;
+  timezone: string;
+}
+
+interface LineRow {
+  market: string | null;
+  category: string | null;
+  tier: string | null;
+  rate: string | null;
+  quantity: string | number;
+  micros: string;
+}
+
+/**
+ * The month's invoice for one WABA or one portfolio in one currency: billed lines per market ×
+ * pricing category × tier band × rate, free messages by reason, the rest counted apart.
+ */
+@Injectable()
+export class StatementService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async monthlyStatement(request: StatementRequest): Promise<StatementResult> {
+    parseMonth(request.month);
+    const wabas = await this.wabasInScope(request);
+    const scope: MessageScope = {
+      months: [request.month],
+      ...(request.wabaId
+        ? { wabaIds: [request.wabaId] }
+        : { portfolioIds: [wabas[0].portfolio_id] }),
+    };
+    const currency = await this.statementCurrency(request, wabas, scope);
+    const inCurrency: MessageScope = { ...scope, currencies: [currency] };
+    const [counts, lines, rateCards] = await Promise.all([
+      this.countsByReason(inCurrency),
+      this.billedLines(inCurrency),
+      this.rateCardNames(inCurrency),
+    ]);
+    const exactTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Money(0));
+    const count = (reason: ChargeReason) => counts.get(reason) ?? 0;
+    return {
+      month: request.month,
+      currency,
+      wabaId: request.wabaId ?? null,
+      portfolioId: wabas[0].portfolio_id,
+      timezone: request.wabaId ? wabas[0].timezone : null,
+      wabaIds: wabas.map((waba) => waba.waba_id),
+      rateCards,
+      lines,
+      free: CHARGE_REASONS.filter((reason) => reason.startsWith('FREE_') && count(reason) > 0).map(
+        (reason) => ({ reason, quantity: count(reason) }),
+      ),
+      billedMessages: lines.reduce((sum, line) => sum + line.quantity, 0),
+      pendingMessages: count('PENDING'),
+      unpricedMessages: count('NO_RATE'),
+      notDeliveredMessages: count('NOT_DELIVERED'),
+      rejectedMessages: count('REJECTED_OUTSIDE_WINDOW'),
+      exactTotal,
+      total: roundToMinorUnit(exactTotal, currency),
+    };
+  }
+
+  private async wabasInScope(request: StatementRequest): Promise<WabaRow[]> {
+    if (Boolean(request.wabaId) === Boolean(request.portfolioId)) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'a statement needs exactly one of wabaId or portfolioId',
+      );
+    }
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const [column, id] = request.wabaId
+      ? ['waba_id', request.wabaId]
+      : ['portfolio_id', request.portfolioId as string];
+    const wabas = (await this.dataSource.query(
+      `SELECT waba_id, portfolio_id, currency, timezone FROM wabas
+        WHERE ${column} = ${parameters.add(id)} ORDER BY waba_id`,
+      parameters.values,
+    )) as WabaRow[];
+    if (wabas.length === 0) {
+      throw new DomainError(
+        'NOT_FOUND',
+        request.wabaId ? `unknown WABA "${id}"` : `no WABA belongs to portfolio "${id}"`,
+      );
+    }
+    return wabas;
+  }
+
+  /** The requested currency, else the one currency the month was charged in (or the WABAs bill in). */
+  private async statementCurrency(
+    request: StatementRequest,
+    wabas: readonly WabaRow[],
+    scope: MessageScope,
+  ): Promise<string> {
+    if (request.currency) return request.currency.toUpperCase();
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const charged = (await this.dataSource.query(
+      `SELECT DISTINCT charge_currency AS currency FROM messages
+        WHERE ${buildMessageWhere(scope, parameters)} ORDER BY charge_currency`,
+      parameters.values,
+    )) as { currency: string }[];
+    const currencies =
+      charged.length > 0
+        ? charged.map((row) => row.currency)
+        : [...new Set(wabas.map((waba) => waba.currency))].sort();
+    if (currencies.length > 1) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `${request.month} was charged in ${currencies.join(', ')}; a statement covers one currency: pass currency (or a wabaId)`,
+      );
+    }
+    return currencies[0];
+  }
+
+  private async countsByReason(scope: MessageScope): Promise<Map<string, number>> {
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const rows = (await this.dataSource.query(
+      `SELECT charge_reason AS reason, COUNT(*) AS quantity FROM messages
+        WHERE ${buildMessageWhere(scope, parameters)} GROUP BY charge_reason`,
+      parameters.values,
+    )) as { reason: string; quantity: string | number }[];
+    return new Map(rows.map((row) => [row.reason, Number(row.quantity)]));
+  }
+
+  /**
+   * Billed lines grouped by rate as well, so that quantity × rate is each line's amount exactly;
+   * the micro-unit sum of the same rows is checked against it.
+   */
+  private async billedLines(scope: MessageScope): Promise<StatementLineResult[]> {
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const rows = (await this.dataSource.query(
+      `SELECT charge_market AS market, charge_pricing_category AS category, charge_tier AS tier,
+              charge_rate AS rate, COUNT(*) AS quantity,
+              ${sumMicrosAsText(parameters.dialect)} AS micros
+         FROM messages
+        WHERE ${buildMessageWhere({ ...scope, reasons: ['BILLED'] }, parameters)}
+        GROUP BY charge_market, charge_pricing_category, charge_tier, charge_rate`,
+      parameters.values,
+    )) as LineRow[];
+    const lines = new Map<string, StatementLineResult & { micros: Decimal }>();
+    for (const row of rows) {
+      if (row.market === null || row.category === null || row.rate === null) {
+        throw new Error(
+          `billed messages without market, category or rate (${JSON.stringify(row)}): re-rate them`,
+        );
+      }
+      const rate = money(row.rate);
+      const key = [row.market, row.category, row.tier ?? '', toDecimalString(rate)].join('\u0000');
+      const line = lines.get(key) ?? {
+        market: row.market,
+        pricingCategory: row.category as PricingCategory,
+        tier: row.tier,
+        quantity: 0,
+        rate,
+        amount: new Money(0),
+        micros: new Money(0),
+      };
+      line.quantity += Number(row.quantity);
+      line.amount = rate.times(line.quantity);
+      line.micros = line.micros.plus(fromMicros(row.micros));
+      lines.set(key, line);
+    }
+    const result = [...lines.values()].map(({ micros, ...line }) => {
+      if (!micros.equals(line.amount)) {
+        throw new Error(
+          `statement line ${line.market}/${line.pricingCategory}/${line.tier ?? '-'} at ${line.rate.toFixed()}: ` +
+            `${line.quantity} × rate = ${line.amount.toFixed()} but the charges sum to ${micros.toFixed()}`,
+        );
+      }
+      return line;
+    });
+    return result.sort(
+      (a, b) =>
+        compareNullableText(a.market, b.market) ||
+        PRICING_CATEGORIES.indexOf(a.pricingCategory) -
+          PRICING_CATEGORIES.indexOf(b.pricingCategory) ||
+        compareTierLabels(a.tier, b.tier) ||
+        a.rate.comparedTo(b.rate),
+    );
+  }
+
+  private async rateCardNames(scope: MessageScope): Promise<string[]> {
+    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const rows = (await this.dataSource.query(
+      `SELECT name FROM rate_cards WHERE id IN (
+         SELECT DISTINCT charge_rate_card_id FROM messages
+          WHERE ${buildMessageWhere({ ...scope, reasons: ['BILLED'] }, parameters)})
+        ORDER BY effective_from, imported_seq`,
+      parameters.values,
+    )) as { name: string }[];
+    return rows.map((row) => row.name);
+  }
+}

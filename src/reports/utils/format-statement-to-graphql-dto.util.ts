@@ -1,0 +1,35 @@
+import type { ChargeReason, PricingCategory } from '../../common/graphql/enums';
+import { formatMinorUnits, toDecimalString } from '../../pricing/money';
+import type { Statement } from '../dtos/outputs/statement.output';
+import type { StatementResult } from '../services/statement.service';
+
+export function formatStatementToGraphqlDto(statement: StatementResult): Statement {
+  return {
+    month: statement.month,
+    currency: statement.currency,
+    wabaId: statement.wabaId,
+    portfolioId: statement.portfolioId,
+    wabaIds: statement.wabaIds,
+    timezone: statement.timezone,
+    rateCards: statement.rateCards,
+    lines: statement.lines.map((line) => ({
+      market: line.market,
+      pricingCategory: line.pricingCategory as PricingCategory,
+      tier: line.tier,
+      quantity: line.quantity,
+      rate: toDecimalString(line.rate),
+      amount: toDecimalString(line.amount),
+    })),
+    free: statement.free.map((line) => ({
+      reason: line.reason as ChargeReason,
+      quantity: line.quantity,
+    })),
+    billedMessages: statement.billedMessages,
+    pendingMessages: statement.pendingMessages,
+    unpricedMessages: statement.unpricedMessages,
+    notDeliveredMessages: statement.notDeliveredMessages,
+    rejectedMessages: statement.rejectedMessages,
+    exactTotal: toDecimalString(statement.exactTotal),
+    total: formatMinorUnits(statement.total, statement.currency),
+  };
+}
