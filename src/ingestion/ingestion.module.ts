@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { ChargingModule } from '../charging/charging.module';
 import { MessagesModule } from '../messages/messages.module';
 import { SendLogResolver } from './send-log.resolver';
+import { BulkImportService } from './services/bulk-import.service';
 import { IngestionService } from './services/ingestion.service';
 import { SendLogService } from './services/send-log.service';
 import { WebhookEventApplier } from './services/webhook-event-applier.service';
@@ -11,7 +12,7 @@ import { WebhookController } from './webhook.controller';
 @Module({
   imports: [AccountsModule, ChargingModule, MessagesModule],
   controllers: [WebhookController],
-  providers: [WebhookEventApplier, IngestionService, SendLogService, SendLogResolver],
-  exports: [IngestionService, SendLogService],
+  providers: [WebhookEventApplier, IngestionService, SendLogService, SendLogResolver, BulkImportService],
+  exports: [IngestionService, SendLogService, BulkImportService],
 })
 export class IngestionModule {}

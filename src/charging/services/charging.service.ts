@@ -213,8 +213,8 @@ export class ChargingService implements OnModuleInit {
     const laterIds: number[] = [];
     for (const [group, point] of dirty) {
       const ids: { id: number }[] = await this.sql.dataSource.query(
-        `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at > ${this.sql.param(2)} OR (charge_at = ${this.sql.param(2)} AND ${this.sql.binary('wamid')} >= ${this.sql.param(3)}))`,
-        [group, point.at, point.wamid],
+        `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at > ${this.sql.param(2)} OR (charge_at = ${this.sql.param(3)} AND ${this.sql.binary('wamid')} >= ${this.sql.param(4)}))`,
+        [group, point.at, point.at, point.wamid],
       );
       for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
     }
@@ -289,12 +289,12 @@ export class ChargingService implements OnModuleInit {
     point: { at: number; wamid: string },
     excluded: number[],
   ): Promise<number> {
-    const params: unknown[] = [group, point.at, point.wamid];
+    const params: unknown[] = [group, point.at, point.at, point.wamid];
     const exclusion =
-      excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(4, excluded.length)})` : '';
+      excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(5, excluded.length)})` : '';
     params.push(...excluded);
     const rows: { count: string | number }[] = await this.sql.dataSource.query(
-      `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at < ${this.sql.param(2)} OR (charge_at = ${this.sql.param(2)} AND ${this.sql.binary('wamid')} < ${this.sql.param(3)}))${exclusion}`,
+      `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at < ${this.sql.param(2)} OR (charge_at = ${this.sql.param(3)} AND ${this.sql.binary('wamid')} < ${this.sql.param(4)}))${exclusion}`,
       params,
     );
     return Number(rows[0].count);

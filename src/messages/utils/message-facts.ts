@@ -94,7 +94,7 @@ export function applyFact(
     case 'inbound':
       row.direction = 'INBOUND';
       row.origin =
-        fact.origin === 'HISTORY_IMPORT' && row.origin === 'CLOUD_API' ? 'CLOUD_API' : fact.origin;
+        existing?.origin === 'CLOUD_API' && existing.direction === 'INBOUND' ? 'CLOUD_API' : fact.origin;
       row.contact = fact.contact;
       row.sentAt = earliest(row.sentAt, fact.at);
       row.messageType = row.messageType ?? fact.messageType;
@@ -194,7 +194,8 @@ function applyStatus(row: MessageFacts, fact: Extract<MessageFact, { kind: 'stat
     }
   }
   if (!row.inSendLog) inferKindFromPricing(row);
-  row.sentAt = row.sentAt ?? null;
+  // Without a send record, the earliest status stands for the send time (order-independent).
+  row.sentAt = earliest(row.sentAt, fact.at);
 }
 
 /** Without a send record, Meta's pricing category says whether a template was used. */

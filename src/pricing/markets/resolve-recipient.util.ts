@@ -25,6 +25,8 @@ const NANP = '1';
 const RUSSIA_KAZAKHSTAN = '7';
 const MEXICO = '52';
 const NANP_NATIONAL_LENGTH = 10;
+// E.164 allows 15 digits; longer input is garbage, and refusing it bounds the prefix caches.
+const MAX_DIGITS = 17;
 const FULL_NUMBER_CACHE_LIMIT = 100_000;
 // Exchanges tried when asking libphonenumber which NANP territory owns an area code.
 const REPRESENTATIVE_EXCHANGES = [
@@ -48,7 +50,7 @@ const countriesByCallingCode: Readonly<Record<string, readonly string[]>> =
   metadata.country_calling_codes;
 const callingCodes = new Set([
   ...Object.keys(countriesByCallingCode),
-  ...Object.keys(metadata.nonGeographic ?? {}),
+  ...Object.keys(metadata.nonGeographic),
 ]);
 
 const possibleLengthsCache = new Map<string, readonly number[]>();
@@ -178,7 +180,11 @@ function profileOf(digits: string): NumberProfile | null {
       callingCode = candidate;
     }
   }
-  if (callingCode === undefined || digits.length <= callingCode.length) {
+  if (
+    callingCode === undefined ||
+    digits.length <= callingCode.length ||
+    digits.length > MAX_DIGITS
+  ) {
     return null;
   }
   const code = callingCode;

@@ -1,7 +1,8 @@
 import { parseMetaTiersCsv } from '../parse-meta-tiers-csv.util';
 import { RateCardImportError } from '../rate-card-import.error';
 
-const GROUPS = 'Market,Currency,Utility,,,,,Authentication,,,,,"Authentication-\nInternational",,,,';
+const GROUPS =
+  'Market,Currency,Utility,,,,,Authentication,,,,,"Authentication-\nInternational",,,,';
 const SUB_HEADER =
   ',,From,To,Rate type,Rate,vs. List rate,From,To,Rate type,Rate,vs. List rate,From,To,Rate type,Rate,vs. List rate';
 
@@ -88,8 +89,15 @@ describe('parseMetaTiersCsv', () => {
       'Spain,EUR,0,--,List,0.2,--,,,,,,,,,,', // 11
     ].join('\n');
     expect(issuesOf(() => parseMetaTiersCsv(file, 'INR'))).toEqual([
-      { line: 5, message: 'India utility: gap: band starts at 1002 but the previous band ends at 1000' },
-      { line: 5, message: 'India authentication: overlap: band starts at 90 but the previous band ends at 100' },
+      {
+        line: 5,
+        message: 'India utility: gap: band starts at 1002 but the previous band ends at 1000',
+      },
+      {
+        line: 5,
+        message:
+          'India authentication: overlap: band starts at 90 but the previous band ends at 100',
+      },
       { line: 5, message: 'India authentication: the last band must be open ("--")' },
       { line: 6, message: 'Mexico utility: only the last band may be open' },
       { line: 8, message: 'Mexico utility: the last band must be open ("--")' },

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ChargingService } from '../../charging/services/charging.service';
+import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
+import type { WebhookEvent } from '../parsers/webhook-event.types';
+import { IngestionService } from './ingestion.service';
+import { SendLogService, type SentMessageRecord } from './send-log.service';
+
+export interface ImportSummary {
+  format: 'jsonl' | 'csv';
+  linesRead: number;
+  stored: number;
+  duplicates: number;
+  rejected: { line: number; message: string }[];
+  messagesChanged: number;
+  repricedMessages: number;
+}
+
+export const MESSAGES_CSV_COLUMNS = [
+  'wamid',
+  'phone_number_id',
+  'to',
+  'sent_at',
+  'template_name',
+  'template_language',
+  'template_category',
+  'api',
+] as const;
+
+const BATCH_LINES = 2000;
+
+/**
+ * Imports a file of webhook bodies (JSONL) or a messages CSV (the send log). Facts are stored in
+ * batches; charges are re-rated once at the end, month by month, for the time span touched.
+ * A bad line is reported with its number and never stops the good ones.
+ */
+@Injectable()
+export class BulkImportService {
+  constructor(
+    private readonly ingestion: IngestionService,
+    private readonly sendLog: SendLogService,
+    private readonly charging: ChargingService,
+  ) {}
+
+  async importFile(path: string, onProgress?: (lines: number) => void): Promise<ImportSummary> {
+    const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
+    const summary: ImportSummary = { format, linesRead: 0, stored: 0, duplicates: 0, rejected: [], messagesChanged: 0, repricedMessages: 0 };
+    const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+    if (format === 'csv') await this.importCsv(path, summary, span, onProgress);
+    else await this.importJsonl(path, summary, span, onProgress);
+    if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
+      summary.repricedMessages = await this.charging.repriceRange({
+        wabaIds: null,
+        from: new Date(span.min),
+        to: new Date(span.max + 1),
+      });
+    }
+    return summary;
+  }
+
+  private async importJsonl(path: string, summary: ImportSummary, span: { min: number; max: number }, onProgress?: (lines: number) => void): Promise<void> {
+    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    let batch: { bodies: string[]; events: WebhookEvent[] } = { bodies: [], events: [] };
+    const flush = async () => {
+      if (batch.bodies.length === 0) return;
+      const fresh = await this.ingestion.appendRawEvents(batch.bodies, 'import');
+      const changed = await this.ingestion.applyParsed(batch.events, 'deferred');
+      summary.messagesChanged += changed.length;
+      summary.stored += fresh;
+      summary.duplicates += batch.bodies.length - fresh;
+      batch = { bodies: [], events: [] };
+      onProgress?.(summary.linesRead);
+    };
+    for await (const line of lines) {
+      summary.linesRead += 1;
+      const lineNumber = summary.linesRead;
+      if (line.trim() === '') continue;
+      try {
+        const parsed = this.ingestion.parseEvents(this.ingestion.parseBody(line));
+        for (const problem of parsed.problems) summary.rejected.push({ line: lineNumber, message: problem });
+        if (parsed.events.length === 0) {
+          if (parsed.problems.length === 0) summary.rejected.push({ line: lineNumber, message: 'no events in this webhook body' });
+          continue;
+        }
+        for (const event of parsed.events) trackSpan(span, event);
+        batch.bodies.push(line);
+        batch.events.push(...parsed.events);
+      } catch (error) {
+        summary.rejected.push({ line: lineNumber, message: error instanceof Error ? error.message : String(error) });
+      }
+      if (batch.bodies.length >= BATCH_LINES) await flush();
+    }
+    await flush();
+  }
+
+  private async importCsv(path: string, summary: ImportSummary, span: { min: number; max: number }, onProgress?: (lines: number) => void): Promise<void> {
+    const parser = createReadStream(path, 'utf8').pipe(
+      parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true, info: true }),
+    );
+    let batch: { record: SentMessageRecord; line: number }[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const result = await this.sendLog.record(batch.map((entry) => entry.record), 'deferred');
+      for (const problem of result.summary.rejected) summary.rejected.push({ line: batch[problem.index].line, message: problem.message });
+      summary.stored += result.summary.accepted;
+      summary.messagesChanged += result.changedIds.length;
+      batch = [];
+      onProgress?.(summary.linesRead);
+    };
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      summary.linesRead += 1;
+      const sentAt = new Date(item.record.sent_at ?? '');
+      if (!Number.isNaN(sentAt.getTime())) {
+        span.min = Math.min(span.min, sentAt.getTime());
+        span.max = Math.max(span.max, sentAt.getTime() + 30 * 24 * 60 * 60 * 1000);
+      }
+      batch.push({
+        line: item.info.lines,
+        record: {
+          wamid: item.record.wamid ?? '',
+          phoneNumberId: item.record.phone_number_id ?? '',
+          to: item.record.to ?? '',
+          sentAt,
+          templateName: item.record.template_name || null,
+          templateLanguage: item.record.template_language || null,
+          templateCategory: (item.record.template_category?.toUpperCase() || null) as TemplateCategory | null,
+          api: (item.record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
+        },
+      });
+      if (batch.length >= BATCH_LINES) await flush();
+    }
+    await flush();
+  }
+}
+
+function trackSpan(span: { min: number; max: number }, event: WebhookEvent): void {
+  const at = 'timestamp' in event ? event.timestamp.getTime() : 'categoryUpdateTime' in event ? event.categoryUpdateTime.getTime() : null;
+  if (at === null) return;
+  span.min = Math.min(span.min, at);
+  span.max = Math.max(span.max, at);
+}
