@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     for (const problem of summary.rejected.slice(0, 100)) {
       process.stderr.write(`line ${problem.line}: ${problem.message}\n`);
     }
-    if (summary.rejected.length > 100) process.stderr.write(`... and ${summary.rejected.length - 100} more\n`);
+    if (summary.rejected.length > 100)
+      process.stderr.write(`... and ${summary.rejected.length - 100} more\n`);
     process.stdout.write(
       `${summary.format}: read ${summary.linesRead} lines, stored ${summary.stored}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}; ${summary.messagesChanged} messages changed, ${summary.repricedMessages} re-rated in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );

@@ -6,11 +6,16 @@ import { DomainError } from '../common/errors/domain.error';
 import { startOfLocalDate } from '../pricing/time/local-time.util';
 import { RateCardsService } from '../rate-cards/services/rate-cards.service';
 
-const USAGE = 'usage: npm run rates:import -- --name NAME --currency USD --effective YYYY-MM-DD RATES.csv [TIERS.csv]';
+const USAGE =
+  'usage: npm run rates:import -- --name NAME --currency USD --effective YYYY-MM-DD RATES.csv [TIERS.csv]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { name: { type: 'string' }, currency: { type: 'string' }, effective: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      currency: { type: 'string' },
+      effective: { type: 'string' },
+    },
     allowPositionals: true,
   });
   if (!values.name || !values.currency || !values.effective || positionals.length < 1) {
@@ -30,7 +35,9 @@ async function main(): Promise<number> {
     const repriced = await app
       .get(ChargingService)
       .repriceCurrency(card.currency, startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati'));
-    process.stdout.write(`imported "${card.name}" (${card.currency}, from ${card.effectiveFrom}, ${Object.keys(card.data.rates).length} markets); re-rated ${repriced} messages\n`);
+    process.stdout.write(
+      `imported "${card.name}" (${card.currency}, from ${card.effectiveFrom}, ${Object.keys(card.data.rates).length} markets); re-rated ${repriced} messages\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof DomainError) {

@@ -12,7 +12,13 @@ import { WebhookController } from './webhook.controller';
 @Module({
   imports: [AccountsModule, ChargingModule, MessagesModule],
   controllers: [WebhookController],
-  providers: [WebhookEventApplier, IngestionService, SendLogService, SendLogResolver, BulkImportService],
+  providers: [
+    WebhookEventApplier,
+    IngestionService,
+    SendLogService,
+    SendLogResolver,
+    BulkImportService,
+  ],
   exports: [IngestionService, SendLogService, BulkImportService],
 })
 export class IngestionModule {}

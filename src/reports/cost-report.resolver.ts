@@ -20,7 +20,9 @@ export class CostReportResolver {
       await this.costReports.costReport({
         ...range,
         filter: Object.fromEntries(
-          Object.entries(filter ?? {}).filter(([, values]) => values !== null && values !== undefined),
+          Object.entries(filter ?? {}).filter(
+            ([, values]) => values !== null && values !== undefined,
+          ),
         ),
       }),
     );

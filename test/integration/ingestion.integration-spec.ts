@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
-import { listWebhookFixtures, loadWebhookFixture, WEBHOOK_FIXTURES_DIR } from '../fixtures/webhooks/load-webhook-fixture.util';
+import {
+  listWebhookFixtures,
+  loadWebhookFixture,
+  WEBHOOK_FIXTURES_DIR,
+} from '../fixtures/webhooks/load-webhook-fixture.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { echo, inbound, PHONE, postWebhook, sign, status } from '../utils/webhook.util';
 
@@ -26,28 +30,50 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     const rows: { n: string | number }[] = await testApp.app.get(DataSource).query(sql);
     return Number(rows[0].n);
   };
-  const message = async (wamid: string) => (await testApp.gql<{ message: Record<string, any> }>(MESSAGE_QUERY, { wamid })).data!.message;
+  const message = async (wamid: string) =>
+    (await testApp.gql<{ message: Record<string, any> }>(MESSAGE_QUERY, { wamid })).data!.message;
 
   it('answers /health and the verification handshake', async () => {
     await testApp.http().get('/health').expect(200);
-    const ok = await testApp.http().get('/webhooks/whatsapp').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '42' }).expect(200);
+    const ok = await testApp
+      .http()
+      .get('/webhooks/whatsapp')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '42' })
+      .expect(200);
     expect(ok.text).toBe('42');
-    await testApp.http().get('/webhooks/whatsapp').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '42' }).expect(403);
+    await testApp
+      .http()
+      .get('/webhooks/whatsapp')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '42' })
+      .expect(403);
   });
 
   it('stores what every reference payload says', async () => {
     for (const name of listWebhookFixtures()) {
       await postWebhook(testApp, readFileSync(join(WEBHOOK_FIXTURES_DIR, name), 'utf8'));
     }
-    const inboundText = await message('wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=');
-    expect(inboundText).toMatchObject({ direction: 'INBOUND', origin: 'CLOUD_API', contact: '16505551234', status: 'received' });
-    expect(inboundText.charge).toMatchObject({ billable: false, reason: 'FREE_INBOUND', amount: '0' });
+    const inboundText = await message(
+      'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+    );
+    expect(inboundText).toMatchObject({
+      direction: 'INBOUND',
+      origin: 'CLOUD_API',
+      contact: '16505551234',
+      status: 'received',
+    });
+    expect(inboundText.charge).toMatchObject({
+      billable: false,
+      reason: 'FREE_INBOUND',
+      amount: '0',
+    });
 
     const echoed = await message('wamid.HBgLMTY0NjcwNDM1OTUVAgARGBIyNDlBOEI5QUQ4NDc0N0FCNjMA');
     expect(echoed).toMatchObject({ direction: 'OUTBOUND', contact: '16505551234' });
     expect(['FREE_BUSINESS_APP', 'FREE_HISTORY_IMPORT']).toContain(echoed.charge.reason);
 
-    const historyInbound = await message('wamid.N0FCNjMAHBgLMTY0NjcwNDM1OTUVAgARGBIyNDlBOEI5QUQ4NDc0');
+    const historyInbound = await message(
+      'wamid.N0FCNjMAHBgLMTY0NjcwNDM1OTUVAgARGBIyNDlBOEI5QUQ4NDc0',
+    );
     expect(historyInbound).toMatchObject({ direction: 'INBOUND', origin: 'HISTORY_IMPORT' });
     expect(historyInbound.charge.reason).toBe('FREE_HISTORY_IMPORT');
 
@@ -55,13 +81,21 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     expect(failed).toMatchObject({ status: 'failed' });
     expect(failed.charge).toMatchObject({ billable: false, reason: 'NOT_DELIVERED', amount: '0' });
 
-    const sentMarketing = await message('wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=');
+    const sentMarketing = await message(
+      'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
+    );
     expect(sentMarketing).toMatchObject({ direction: 'OUTBOUND', templateCategory: 'MARKETING' });
     expect(sentMarketing.charge.reason).toBe('PENDING');
 
-    const phones = await testApp.gql<{ phoneNumbers: { phoneNumberId: string; coexistence: boolean }[] }>('{ phoneNumbers { phoneNumberId coexistence } }');
+    const phones = await testApp.gql<{
+      phoneNumbers: { phoneNumberId: string; coexistence: boolean }[];
+    }>('{ phoneNumbers { phoneNumberId coexistence } }');
     expect(phones.data!.phoneNumbers).toContainEqual({ phoneNumberId: PHONE, coexistence: true });
-    expect(await count(`SELECT COUNT(*) AS n FROM account_events WHERE event = 'VOLUME_BASED_PRICING_TIER_UPDATE'`)).toBeGreaterThanOrEqual(1);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM account_events WHERE event = 'VOLUME_BASED_PRICING_TIER_UPDATE'`,
+      ),
+    ).toBeGreaterThanOrEqual(1);
     expect(await count(`SELECT COUNT(*) AS n FROM template_category_changes`)).toBe(1);
     expect(await count(`SELECT COUNT(*) AS n FROM contacts`)).toBe(1);
   });
@@ -79,8 +113,18 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
   it('reaches the same state whatever order statuses arrive in', async () => {
     const to = '51987654321';
     const events = (wamid: string) => [
-      status(wamid, to, 'sent', '2026-08-04T10:00:00Z', { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' }),
-      status(wamid, to, 'delivered', '2026-08-04T10:00:05Z', { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' }),
+      status(wamid, to, 'sent', '2026-08-04T10:00:00Z', {
+        billable: true,
+        pricing_model: 'PMP',
+        type: 'regular',
+        category: 'marketing',
+      }),
+      status(wamid, to, 'delivered', '2026-08-04T10:00:05Z', {
+        billable: true,
+        pricing_model: 'PMP',
+        type: 'regular',
+        category: 'marketing',
+      }),
       status(wamid, to, 'read', '2026-08-04T10:01:00Z'),
     ];
     for (const body of events('wamid.order-a')) await postWebhook(testApp, body);
@@ -89,12 +133,30 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     const b = await message('wamid.order-b');
     expect(a.status).toBe('read');
     expect({ ...b, wamid: 'x' }).toEqual({ ...a, wamid: 'x' });
-    expect(a.charge).toMatchObject({ billable: true, reason: 'BILLED', pricingCategory: 'MARKETING', market: 'Peru', rate: '0.0703', amount: '0.0703', source: 'META' });
+    expect(a.charge).toMatchObject({
+      billable: true,
+      reason: 'BILLED',
+      pricingCategory: 'MARKETING',
+      market: 'Peru',
+      rate: '0.0703',
+      amount: '0.0703',
+      source: 'META',
+    });
   });
 
   it('counts a delivered status after a failed one as delivered', async () => {
-    await postWebhook(testApp, status('wamid.flaky', '919876543210', 'failed', '2026-08-05T10:00:00Z'));
-    await postWebhook(testApp, status('wamid.flaky', '919876543210', 'delivered', '2026-08-05T10:00:03Z', { billable: true, type: 'regular', category: 'utility' }));
+    await postWebhook(
+      testApp,
+      status('wamid.flaky', '919876543210', 'failed', '2026-08-05T10:00:00Z'),
+    );
+    await postWebhook(
+      testApp,
+      status('wamid.flaky', '919876543210', 'delivered', '2026-08-05T10:00:03Z', {
+        billable: true,
+        type: 'regular',
+        category: 'utility',
+      }),
+    );
     const flaky = await message('wamid.flaky');
     expect(flaky.status).toBe('delivered');
     expect(flaky.charge.reason).not.toBe('NOT_DELIVERED');
@@ -103,30 +165,74 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
   it('refuses a bad signature with 401 and stores nothing', async () => {
     const before = await count(`SELECT COUNT(*) AS n FROM raw_events`);
     const body = JSON.stringify(inbound('wamid.forged', '447700900999', '2026-08-03T10:00:00Z'));
-    await testApp.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', sign(body, 'wrong-secret')).send(body).expect(401);
-    await testApp.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').send(body).expect(401);
+    await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Type', 'application/json')
+      .set('X-Hub-Signature-256', sign(body, 'wrong-secret'))
+      .send(body)
+      .expect(401);
+    await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(401);
     expect(await count(`SELECT COUNT(*) AS n FROM raw_events`)).toBe(before);
     expect(await message('wamid.forged')).toBeNull();
   });
 
   it('answers malformed bodies with 400 and oversized ones with 413', async () => {
     const notJson = '{"object": "whatsapp_business_account", ';
-    await testApp.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', sign(notJson)).send(notJson).expect(400);
+    await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Type', 'application/json')
+      .set('X-Hub-Signature-256', sign(notJson))
+      .send(notJson)
+      .expect(400);
     const notWhatsapp = JSON.stringify({ object: 'page', entry: [] });
-    const refused = await testApp.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', sign(notWhatsapp)).send(notWhatsapp).expect(400);
+    const refused = await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Type', 'application/json')
+      .set('X-Hub-Signature-256', sign(notWhatsapp))
+      .send(notWhatsapp)
+      .expect(400);
     expect(refused.body.error).toBe('BAD_USER_INPUT');
-    const huge = JSON.stringify({ object: 'whatsapp_business_account', entry: [], padding: 'x'.repeat(70 * 1024) });
-    await testApp.http().post('/webhooks/whatsapp').set('Content-Type', 'application/json').set('X-Hub-Signature-256', sign(huge)).send(huge).expect(413);
+    const huge = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [],
+      padding: 'x'.repeat(70 * 1024),
+    });
+    await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Type', 'application/json')
+      .set('X-Hub-Signature-256', sign(huge))
+      .send(huge)
+      .expect(413);
   });
 
   it('refuses GraphQL without a key, and a finance key on an operator mutation', async () => {
     const anonymous = await testApp.gql('{ rateCards { id } }', {}, null);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const mutation = `mutation($input: [SentMessageInput!]!) { recordSentMessages(input: $input) { accepted } }`;
-    const input = [{ wamid: 'wamid.auth', phoneNumberId: PHONE, to: '447700900123', sentAt: '2026-08-03T10:00:00Z' }];
+    const input = [
+      {
+        wamid: 'wamid.auth',
+        phoneNumberId: PHONE,
+        to: '447700900123',
+        sentAt: '2026-08-03T10:00:00Z',
+      },
+    ];
     const forbidden = await testApp.gql(mutation, { input }, testApp.keys.finance);
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const allowed = await testApp.gql<{ recordSentMessages: { accepted: number } }>(mutation, { input }, testApp.keys.operator);
+    const allowed = await testApp.gql<{ recordSentMessages: { accepted: number } }>(
+      mutation,
+      { input },
+      testApp.keys.operator,
+    );
     expect(allowed.data?.recordSentMessages.accepted).toBe(1);
   });
 
@@ -137,7 +243,13 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       'not json at all',
       JSON.stringify(echo('wamid.imp-2', '5511987654321', '2026-08-10T09:05:00Z')),
       JSON.stringify({ object: 'instagram', entry: [] }),
-      JSON.stringify(status('wamid.imp-3', '5511987654321', 'delivered', '2026-08-10T09:10:00Z', { billable: true, type: 'regular', category: 'marketing' })),
+      JSON.stringify(
+        status('wamid.imp-3', '5511987654321', 'delivered', '2026-08-10T09:10:00Z', {
+          billable: true,
+          type: 'regular',
+          category: 'marketing',
+        }),
+      ),
     ];
     writeFileSync(path, `${lines.join('\n')}\n`);
     const importer = testApp.app.get(BulkImportService);
@@ -145,7 +257,13 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     expect(first).toMatchObject({ linesRead: 5, stored: 3, duplicates: 0 });
     expect(first.rejected.map((problem) => problem.line)).toEqual([2, 4]);
     expect((await message('wamid.imp-2')).charge.reason).toBe('FREE_BUSINESS_APP');
-    expect((await message('wamid.imp-3')).charge).toMatchObject({ reason: 'NO_RATE', billable: true, pricingCategory: 'MARKETING', market: 'Brazil', amount: '0' });
+    expect((await message('wamid.imp-3')).charge).toMatchObject({
+      reason: 'NO_RATE',
+      billable: true,
+      pricingCategory: 'MARKETING',
+      market: 'Brazil',
+      amount: '0',
+    });
     const total = await count(`SELECT COUNT(*) AS n FROM messages`);
     const second = await importer.importFile(path);
     expect(second).toMatchObject({ stored: 0, duplicates: 3, messagesChanged: 0 });
@@ -159,6 +277,9 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
 
   it('loads every fixture it was given', () => {
     expect(listWebhookFixtures().length).toBeGreaterThanOrEqual(20);
-    expect(loadWebhookFixture('inbound-text.json')).toHaveProperty('object', 'whatsapp_business_account');
+    expect(loadWebhookFixture('inbound-text.json')).toHaveProperty(
+      'object',
+      'whatsapp_business_account',
+    );
   });
 });

@@ -20,7 +20,11 @@ export interface TestApp {
   app: INestApplication;
   http: () => request.Agent;
   keys: { admin: string; operator: string; finance: string };
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string | null,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   close(): Promise<void>;
 }
 
@@ -30,11 +34,15 @@ export function describeEachDatabase(title: string, suite: (kind: DatabaseKind) 
   if (process.env.TEST_DATABASE_URL) {
     describe(`${title} [PostgreSQL]`, () => suite('postgres'));
   } else {
-    describe.skip(`${title} [PostgreSQL (skipped: TEST_DATABASE_URL not set)]`, () => suite('postgres'));
+    describe.skip(`${title} [PostgreSQL (skipped: TEST_DATABASE_URL not set)]`, () =>
+      suite('postgres'));
   }
 }
 
-export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'billing-test-'));
   let databaseUrl: string | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;

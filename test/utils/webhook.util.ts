@@ -23,7 +23,21 @@ export const PHONE = '106540352242922';
 function envelope(field: string, value: Record<string, unknown>) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: WABA, changes: [{ field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE }, ...value } }] }],
+    entry: [
+      {
+        id: WABA,
+        changes: [
+          {
+            field,
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -32,18 +46,60 @@ const seconds = (iso: string) => String(Math.floor(Date.parse(iso) / 1000));
 export function inbound(wamid: string, from: string, at: string, referral = false) {
   return envelope('messages', {
     contacts: [{ profile: { name: 'Customer' }, wa_id: from }],
-    messages: [{ from, id: wamid, timestamp: seconds(at), type: 'text', text: { body: 'hi' }, ...(referral ? { referral: { source_type: 'ad', source_id: '1', source_url: 'https://fb.me/x', ctwa_clid: 'clid' } } : {}) }],
+    messages: [
+      {
+        from,
+        id: wamid,
+        timestamp: seconds(at),
+        type: 'text',
+        text: { body: 'hi' },
+        ...(referral
+          ? {
+              referral: {
+                source_type: 'ad',
+                source_id: '1',
+                source_url: 'https://fb.me/x',
+                ctwa_clid: 'clid',
+              },
+            }
+          : {}),
+      },
+    ],
   });
 }
 
-export function status(wamid: string, to: string, state: string, at: string, pricing?: Record<string, unknown>) {
+export function status(
+  wamid: string,
+  to: string,
+  state: string,
+  at: string,
+  pricing?: Record<string, unknown>,
+) {
   return envelope('messages', {
-    statuses: [{ id: wamid, status: state, timestamp: seconds(at), recipient_id: to, ...(pricing ? { pricing } : {}), ...(state === 'failed' ? { errors: [{ code: 131049, title: 'not delivered' }] } : {}) }],
+    statuses: [
+      {
+        id: wamid,
+        status: state,
+        timestamp: seconds(at),
+        recipient_id: to,
+        ...(pricing ? { pricing } : {}),
+        ...(state === 'failed' ? { errors: [{ code: 131049, title: 'not delivered' }] } : {}),
+      },
+    ],
   });
 }
 
 export function echo(wamid: string, to: string, at: string) {
   return envelope('smb_message_echoes', {
-    message_echoes: [{ from: '15550783881', to, id: wamid, timestamp: seconds(at), type: 'text', text: { body: 'from the app' } }],
+    message_echoes: [
+      {
+        from: '15550783881',
+        to,
+        id: wamid,
+        timestamp: seconds(at),
+        type: 'text',
+        text: { body: 'from the app' },
+      },
+    ],
   });
 }

@@ -52,8 +52,13 @@ export function messageRow(row: MessageExportRow): Row {
     row.charge_market,
     row.charge_country,
     row.charge_tier,
-    row.charge_rate === null ? null : new DecimalCell(toDecimalString(money(row.charge_rate)), RATE_FORMAT),
-    new DecimalCell(toDecimalString(money(row.charge_amount)), moneyNumberFormat(row.charge_currency)),
+    row.charge_rate === null
+      ? null
+      : new DecimalCell(toDecimalString(money(row.charge_rate)), RATE_FORMAT),
+    new DecimalCell(
+      toDecimalString(money(row.charge_amount)),
+      moneyNumberFormat(row.charge_currency),
+    ),
     row.charge_currency,
     row.charge_source,
     row.charge_explanation,

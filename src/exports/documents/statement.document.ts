@@ -25,7 +25,17 @@ export function statementCsvTable(statement: StatementResult): Table {
       amount(toDecimalString(line.amount)),
       currency,
     ]),
-    ...statement.free.map((line) => ['FREE', null, null, null, line.reason, line.quantity, null, null, currency]),
+    ...statement.free.map((line) => [
+      'FREE',
+      null,
+      null,
+      null,
+      line.reason,
+      line.quantity,
+      null,
+      null,
+      currency,
+    ]),
     ...notBilled(statement).map(([reason, quantity]) => [
       'NOT_BILLED',
       null,
@@ -37,13 +47,41 @@ export function statementCsvTable(statement: StatementResult): Table {
       null,
       currency,
     ]),
-    ['TOTAL', null, null, null, null, statement.billedMessages, null, amount(toDecimalString(statement.exactTotal)), currency],
-    ['TOTAL_ROUNDED', null, null, null, null, null, null, amount(formatMinorUnits(statement.total, currency)), currency],
+    [
+      'TOTAL',
+      null,
+      null,
+      null,
+      null,
+      statement.billedMessages,
+      null,
+      amount(toDecimalString(statement.exactTotal)),
+      currency,
+    ],
+    [
+      'TOTAL_ROUNDED',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      amount(formatMinorUnits(statement.total, currency)),
+      currency,
+    ],
   ];
   return {
-    columns: ['section', 'market', 'pricing_category', 'tier', 'reason', 'quantity', 'rate', 'amount', 'currency'].map(
-      (header) => ({ header }),
-    ),
+    columns: [
+      'section',
+      'market',
+      'pricing_category',
+      'tier',
+      'reason',
+      'quantity',
+      'rate',
+      'amount',
+      'currency',
+    ].map((header) => ({ header })),
     rows,
   };
 }
@@ -72,8 +110,22 @@ export function statementSheets(statement: StatementResult): Sheet[] {
         amount(toDecimalString(line.amount)),
       ]),
       footer: [
-        ['Total', null, null, statement.billedMessages, null, amount(toDecimalString(statement.exactTotal))],
-        ['Total (rounded)', null, null, null, null, amount(formatMinorUnits(statement.total, currency))],
+        [
+          'Total',
+          null,
+          null,
+          statement.billedMessages,
+          null,
+          amount(toDecimalString(statement.exactTotal)),
+        ],
+        [
+          'Total (rounded)',
+          null,
+          null,
+          null,
+          null,
+          amount(formatMinorUnits(statement.total, currency)),
+        ],
       ],
     },
     {
@@ -82,13 +134,11 @@ export function statementSheets(statement: StatementResult): Sheet[] {
         { header: 'Reason', width: 34 },
         { header: 'Quantity', width: 12 },
       ],
-      rows: [...statement.free.map((line) => [line.reason, line.quantity]), ...notBilled(statement)],
-      footer: [
-        [
-          'Total free',
-          statement.free.reduce((sum, line) => sum + line.quantity, 0),
-        ],
+      rows: [
+        ...statement.free.map((line) => [line.reason, line.quantity]),
+        ...notBilled(statement),
       ],
+      footer: [['Total free', statement.free.reduce((sum, line) => sum + line.quantity, 0)]],
     },
     {
       name: 'Summary',

@@ -61,7 +61,13 @@ export class ExportWriterService {
       currency: request.currency,
     });
     if (request.format === ExportFormat.PDF) await writeStatementPdf(path, statement);
-    else await writeTabular(request.format, path, statementCsvTable(statement), statementSheets(statement));
+    else
+      await writeTabular(
+        request.format,
+        path,
+        statementCsvTable(statement),
+        statementSheets(statement),
+      );
     return { rows: statement.lines.length };
   }
 

@@ -44,19 +44,28 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
       throw new DomainError('BAD_USER_INPUT', 'a STATEMENT export needs month (and no from/to)');
     }
     if ((request.wabaId === null) === (request.portfolioId === null)) {
-      throw new DomainError('BAD_USER_INPUT', 'a STATEMENT export needs exactly one of wabaId or portfolioId');
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'a STATEMENT export needs exactly one of wabaId or portfolioId',
+      );
     }
     return request;
   }
   if (request.format === ExportFormat.PDF) {
-    throw new DomainError('BAD_USER_INPUT', `PDF is available for STATEMENT exports; use CSV or XLSX for ${request.kind}`);
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `PDF is available for STATEMENT exports; use CSV or XLSX for ${request.kind}`,
+    );
   }
   if (request.month !== null && hasRange) {
     throw new DomainError('BAD_USER_INPUT', 'give either month or from/to, not both');
   }
   if (request.month === null) {
     if (request.from === null || request.to === null) {
-      throw new DomainError('BAD_USER_INPUT', `a ${request.kind} export needs month, or both from and to`);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `a ${request.kind} export needs month, or both from and to`,
+      );
     }
     validateReportRange(request.from, request.to);
   }

@@ -62,7 +62,9 @@ export async function writeStatementPdf(path: string, statement: StatementResult
     `Month: ${statement.month}${statement.timezone ? ` (${statement.timezone} time)` : ' (each WABA in its own timezone)'}`,
   );
   doc.text(`Currency: ${currency}`);
-  doc.text(`Rate cards: ${statement.rateCards.length > 0 ? statement.rateCards.join('; ') : 'none'}`);
+  doc.text(
+    `Rate cards: ${statement.rateCards.length > 0 ? statement.rateCards.join('; ') : 'none'}`,
+  );
   doc.moveDown();
 
   doc.font(BOLD).fontSize(12).text('Billed messages', MARGIN);
@@ -121,10 +123,20 @@ function drawTable(
   rows: readonly string[][],
   totals?: string[],
 ): void {
-  drawRow(doc, columns, columns.map((column) => column.header), BOLD);
+  drawRow(
+    doc,
+    columns,
+    columns.map((column) => column.header),
+    BOLD,
+  );
   for (const row of rows) {
     if (ensureSpace(doc, ROW_HEIGHT)) {
-      drawRow(doc, columns, columns.map((column) => column.header), BOLD);
+      drawRow(
+        doc,
+        columns,
+        columns.map((column) => column.header),
+        BOLD,
+      );
     }
     drawRow(doc, columns, row, FONT);
   }

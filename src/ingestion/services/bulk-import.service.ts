@@ -46,7 +46,15 @@ export class BulkImportService {
 
   async importFile(path: string, onProgress?: (lines: number) => void): Promise<ImportSummary> {
     const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
-    const summary: ImportSummary = { format, linesRead: 0, stored: 0, duplicates: 0, rejected: [], messagesChanged: 0, repricedMessages: 0 };
+    const summary: ImportSummary = {
+      format,
+      linesRead: 0,
+      stored: 0,
+      duplicates: 0,
+      rejected: [],
+      messagesChanged: 0,
+      repricedMessages: 0,
+    };
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
     if (format === 'csv') await this.importCsv(path, summary, span, onProgress);
     else await this.importJsonl(path, summary, span, onProgress);
@@ -60,7 +68,12 @@ export class BulkImportService {
     return summary;
   }
 
-  private async importJsonl(path: string, summary: ImportSummary, span: { min: number; max: number }, onProgress?: (lines: number) => void): Promise<void> {
+  private async importJsonl(
+    path: string,
+    summary: ImportSummary,
+    span: { min: number; max: number },
+    onProgress?: (lines: number) => void,
+  ): Promise<void> {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
     let batch: { bodies: string[]; events: WebhookEvent[] } = { bodies: [], events: [] };
     const flush = async () => {
@@ -79,37 +92,61 @@ export class BulkImportService {
       if (line.trim() === '') continue;
       try {
         const parsed = this.ingestion.parseEvents(this.ingestion.parseBody(line));
-        for (const problem of parsed.problems) summary.rejected.push({ line: lineNumber, message: problem });
+        for (const problem of parsed.problems)
+          summary.rejected.push({ line: lineNumber, message: problem });
         if (parsed.events.length === 0) {
-          if (parsed.problems.length === 0) summary.rejected.push({ line: lineNumber, message: 'no events in this webhook body' });
+          if (parsed.problems.length === 0)
+            summary.rejected.push({ line: lineNumber, message: 'no events in this webhook body' });
           continue;
         }
         for (const event of parsed.events) trackSpan(span, event);
         batch.bodies.push(line);
         batch.events.push(...parsed.events);
       } catch (error) {
-        summary.rejected.push({ line: lineNumber, message: error instanceof Error ? error.message : String(error) });
+        summary.rejected.push({
+          line: lineNumber,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
       if (batch.bodies.length >= BATCH_LINES) await flush();
     }
     await flush();
   }
 
-  private async importCsv(path: string, summary: ImportSummary, span: { min: number; max: number }, onProgress?: (lines: number) => void): Promise<void> {
+  private async importCsv(
+    path: string,
+    summary: ImportSummary,
+    span: { min: number; max: number },
+    onProgress?: (lines: number) => void,
+  ): Promise<void> {
     const parser = createReadStream(path, 'utf8').pipe(
-      parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true, info: true }),
+      parse({
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        relax_column_count: true,
+        info: true,
+      }),
     );
     let batch: { record: SentMessageRecord; line: number }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const result = await this.sendLog.record(batch.map((entry) => entry.record), 'deferred');
-      for (const problem of result.summary.rejected) summary.rejected.push({ line: batch[problem.index].line, message: problem.message });
+      const result = await this.sendLog.record(
+        batch.map((entry) => entry.record),
+        'deferred',
+      );
+      for (const problem of result.summary.rejected)
+        summary.rejected.push({ line: batch[problem.index].line, message: problem.message });
       summary.stored += result.summary.accepted;
       summary.messagesChanged += result.changedIds.length;
       batch = [];
       onProgress?.(summary.linesRead);
     };
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       summary.linesRead += 1;
       const sentAt = new Date(item.record.sent_at ?? '');
       if (!Number.isNaN(sentAt.getTime())) {
@@ -125,7 +162,8 @@ export class BulkImportService {
           sentAt,
           templateName: item.record.template_name || null,
           templateLanguage: item.record.template_language || null,
-          templateCategory: (item.record.template_category?.toUpperCase() || null) as TemplateCategory | null,
+          templateCategory: (item.record.template_category?.toUpperCase() ||
+            null) as TemplateCategory | null,
           api: (item.record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
         },
       });
@@ -136,7 +174,12 @@ export class BulkImportService {
 }
 
 function trackSpan(span: { min: number; max: number }, event: WebhookEvent): void {
-  const at = 'timestamp' in event ? event.timestamp.getTime() : 'categoryUpdateTime' in event ? event.categoryUpdateTime.getTime() : null;
+  const at =
+    'timestamp' in event
+      ? event.timestamp.getTime()
+      : 'categoryUpdateTime' in event
+        ? event.categoryUpdateTime.getTime()
+        : null;
   if (at === null) return;
   span.min = Math.min(span.min, at);
   span.max = Math.max(span.max, at);

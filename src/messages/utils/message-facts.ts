@@ -94,7 +94,9 @@ export function applyFact(
     case 'inbound':
       row.direction = 'INBOUND';
       row.origin =
-        existing?.origin === 'CLOUD_API' && existing.direction === 'INBOUND' ? 'CLOUD_API' : fact.origin;
+        existing?.origin === 'CLOUD_API' && existing.direction === 'INBOUND'
+          ? 'CLOUD_API'
+          : fact.origin;
       row.contact = fact.contact;
       row.sentAt = earliest(row.sentAt, fact.at);
       row.messageType = row.messageType ?? fact.messageType;

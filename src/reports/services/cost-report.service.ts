@@ -15,7 +15,7 @@ import { parseMonth } from '../utils/parse-month.util';
 import { SqlParameters, sqlDialectOf, sumMicrosAsText } from '../utils/sql-dialect.util';
 import { validateReportRange } from '../utils/validate-report-range.util';
 
-export type ReportFilterValues = Omit<MessageScope, 'from' | 'to' | 'currencies'>;
+export type ReportFilterValues = Omit<MessageScope, 'from' | 'to'>;
 
 export interface CostReportRequest {
   from: Date;

@@ -42,7 +42,11 @@ export const TEST_CARD_DATA: RateCardData = {
   provenance: 'hand-made test card',
 };
 
-export const TEST_CARD: EngineRateCard = { id: 'card-usd-test', importedSeq: 1, data: TEST_CARD_DATA };
+export const TEST_CARD: EngineRateCard = {
+  id: 'card-usd-test',
+  importedSeq: 1,
+  data: TEST_CARD_DATA,
+};
 
 export function bookOf(cards: readonly EngineRateCard[] = [TEST_CARD]): RateCardBook {
   const entries = cards.map((card) => ({
@@ -157,10 +161,7 @@ export function charge(messages: readonly EngineMessage[], options: RunOptions =
 }
 
 /** The charge of the last message of a scenario. */
-export function chargeOfLast(
-  messages: readonly EngineMessage[],
-  options: RunOptions = {},
-): Charge {
+export function chargeOfLast(messages: readonly EngineMessage[], options: RunOptions = {}): Charge {
   const charges = charge(messages, options);
   const last = messages[messages.length - 1];
   const found = charges.get(last.id);

@@ -1,0 +1,41 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ExportFormat, ExportKind } from '../../../common/graphql/enums';
+
+@ObjectType()
+export class Export {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'PENDING, RUNNING, DONE or FAILED.' })
+  status!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Download path once DONE; GET it with the same API key.',
+  })
+  url!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Data rows written (lines, report rows or messages).',
+  })
+  rows!: number | null;
+
+  @Field(() => ExportKind)
+  kind!: ExportKind;
+
+  @Field(() => ExportFormat)
+  format!: ExportFormat;
+
+  @Field(() => String, { nullable: true })
+  fileName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the export FAILED.' })
+  error!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportsModule } from '../reports/reports.module';
+import { ExportEntity } from './entities/export.entity';
+import { ExportsController } from './exports.controller';
+import { ExportsResolver } from './exports.resolver';
+import { ExportRunnerService } from './services/export-runner.service';
+import { ExportWriterService } from './services/export-writer.service';
+import { MessageExportQueryService } from './services/message-export-query.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ExportEntity]), ReportsModule],
+  controllers: [ExportsController],
+  providers: [ExportRunnerService, ExportWriterService, MessageExportQueryService, ExportsResolver],
+  exports: [ExportWriterService, ExportRunnerService],
+})
+export class ExportsModule {}

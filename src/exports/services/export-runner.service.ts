@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Repository } from 'typeorm';
+import { DomainError } from '../../common/errors/domain.error';
+import type { ExportFormat } from '../../common/graphql/enums';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { ExportEntity } from '../entities/export.entity';
+import { EXTENSIONS, exportFileName } from '../utils/export-file-name.util';
+import {
+  validateExportRequest,
+  type ExportRequest,
+  type ExportRequestInput,
+} from '../utils/validate-export-request.util';
+import { ExportWriterService } from './export-writer.service';
+
+export type ExportStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
+
+/**
+ * Records an export as PENDING, then runs it in the background (one at a time, so a large export
+ * cannot starve the API): RUNNING, then DONE with its row count or FAILED with the reason.
+ * Files go to DATA_DIR/exports/<id>.<ext>, written under a temporary name and renamed when done.
+ */
+@Injectable()
+export class ExportRunnerService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ExportRunnerService.name);
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    @InjectRepository(ExportEntity) private readonly exports: Repository<ExportEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly writer: ExportWriterService,
+  ) {}
+
+  async create(input: ExportRequestInput): Promise<ExportEntity> {
+    const request = validateExportRequest(input);
+    const entity = await this.exports.save(
+      this.exports.create({
+        id: randomUUID(),
+        kind: request.kind,
+        format: request.format,
+        status: 'PENDING' satisfies ExportStatus,
+        params: request,
+        fileName: exportFileName(request),
+        rows: null,
+        error: null,
+        createdAt: new Date(),
+        completedAt: null,
+      }),
+    );
+    this.queue = this.queue.then(() => this.run(entity.id, request));
+    return entity;
+  }
+
+  async find(id: string): Promise<ExportEntity | null> {
+    return this.exports.findOneBy({ id });
+  }
+
+  /** The finished file of an export, or a NOT_FOUND / EXPORT_NOT_READY error. */
+  async downloadable(id: string): Promise<{ entity: ExportEntity; path: string }> {
+    const entity = await this.find(id);
+    if (!entity) throw new DomainError('NOT_FOUND', `no export "${id}"`);
+    if (entity.status !== 'DONE') {
+      throw new DomainError('EXPORT_NOT_READY', `export "${id}" is ${entity.status}, not DONE`);
+    }
+    return { entity, path: this.filePath(entity.id, entity.format as ExportFormat) };
+  }
+
+  /** Resolves when every export queued so far has finished. */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.idle();
+  }
+
+  private filePath(id: string, format: ExportFormat): string {
+    return join(this.config.dataDir, 'exports', `${id}.${EXTENSIONS[format]}`);
+  }
+
+  private async run(id: string, request: ExportRequest): Promise<void> {
+    const path = this.filePath(id, request.format);
+    const partial = `${path}.part`;
+    try {
+      await this.exports.update({ id }, { status: 'RUNNING' satisfies ExportStatus });
+      await mkdir(join(this.config.dataDir, 'exports'), { recursive: true });
+      const { rows } = await this.writer.write(request, partial);
+      await rename(partial, path);
+      await this.exports.update(
+        { id },
+        { status: 'DONE' satisfies ExportStatus, rows, completedAt: new Date() },
+      );
+    } catch (error) {
+      this.logger.error(`export ${id} failed: ${String(error)}`);
+      await rm(partial, { force: true });
+      await this.exports
+        .update(
+          { id },
+          {
+            status: 'FAILED' satisfies ExportStatus,
+            error:
+              error instanceof DomainError ? error.message : 'internal error; see the server log',
+            completedAt: new Date(),
+          },
+        )
+        .catch((updateError: unknown) =>
+          this.logger.error(`export ${id}: could not record the failure: ${String(updateError)}`),
+        );
+    }
+  }
+}

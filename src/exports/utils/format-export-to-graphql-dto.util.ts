@@ -1,0 +1,18 @@
+import type { ExportFormat, ExportKind } from '../../common/graphql/enums';
+import type { Export } from '../dtos/outputs/export.output';
+import type { ExportEntity } from '../entities/export.entity';
+
+export function formatExportToGraphqlDto(entity: ExportEntity): Export {
+  return {
+    id: entity.id,
+    status: entity.status,
+    url: entity.status === 'DONE' ? `/exports/${entity.id}/download` : null,
+    rows: entity.rows,
+    kind: entity.kind as ExportKind,
+    format: entity.format as ExportFormat,
+    fileName: entity.fileName,
+    error: entity.error,
+    createdAt: entity.createdAt,
+    completedAt: entity.completedAt,
+  };
+}
