@@ -136,7 +136,9 @@ export function applyFact(
       row.kind = fact.templateName ? 'TEMPLATE' : 'NON_TEMPLATE';
       row.templateName = fact.templateName;
       row.templateLanguage = fact.templateLanguage;
-      row.templateCategory = fact.templateCategory ?? row.templateCategory;
+      row.templateCategory = fact.templateName
+        ? (fact.templateCategory ?? row.templateCategory)
+        : null;
       row.api = fact.api;
       row.inSendLog = true;
       break;
@@ -196,8 +198,17 @@ function applyStatus(row: MessageFacts, fact: Extract<MessageFact, { kind: 'stat
     }
   }
   if (!row.inSendLog) inferKindFromPricing(row);
+  else if (row.kind === 'TEMPLATE' && row.templateCategory === null) inferTemplateCategory(row);
   // Without a send record, the earliest status stands for the send time (order-independent).
   row.sentAt = earliest(row.sentAt, fact.at);
+}
+
+/** A send record without a category takes the template category Meta's pricing reports. */
+function inferTemplateCategory(row: MessageFacts): void {
+  const category = row.metaPricingCategory?.toLowerCase() ?? '';
+  if (category.startsWith('marketing')) row.templateCategory = 'MARKETING';
+  else if (category === 'utility') row.templateCategory = 'UTILITY';
+  else if (category.startsWith('authentication')) row.templateCategory = 'AUTHENTICATION';
 }
 
 /** Without a send record, Meta's pricing category says whether a template was used. */

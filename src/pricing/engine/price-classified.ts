@@ -15,12 +15,16 @@ export function priceClassified(classification: Classification, place: PricingPl
   const final = classification.meta ?? classification.estimate;
   const source = classification.meta ? 'META' : 'ESTIMATE';
   const priced = priceDecision(final, classification, place);
-  const estimateReason =
+  const estimated =
     classification.meta === null
-      ? priced.reason
-      : priceDecision(classification.estimate, classification, place).reason;
+      ? priced
+      : priceDecision(
+          classification.estimate,
+          classification,
+          estimatePlace(classification, place),
+        );
   return {
-    billable: final.billable || priced.reason === 'BILLED',
+    billable: isBillable(final, priced.reason),
     reason: priced.reason,
     pricingCategory: final.pricingCategory,
     market: classification.market,
@@ -32,8 +36,8 @@ export function priceClassified(classification: Classification, place: PricingPl
     currency: classification.currency,
     source,
     explanation: explain(final, priced, classification),
-    estimateBillable: classification.estimate.billable,
-    estimateReason,
+    estimateBillable: isBillable(classification.estimate, estimated.reason),
+    estimateReason: estimated.reason,
     estimatePricingCategory: classification.estimate.pricingCategory,
     chargeAt: classification.chargeAt,
     month: classification.month,
@@ -41,6 +45,27 @@ export function priceClassified(classification: Classification, place: PricingPl
     sequenceGroup: classification.sequence?.group ?? null,
     sequenceOrdinal: classification.sequence ? place.ordinal : null,
   };
+}
+
+/** Billed, or billed by Meta at a price we lack (NO_RATE); a free allowance place is not billable. */
+function isBillable(decided: Decision, reason: ChargeReason): boolean {
+  return reason === 'BILLED' || (reason === 'NO_RATE' && decided.billable);
+}
+
+/**
+ * The place of the engine's own estimate when Meta's verdict decided the counter: the same place
+ * when the estimate sits in the same counter, otherwise the first place of its counter (the
+ * estimate was never sequenced, so its counter position is unknown).
+ */
+function estimatePlace(classification: Classification, place: PricingPlace): PricingPlace {
+  const { estimate, sequence } = classification;
+  const final = classification.meta ?? estimate;
+  const sameCounter =
+    (estimate.allowance && sequence?.kind === 'ALLOWANCE') ||
+    (estimate.tierFamily !== null &&
+      estimate.tierFamily === final.tierFamily &&
+      sequence?.kind === 'TIER');
+  return sameCounter ? place : { ordinal: 1, freeServiceAllowance: place.freeServiceAllowance };
 }
 
 interface Priced {

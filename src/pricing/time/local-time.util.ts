@@ -29,10 +29,13 @@ export function localDate(instant: Date, timeZone: string): LocalDate {
 /** The instant of 12am on a local calendar date (YYYY-MM-DD) in an IANA timezone. */
 export function startOfLocalDate(date: string, timeZone: string): Date {
   const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  let guess = utcMidnight - offsetMillis(new Date(utcMidnight), timeZone);
-  // A second pass settles dates whose offset differs on either side of a DST change.
-  guess = utcMidnight - offsetMillis(new Date(guess), timeZone);
-  return new Date(guess);
+  const first = utcMidnight - offsetMillis(new Date(utcMidnight), timeZone);
+  const second = utcMidnight - offsetMillis(new Date(first), timeZone);
+  // Where a DST change skips midnight, the day starts at the first instant whose local date is it.
+  const candidates = [first, second].filter(
+    (instant) => localDate(new Date(instant), timeZone).date === date,
+  );
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : second);
 }
 
 function offsetMillis(instant: Date, timeZone: string): number {
