@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { loadAppConfig } from './config/app-config';
+import { loadAppConfig, type AppConfig } from './config/app-config';
 import { RateCardsService } from './rate-cards/services/rate-cards.service';
 
 /** The application without HTTP, for command-line tools; same configuration as the server. */
-export async function createApplicationContext(): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadAppConfig()), {
+export async function createApplicationContext(
+  config: AppConfig = loadAppConfig(),
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
   await app.get(RateCardsService).ensureBuiltIns();

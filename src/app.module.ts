@@ -12,10 +12,12 @@ import { buildGraphqlOptions } from './common/graphql/graphql-options';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MessagesModule } from './messages/messages.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +41,8 @@ export class AppModule {
         ChargingModule,
         MessagesModule,
         IngestionModule,
+        ReportsModule,
+        ExportsModule,
         CoexistenceModule,
         HealthModule,
       ],

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 
 export type ColumnKind = 'text' | 'bigint' | 'integer' | 'boolean';
@@ -38,6 +39,19 @@ export class SqlDialect {
     columns: { name: string; kind: ColumnKind }[],
     rows: { id: number; values: unknown[] }[],
   ): Promise<void> {
+    if (rows.length === 0) return;
+    const sqlite = this.sqliteDatabase();
+    if (sqlite !== null) {
+      // One prepared statement in one transaction: SQLite's fastest path by far.
+      const statement = sqlite.prepare(
+        `UPDATE ${table} SET ${columns.map((column) => `${column.name} = ?`).join(', ')} WHERE id = ?`,
+      );
+      sqlite.transaction(() => {
+        for (const row of rows)
+          statement.run(...row.values.map((value) => this.encode(value)), row.id);
+      })();
+      return;
+    }
     const width = columns.length + 1;
     const chunkSize = Math.max(1, Math.floor((this.postgres ? 60000 : 30000) / width));
     for (let start = 0; start < rows.length; start += chunkSize) {
@@ -54,7 +68,33 @@ export class SqlDialect {
     }
   }
 
-  private encode(value: unknown): unknown {
+  /** Runs one statement for many parameter rows (SQLite: prepared, in a transaction). */
+  async runMany(sql: string, rows: unknown[][]): Promise<void> {
+    const sqlite = this.sqliteDatabase();
+    if (sqlite === null) {
+      for (const row of rows)
+        await this.dataSource.query(
+          sql,
+          row.map((value) => this.encode(value)),
+        );
+      return;
+    }
+    const statement = sqlite.prepare(sql);
+    sqlite.transaction(() => {
+      for (const row of rows) statement.run(...row.map((value) => this.encode(value)));
+    })();
+  }
+
+  /** The better-sqlite3 connection behind TypeORM, when the store is SQLite. */
+  sqliteDatabase(): BetterSqlite3.Database | null {
+    if (this.postgres) return null;
+    const driver = this.dataSource.driver as unknown as {
+      databaseConnection?: BetterSqlite3.Database;
+    };
+    return driver.databaseConnection ?? null;
+  }
+
+  encode(value: unknown): unknown {
     if (value instanceof Date) return value.getTime();
     if (typeof value === 'boolean' && !this.postgres) return value ? 1 : 0;
     return value;

@@ -21,7 +21,7 @@ export function costReportCsvTable(report: CostReportResult): Table {
     columns: ['section', ...HEADERS].map((header) => ({ header })),
     rows: [
       ...report.rows.map((row) => ['ROW', ...reportRow(row)]),
-      ...report.totals.map((total) => ['TOTAL', ...totalRow(total)]),
+      ...report.totals.map((total) => ['TOTAL', ...totalRow(total, null)]),
     ],
   };
 }
@@ -32,7 +32,7 @@ export function costReportSheets(report: CostReportResult): Sheet[] {
       name: 'Report',
       columns: HEADERS.map((header) => ({ header, width: header === 'market' ? 28 : 18 })),
       rows: report.rows.map(reportRow),
-      footer: report.totals.map(totalRow),
+      footer: report.totals.map((total) => totalRow(total, 'Total')),
     },
   ];
 }
@@ -47,8 +47,8 @@ function reportRow(row: CostReportResult['rows'][number]): Row {
   ];
 }
 
-function totalRow(total: CostFigures): Row {
-  return ['Total', null, null, null, ...figures(total)];
+function totalRow(total: CostFigures, label: string | null): Row {
+  return [label, null, null, null, ...figures(total)];
 }
 
 function figures(figures: CostFigures): Row {

@@ -6,7 +6,6 @@ import { ChargingService } from '../../charging/services/charging.service';
 import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
 import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
-import { RawEventEntity } from '../entities/raw-event.entity';
 import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
 import { WebhookEventApplier } from './webhook-event-applier.service';
@@ -99,20 +98,30 @@ export class IngestionService {
 
   /** Appends bodies not seen before to the raw event log; returns how many were new. */
   async appendRawEvents(bodies: string[], source: 'webhook' | 'import'): Promise<number> {
+    const bySha = new Map<string, string>();
+    for (const body of bodies) bySha.set(createHash('sha256').update(body).digest('hex'), body);
+    const receivedAt = Date.now();
     let fresh = 0;
-    const receivedAt = new Date();
-    const repository = this.sql.dataSource.getRepository(RawEventEntity);
-    for (const body of bodies) {
-      const bodySha256 = createHash('sha256').update(body).digest('hex');
-      if (await repository.existsBy({ bodySha256 })) continue;
-      await repository
-        .createQueryBuilder()
-        .insert()
-        .values({ receivedAt, source, bodySha256, body })
-        .orIgnore()
-        .execute();
-      fresh += 1;
+    const hashes = [...bySha.keys()];
+    for (let start = 0; start < hashes.length; start += 500) {
+      const chunk = hashes.slice(start, start + 500);
+      const known: { body_sha256: string }[] = await this.sql.dataSource.query(
+        `SELECT body_sha256 FROM raw_events WHERE body_sha256 IN (${this.sql.params(1, chunk.length)})`,
+        chunk,
+      );
+      const knownSet = new Set(known.map((row) => row.body_sha256));
+      const rows = chunk.filter((sha) => !knownSet.has(sha));
+      if (rows.length === 0) continue;
+      const parameters = rows.flatMap((sha) => [receivedAt, source, sha, bySha.get(sha)]);
+      await this.sql.dataSource.query(
+        `INSERT INTO raw_events (received_at, source, body_sha256, body) VALUES ${rows
+          .map((_, index) => `(${this.sql.params(index * 4 + 1, 4)})`)
+          .join(', ')} ON CONFLICT (body_sha256) DO NOTHING`,
+        parameters,
+      );
+      fresh += rows.length;
     }
+    // Bodies repeated inside the same batch count as duplicates too.
     return fresh;
   }
 

@@ -128,33 +128,32 @@ export class MessageStore {
   }
 
   private async insertRows(rows: MessageFacts[]): Promise<void> {
+    if (rows.length === 0) return;
     const dialect = this.sql;
     const names = ['wamid', 'phone_number_id', ...FACT_COLUMNS.map((column) => column.name)];
+    const values = (row: MessageFacts) => [
+      row.wamid,
+      row.phoneNumberId,
+      ...FACT_COLUMNS.map((column) => dialect.encode(row[column.field])),
+    ];
+    if (!dialect.postgres) {
+      await dialect.runMany(
+        `INSERT INTO messages (${names.join(', ')}) VALUES (${dialect.params(1, names.length)})`,
+        rows.map(values),
+      );
+      return;
+    }
     const width = names.length;
-    const chunkSize = Math.floor((dialect.postgres ? 60000 : 30000) / width);
+    const chunkSize = Math.floor(60000 / width);
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize);
-      const parameters: unknown[] = [];
-      const tuples = chunk.map((row, index) => {
-        parameters.push(
-          row.wamid,
-          row.phoneNumberId,
-          ...FACT_COLUMNS.map((column) => encode(row[column.field], dialect.postgres)),
-        );
-        return `(${dialect.params(index * width + 1, width)})`;
-      });
+      const tuples = chunk.map((_, index) => `(${dialect.params(index * width + 1, width)})`);
       await dialect.dataSource.query(
         `INSERT INTO messages (${names.join(', ')}) VALUES ${tuples.join(', ')}`,
-        parameters,
+        chunk.flatMap(values),
       );
     }
   }
-}
-
-function encode(value: unknown, postgres: boolean): unknown {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'boolean' && !postgres) return value ? 1 : 0;
-  return value;
 }
 
 function rowToFacts(row: StoredRow): MessageFacts {

@@ -54,7 +54,7 @@ export interface ReconciliationResult {
   hasNextPage: boolean;
 }
 
-/** Classifies a META-decided row; rows where Meta and the estimate agree classify as NULL. */
+/** Classifies a META-decided row; rows where Meta and the estimate agree get NULL. */
 const KIND_SQL = `CASE
     WHEN charge_billable AND NOT estimate_billable THEN '${ReconciliationKind.META_BILLED_ESTIMATE_FREE}'
     WHEN estimate_billable AND NOT charge_billable THEN '${ReconciliationKind.META_FREE_ESTIMATE_BILLED}'
@@ -64,9 +64,26 @@ const KIND_SQL = `CASE
 
 const KIND_ORDER = Object.values(ReconciliationKind);
 
+const ITEM_COLUMNS = [
+  'id',
+  'wamid',
+  'phone_number_id',
+  'waba_id',
+  'charge_at',
+  'charge_billable',
+  'charge_reason',
+  'charge_pricing_category',
+  'estimate_billable',
+  'estimate_reason',
+  'estimate_pricing_category',
+  'charge_amount',
+  'charge_amount_micros',
+  'charge_currency',
+].join(', ');
+
 interface ItemRow {
   id: string | number;
-  kind: ReconciliationKind;
+  disagreement: ReconciliationKind;
   wamid: string;
   phone_number_id: string;
   waba_id: string;
@@ -116,18 +133,18 @@ export class ReconciliationService {
       },
       parameters,
     );
-    return `SELECT *, ${KIND_SQL} AS kind FROM messages
+    return `SELECT ${ITEM_COLUMNS}, ${KIND_SQL} AS disagreement FROM messages
              WHERE ${where} AND charge_source = 'META'`;
   }
 
   private async groups(request: ReconciliationRequest): Promise<ReconciliationGroupResult[]> {
     const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
     const rows = (await this.dataSource.query(
-      `SELECT kind, charge_currency AS currency, COUNT(*) AS messages,
+      `SELECT disagreement AS kind, charge_currency AS currency, COUNT(*) AS messages,
               ${sumMicrosAsText(parameters.dialect)} AS micros
          FROM (${this.disagreementsSql(request, parameters)}) disagreements
-        WHERE kind IS NOT NULL
-        GROUP BY kind, charge_currency`,
+        WHERE disagreement IS NOT NULL
+        GROUP BY disagreement, charge_currency`,
       parameters.values,
     )) as {
       kind: ReconciliationKind;
@@ -159,7 +176,7 @@ export class ReconciliationService {
     const inner = this.disagreementsSql(request, parameters);
     return (await this.dataSource.query(
       `SELECT * FROM (${inner}) disagreements
-        WHERE kind IS NOT NULL AND id > ${parameters.add(afterId)}
+        WHERE disagreement IS NOT NULL AND id > ${parameters.add(afterId)}
         ORDER BY id LIMIT ${parameters.add(first + 1)}`,
       parameters.values,
     )) as ItemRow[];
@@ -174,7 +191,7 @@ function parseCursor(after: string | null | undefined): number {
 
 function toItem(row: ItemRow): ReconciliationItemResult {
   return {
-    kind: row.kind,
+    kind: row.disagreement,
     wamid: row.wamid,
     phoneNumberId: row.phone_number_id,
     wabaId: row.waba_id,

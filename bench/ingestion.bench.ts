@@ -1,0 +1,128 @@
+import http from 'node:http';
+import { join } from 'node:path';
+import { createApplicationContext } from '../src/app-context';
+import { createApplication } from '../src/bootstrap';
+import { ChargingService } from '../src/charging/services/charging.service';
+import { BulkImportService } from '../src/ingestion/services/bulk-import.service';
+import { RateCardsService } from '../src/rate-cards/services/rate-cards.service';
+import { startOfLocalDate } from '../src/pricing/time/local-time.util';
+import { createBenchEnvironment, trackPeakMemory, type BenchDatabase } from './bench-environment';
+import { generateWebhookBodies, writeJsonl } from './traffic-generator';
+
+const RERATE_CARD_CSV = `Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service
+North America,$US,0.0250,0.0034,0.0034,n/a,0.0034
+Rest of Latin America,$US,0.0740,0.0113,0.0113,n/a,0.0113
+Mexico,$US,0.0397,0.0085,0.0085,n/a,0.0085
+Peru,$US,0.0703,0.0200,0.0200,n/a,0.0200
+India,$US,0.0107,0.0014,0.0014,0.0280,0.0014
+Spain,$US,0.0707,0.0200,0.0200,n/a,0.0200
+`;
+
+/**
+ * Bulk import of generated webhook bodies (JSONL, one message each), then the time to re-rate
+ * that month after importing a new rate card.
+ */
+export async function runBulkImportBench(
+  kind: BenchDatabase,
+  messages: number,
+): Promise<Record<string, string | number>> {
+  const environment = await createBenchEnvironment(kind);
+  const app = await createApplicationContext(environment.config);
+  try {
+    const file = join(environment.dataDir, 'bench.jsonl');
+    await writeJsonl(file, messages);
+    const memory = trackPeakMemory();
+    const started = process.hrtime.bigint();
+    const summary = await app.get(BulkImportService).importFile(file);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const peak = memory.stop();
+    const card = await app.get(RateCardsService).import({
+      name: 'bench card',
+      currency: 'USD',
+      effectiveFrom: '2026-08-01',
+      ratesCsv: RERATE_CARD_CSV,
+    });
+    const rerateStarted = process.hrtime.bigint();
+    const rerated = await app
+      .get(ChargingService)
+      .repriceCurrency('USD', startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati'));
+    const rerateSeconds = Number(process.hrtime.bigint() - rerateStarted) / 1e9;
+    return {
+      [`bulk import ${kind}: messages`]: summary.stored,
+      [`bulk import ${kind}: seconds`]: seconds.toFixed(1),
+      [`bulk import ${kind}: messages/s`]: Math.round(summary.stored / seconds),
+      [`bulk import ${kind}: target 20,000/s ratio`]: (summary.stored / seconds / 20_000).toFixed(
+        2,
+      ),
+      [`bulk import ${kind}: peak RSS MB`]: peak,
+      [`re-rate month after new card ${kind}: messages`]: rerated,
+      [`re-rate month after new card ${kind}: seconds`]: rerateSeconds.toFixed(1),
+    };
+  } finally {
+    await app.close();
+    await environment.dispose();
+  }
+}
+
+/** The HTTP webhook path: signed bodies posted by `concurrency` keep-alive clients. */
+export async function runWebhookBench(
+  kind: BenchDatabase,
+  events: number,
+  concurrency = 16,
+): Promise<Record<string, string | number>> {
+  const environment = await createBenchEnvironment(kind);
+  const app = await createApplication(environment.config, { quiet: true });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  try {
+    const bodies = generateWebhookBodies(events);
+    const memory = trackPeakMemory();
+    const started = process.hrtime.bigint();
+    let sent = 0;
+    let failed = 0;
+    const worker = async () => {
+      for (;;) {
+        const next = bodies.next();
+        if (next.done) return;
+        const status = await post(agent, address.port, next.value);
+        if (status === 200) sent += 1;
+        else failed += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      [`webhooks ${kind}: events`]: sent,
+      [`webhooks ${kind}: failed`]: failed,
+      [`webhooks ${kind}: events/s`]: Math.round(sent / seconds),
+      [`webhooks ${kind}: target 2,000/s ratio`]: (sent / seconds / 2000).toFixed(2),
+      [`webhooks ${kind}: peak RSS MB`]: memory.stop(),
+    };
+  } finally {
+    agent.destroy();
+    await app.close();
+    await environment.dispose();
+  }
+}
+
+function post(agent: http.Agent, port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/webhooks/whatsapp',
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}

@@ -1,0 +1,307 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ExportFormat, ExportKind, ReportDimension } from '../src/common/graphql/enums';
+import { loadAppConfig, type AppConfig } from '../src/config/app-config';
+import { ConfigModule } from '../src/config/config.module';
+import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { ExportsModule } from '../src/exports/exports.module';
+import { ExportWriterService } from '../src/exports/services/export-writer.service';
+import { validateExportRequest } from '../src/exports/utils/validate-export-request.util';
+import { ReportsModule } from '../src/reports/reports.module';
+import { CostReportService } from '../src/reports/services/cost-report.service';
+import { StatementService } from '../src/reports/services/statement.service';
+
+export interface ReportsBenchOptions {
+  databaseKind: 'sqlite' | 'postgres';
+  messages: number;
+}
+
+const MONTH = '2026-03';
+const MONTH_START = Date.UTC(2026, 2, 1);
+const MONTH_MS = Date.UTC(2026, 3, 1) - MONTH_START;
+const PHONES = 20;
+const MARKETS = 30;
+const ROWS_PER_INSERT = 500;
+const ROWS_PER_TRANSACTION = 100_000;
+const RUNS = 5;
+const MAX_EXPORT_ROWS = 1_000_000;
+
+/** The index the statement and the month-filtered reports want (see docs/reports.md). */
+const PROPOSED_INDEX = `CREATE INDEX idx_bench_messages_statement ON messages
+  (waba_id, charge_month, charge_currency, charge_reason, charge_market, charge_pricing_category,
+   charge_tier, charge_rate, charge_amount_micros)`;
+
+@Module({})
+class ReportsBenchModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ReportsBenchModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        ReportsModule,
+        ExportsModule,
+      ],
+    };
+  }
+}
+
+/**
+ * Generates `messages` charged messages in March 2026 for one WABA across 20 numbers and 30
+ * markets, then times monthlyStatement and costReport by MARKET × PRICING_CATEGORY (median of 5
+ * runs, before and after adding the proposed index) and the peak RSS of a CSV export of
+ * min(messages, 1,000,000) message rows. PostgreSQL uses a fresh database created through
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL / DATABASE_URL) and dropped afterwards.
+ */
+export async function runReportsBench(
+  options: ReportsBenchOptions,
+): Promise<Record<string, string | number>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
+  const database = options.databaseKind === 'postgres' ? await createPostgresDatabase() : null;
+  const config = loadAppConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  });
+  const app = await NestFactory.createApplicationContext(ReportsBenchModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    const dataSource = app.get(DataSource);
+    const insertStarted = performance.now();
+    await generateMessages(dataSource, options.messages);
+    await dataSource.query(
+      options.databaseKind === 'postgres' ? 'VACUUM ANALYZE messages' : 'ANALYZE',
+    );
+    const insertSeconds = (performance.now() - insertStarted) / 1000;
+
+    const statements = app.get(StatementService);
+    const costReports = app.get(CostReportService);
+    const statement = () => statements.monthlyStatement({ month: MONTH, wabaId: 'bench-waba' });
+    const report = () =>
+      costReports.costReport({
+        from: new Date(MONTH_START),
+        to: new Date(MONTH_START + MONTH_MS),
+        groupBy: [ReportDimension.MARKET, ReportDimension.PRICING_CATEGORY],
+      });
+    const statementMs = await medianMs(statement);
+    const reportMs = await medianMs(report);
+    const total = (await statement()).exactTotal;
+
+    await dataSource.query(PROPOSED_INDEX);
+    await dataSource.query(
+      options.databaseKind === 'postgres' ? 'VACUUM ANALYZE messages' : 'ANALYZE',
+    );
+    const indexedStatementMs = await medianMs(statement);
+    const indexedReportMs = await medianMs(report);
+
+    const exportRows = Math.min(options.messages, MAX_EXPORT_ROWS);
+    const exported = await measureExport(
+      app.get(ExportWriterService),
+      dataDir,
+      exportRows,
+      options.messages,
+    );
+    return {
+      database: options.databaseKind,
+      messages: options.messages,
+      insertSeconds: round(insertSeconds),
+      statementMedianMs: round(statementMs),
+      costReportMarketCategoryMedianMs: round(reportMs),
+      statementMedianMsWithProposedIndex: round(indexedStatementMs),
+      costReportMedianMsWithProposedIndex: round(indexedReportMs),
+      statementExactTotal: total.toFixed(),
+      exportRows: exported.rows,
+      exportSeconds: round(exported.seconds),
+      exportFileMb: round(exported.bytes / 1024 / 1024),
+      exportPeakRssMb: round(exported.peakRss / 1024 / 1024),
+      exportBaselineRssMb: round(exported.baselineRss / 1024 / 1024),
+    };
+  } finally {
+    await app.close();
+    if (database) await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function generateMessages(dataSource: DataSource, count: number): Promise<void> {
+  const created = MONTH_START - 86_400_000;
+  await dataSource.query(
+    `INSERT INTO portfolios (id, name, created_at) VALUES ('bench-pf', 'Bench', ${created})`,
+  );
+  await dataSource.query(
+    `INSERT INTO wabas (waba_id, portfolio_id, timezone, currency, created_at, updated_at)
+     VALUES ('bench-waba', 'bench-pf', 'UTC', 'USD', ${created}, ${created})`,
+  );
+  const postgres = dataSource.options.type === 'postgres';
+  const columnCount = MESSAGE_COLUMNS.split(',').length;
+  const placeholders = (rows: number) =>
+    Array.from(
+      { length: rows },
+      (_, row) =>
+        `(${Array.from({ length: columnCount }, (_, column) => (postgres ? `$${row * columnCount + column + 1}` : '?')).join(',')})`,
+    ).join(',');
+  const fullBatch = `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${placeholders(ROWS_PER_INSERT)}`;
+  for (let start = 0; start < count; start += ROWS_PER_TRANSACTION) {
+    const end = Math.min(count, start + ROWS_PER_TRANSACTION);
+    await dataSource.transaction(async (manager) => {
+      for (let batch = start; batch < end; batch += ROWS_PER_INSERT) {
+        const rows = Math.min(end, batch + ROWS_PER_INSERT) - batch;
+        const values: unknown[] = [];
+        for (let index = batch; index < batch + rows; index += 1) {
+          values.push(...messageValues(index, count, postgres));
+        }
+        // One statement text for every full batch, so the driver's statement cache holds one.
+        const sql =
+          rows === ROWS_PER_INSERT
+            ? fullBatch
+            : `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${placeholders(rows)}`;
+        await manager.query(sql, values);
+      }
+    });
+  }
+}
+
+const MESSAGE_COLUMNS = `wamid, phone_number_id, waba_id, portfolio_id, direction, origin, contact, status,
+  template_name, sent_at, delivered_at, charge_billable, charge_reason, charge_pricing_category,
+  charge_market, charge_country, charge_rate_card_id, charge_tier, charge_rate, charge_amount,
+  charge_amount_micros, charge_currency, charge_source, charge_explanation, estimate_billable,
+  estimate_reason, estimate_pricing_category, charge_at, charge_month, charge_day`;
+
+const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
+
+/** Deterministic message number `index`: charge_at grows with the index across the month. */
+function messageValues(index: number, count: number, postgres: boolean): unknown[] {
+  const at = MONTH_START + Math.floor((index * MONTH_MS) / count);
+  const market = index % MARKETS;
+  const bucket = index % 20;
+  const inbound = bucket < 5;
+  const reason = inbound
+    ? 'FREE_INBOUND'
+    : bucket < 7
+      ? 'FREE_CUSTOMER_SERVICE_WINDOW'
+      : bucket === 7
+        ? 'PENDING'
+        : bucket === 8
+          ? 'NOT_DELIVERED'
+          : 'BILLED';
+  const category = inbound ? null : CATEGORIES[index % CATEGORIES.length];
+  const billed = reason === 'BILLED';
+  const rateMicros = 1000 + market * 250 + (category === 'MARKETING' ? 40_000 : 0);
+  const rate = (rateMicros / 1_000_000).toFixed(6).replace(/0+$/, '');
+  const bool = (value: boolean) => (postgres ? value : value ? 1 : 0);
+  return [
+    `wamid.bench.${index}`,
+    `bench-pn-${String(index % PHONES).padStart(2, '0')}`,
+    'bench-waba',
+    'bench-pf',
+    inbound ? 'INBOUND' : 'OUTBOUND',
+    'CLOUD_API',
+    String(100000000 + (index % 50000)),
+    inbound ? 'received' : 'delivered',
+    inbound ? null : `template_${index % 40}`,
+    at - 1000,
+    inbound ? null : at,
+    bool(billed),
+    reason,
+    category,
+    `Market ${String(market).padStart(2, '0')}`,
+    `C${String.fromCharCode(65 + (market % 26))}`,
+    billed ? 'bench-card' : null,
+    billed && category !== 'MARKETING' ? '0:750000' : null,
+    billed ? rate : null,
+    billed ? rate : '0',
+    billed ? rateMicros : 0,
+    'USD',
+    'ESTIMATE',
+    'bench',
+    bool(billed),
+    reason,
+    category,
+    at,
+    MONTH,
+    new Date(at).toISOString().slice(0, 10),
+  ];
+}
+
+async function medianMs(run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let attempt = 0; attempt < RUNS; attempt += 1) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+}
+
+async function measureExport(
+  writer: ExportWriterService,
+  dataDir: string,
+  rows: number,
+  count: number,
+): Promise<{ rows: number; seconds: number; bytes: number; peakRss: number; baselineRss: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const baselineRss = process.memoryUsage().rss;
+  let peakRss = baselineRss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const path = join(dataDir, 'messages.csv');
+  const to =
+    rows === count ? MONTH_START + MONTH_MS : MONTH_START + Math.floor((rows * MONTH_MS) / count);
+  const started = performance.now();
+  try {
+    const result = await writer.write(
+      validateExportRequest({
+        kind: ExportKind.MESSAGES,
+        format: ExportFormat.CSV,
+        from: new Date(MONTH_START),
+        to: new Date(to),
+        wabaId: 'bench-waba',
+      }),
+      path,
+      () => {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      },
+    );
+    return {
+      rows: result.rows,
+      seconds: (performance.now() - started) / 1000,
+      bytes: statSync(path).size,
+      peakRss,
+      baselineRss,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('set BENCH_DATABASE_URL (postgres://…) for the PostgreSQL bench');
+  const name = `billing_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
