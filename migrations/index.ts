@@ -1,4 +1,5 @@
 import { InitialSchema1764086400000 } from './1764086400000-initial-schema';
+import { ChargeRollupsAndWebhookQueue1764090000000 } from './1764090000000-charge-rollups-and-webhook-queue';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
-export const MIGRATIONS = [InitialSchema1764086400000];
+export const MIGRATIONS = [InitialSchema1764086400000, ChargeRollupsAndWebhookQueue1764090000000];

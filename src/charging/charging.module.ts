@@ -5,6 +5,7 @@ import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-cat
 import { RateCardsResolver } from '../rate-cards/rate-cards.resolver';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
+import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
 import { QuoteService } from './services/quote.service';
 import { TemplateCategoryBook } from './services/template-category-book.service';
@@ -16,6 +17,7 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
     TypeOrmModule.forFeature([TemplateCategoryChangeEntity]),
   ],
   providers: [
+    ChargeWriter,
     ChargingService,
     TemplateCategoryBook,
     QuoteService,

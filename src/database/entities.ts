@@ -2,6 +2,7 @@ import { PhoneNumberEntity } from '../accounts/entities/phone-number.entity';
 import { PortfolioEntity } from '../accounts/entities/portfolio.entity';
 import { WabaEntity } from '../accounts/entities/waba.entity';
 import { ApiKeyEntity } from '../auth/entities/api-key.entity';
+import { ChargeRollupEntity } from '../charging/entities/charge-rollup.entity';
 import { ExportEntity } from '../exports/entities/export.entity';
 import { AccountEventEntity } from '../ingestion/entities/account-event.entity';
 import { ContactEntity } from '../ingestion/entities/contact.entity';
@@ -24,4 +25,5 @@ export const ENTITIES = [
   RateCardEntity,
   ExportEntity,
   SavedScenarioEntity,
+  ChargeRollupEntity,
 ];

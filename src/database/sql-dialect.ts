@@ -38,22 +38,17 @@ export class SqlDialect {
     table: string,
     columns: { name: string; kind: ColumnKind }[],
     rows: { id: number; values: unknown[] }[],
+    manager?: { query(sql: string, parameters: unknown[]): Promise<unknown> },
   ): Promise<void> {
     if (rows.length === 0) return;
     const sqlite = this.sqliteDatabase();
     if (sqlite !== null) {
-      // One prepared statement in one transaction: SQLite's fastest path by far.
-      const statement = sqlite.prepare(
-        `UPDATE ${table} SET ${columns.map((column) => `${column.name} = ?`).join(', ')} WHERE id = ?`,
-      );
-      sqlite.transaction(() => {
-        for (const row of rows)
-          statement.run(...row.values.map((value) => this.encode(value)), row.id);
-      })();
+      sqlite.transaction(() => this.bulkUpdateSqlite(sqlite, table, columns, rows))();
       return;
     }
+    const runner = manager ?? this.dataSource;
     const width = columns.length + 1;
-    const chunkSize = Math.max(1, Math.floor((this.postgres ? 60000 : 30000) / width));
+    const chunkSize = Math.max(1, Math.floor(60000 / width));
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize);
       const parameters: unknown[] = [];
@@ -61,11 +56,24 @@ export class SqlDialect {
         parameters.push(row.id, ...row.values.map((value) => this.encode(value)));
         return `(${this.params(rowIndex * width + 1, width)})`;
       });
-      const sql = this.postgres
-        ? `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}::${pgType(c.kind)}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(id, ${columns.map((c) => c.name).join(', ')}) WHERE t.id = v.id::integer`
-        : `UPDATE ${table} SET ${columns.map((c, index) => `${c.name} = v.column${index + 2}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v WHERE ${table}.id = v.column1`;
-      await this.dataSource.query(sql, parameters);
+      await runner.query(
+        `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}::${pgType(c.kind)}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(id, ${columns.map((c) => c.name).join(', ')}) WHERE t.id = v.id::integer`,
+        parameters,
+      );
     }
+  }
+
+  /** SQLite's fastest path: one prepared UPDATE per row; the caller holds the transaction. */
+  bulkUpdateSqlite(
+    sqlite: BetterSqlite3.Database,
+    table: string,
+    columns: { name: string; kind: ColumnKind }[],
+    rows: { id: number; values: unknown[] }[],
+  ): void {
+    const statement = sqlite.prepare(
+      `UPDATE ${table} SET ${columns.map((column) => `${column.name} = ?`).join(', ')} WHERE id = ?`,
+    );
+    for (const row of rows) statement.run(...row.values.map((value) => this.encode(value)), row.id);
   }
 
   /** Runs one statement for many parameter rows (SQLite: prepared, in a transaction). */

@@ -6,6 +6,7 @@ import { SendLogResolver } from './send-log.resolver';
 import { BulkImportService } from './services/bulk-import.service';
 import { IngestionService } from './services/ingestion.service';
 import { SendLogService } from './services/send-log.service';
+import { WebhookQueue } from './services/webhook-queue.service';
 import { WebhookEventApplier } from './services/webhook-event-applier.service';
 import { WebhookController } from './webhook.controller';
 
@@ -13,12 +14,13 @@ import { WebhookController } from './webhook.controller';
   imports: [AccountsModule, ChargingModule, MessagesModule],
   controllers: [WebhookController],
   providers: [
+    WebhookQueue,
     WebhookEventApplier,
     IngestionService,
     SendLogService,
     SendLogResolver,
     BulkImportService,
   ],
-  exports: [IngestionService, SendLogService, BulkImportService],
+  exports: [WebhookQueue, IngestionService, SendLogService, BulkImportService],
 })
 export class IngestionModule {}

@@ -5,6 +5,7 @@ import { DomainError } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { IngestionService } from './services/ingestion.service';
+import { WebhookQueue } from './services/webhook-queue.service';
 
 type RawBodyRequest = Request & { rawBody?: Buffer };
 
@@ -13,6 +14,7 @@ type RawBodyRequest = Request & { rawBody?: Buffer };
 export class WebhookController {
   constructor(
     private readonly ingestion: IngestionService,
+    private readonly queue: WebhookQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,8 +45,9 @@ export class WebhookController {
     if (!raw || raw.length === 0) throw new DomainError('BAD_USER_INPUT', 'empty body');
     if (this.config.appSecret !== null)
       this.checkSignature(raw, request.headers['x-hub-signature-256']);
-    const summary = await this.ingestion.ingestWebhookBody(raw.toString('utf8'), 'webhook');
-    return { received: true, events: summary.events, problems: summary.problems };
+    const result = await this.ingestion.acceptWebhookBody(raw.toString('utf8'));
+    if (result.accepted) this.queue.wake();
+    return { received: true, events: result.events, problems: result.problems };
   }
 
   private checkSignature(raw: Buffer, header: string | string[] | undefined): void {

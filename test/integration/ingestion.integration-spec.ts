@@ -8,6 +8,7 @@ import {
   loadWebhookFixture,
   WEBHOOK_FIXTURES_DIR,
 } from '../fixtures/webhooks/load-webhook-fixture.util';
+import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { echo, inbound, PHONE, postWebhook, sign, status } from '../utils/webhook.util';
 
@@ -268,6 +269,12 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     const second = await importer.importFile(path);
     expect(second).toMatchObject({ stored: 0, duplicates: 3, messagesChanged: 0 });
     expect(await count(`SELECT COUNT(*) AS n FROM messages`)).toBe(total);
+  });
+
+  it('keeps the charge rollups equal to the sums of the charged messages', async () => {
+    const { fromMessages, fromRollups } = await rollupsAndMessageSums(testApp);
+    expect(fromMessages.length).toBeGreaterThan(10);
+    expect(fromRollups).toEqual(fromMessages);
   });
 
   it('keeps entities and migrations in step (no pending schema change)', async () => {

@@ -1,3 +1,4 @@
+import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { inbound, PHONE, postWebhook, status } from '../utils/webhook.util';
 
@@ -202,5 +203,10 @@ describeEachDatabase("Meta's worked example through webhooks and the send log", 
         source: 'ESTIMATE',
       },
     });
+  });
+
+  it('keeps the rollups equal to the message sums after both months', async () => {
+    const { fromMessages, fromRollups } = await rollupsAndMessageSums(testApp);
+    expect(fromRollups).toEqual(fromMessages);
   });
 });

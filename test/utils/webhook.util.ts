@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service';
 import type { TestApp } from './test-app.util';
 import { APP_SECRET } from './test-app.util';
 
@@ -6,15 +7,18 @@ export function sign(body: string, secret = APP_SECRET): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+/** Posts a signed webhook and waits until the queue has applied it. */
 export async function postWebhook(testApp: TestApp, payload: unknown, expected = 200) {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  return testApp
+  const response = await testApp
     .http()
     .post('/webhooks/whatsapp')
     .set('Content-Type', 'application/json')
     .set('X-Hub-Signature-256', sign(body))
     .send(body)
     .expect(expected);
+  await testApp.app.get(WebhookQueue).idle();
+  return response;
 }
 
 export const WABA = '102290129340398';

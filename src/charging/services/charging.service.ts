@@ -12,9 +12,9 @@ import type {
   EngineMessage,
 } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
-import { toMicros, money } from '../../pricing/money';
 import type { TemplateCategory } from '../../pricing/pricing.types';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
+import { ChargeWriter } from './charge-writer.service';
 import { TemplateCategoryBook } from './template-category-book.service';
 
 const HOUR = 60 * 60 * 1000;
@@ -58,31 +58,6 @@ interface Classified {
 const ROW_COLUMNS =
   'id, wamid, phone_number_id, waba_id, direction, origin, contact, kind, template_name, template_language, template_category, api, referral_source_type, sent_at, delivered_at, read_at, failed_at, meta_billable, meta_pricing_type, meta_pricing_category, sequence_group, sequence_ordinal, charge_at';
 
-const CHARGE_COLUMNS = [
-  { name: 'charge_billable', kind: 'boolean' },
-  { name: 'charge_reason', kind: 'text' },
-  { name: 'charge_pricing_category', kind: 'text' },
-  { name: 'charge_market', kind: 'text' },
-  { name: 'charge_country', kind: 'text' },
-  { name: 'charge_rate_card_id', kind: 'text' },
-  { name: 'charge_tier', kind: 'text' },
-  { name: 'charge_rate', kind: 'text' },
-  { name: 'charge_amount', kind: 'text' },
-  { name: 'charge_amount_micros', kind: 'bigint' },
-  { name: 'charge_currency', kind: 'text' },
-  { name: 'charge_source', kind: 'text' },
-  { name: 'charge_explanation', kind: 'text' },
-  { name: 'estimate_billable', kind: 'boolean' },
-  { name: 'estimate_reason', kind: 'text' },
-  { name: 'estimate_pricing_category', kind: 'text' },
-  { name: 'charge_at', kind: 'bigint' },
-  { name: 'charge_month', kind: 'text' },
-  { name: 'charge_day', kind: 'text' },
-  { name: 'portfolio_id', kind: 'text' },
-  { name: 'sequence_group', kind: 'text' },
-  { name: 'sequence_ordinal', kind: 'integer' },
-] as const;
-
 /**
  * Keeps every message's charge current. Late facts re-rate only what they can affect: the rest
  * of the conversation within the 96-hour window horizon, and the later places in the volume-tier
@@ -97,6 +72,7 @@ export class ChargingService implements OnModuleInit {
     private readonly accounts: AccountsService,
     private readonly rateCards: RateCardsService,
     private readonly templateCategories: TemplateCategoryBook,
+    private readonly writer: ChargeWriter,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -336,18 +312,25 @@ export class ChargingService implements OnModuleInit {
         });
       }
     }
+    // One query per 200 conversations over their common time span; each keeps only its own.
     const context: MessageRow[] = [];
-    for (const conversation of byConversation.values()) {
+    const conversations = [...byConversation.values()];
+    for (let start = 0; start < conversations.length; start += 200) {
+      const chunk = conversations.slice(start, start + 200);
+      const from = Math.min(...chunk.map((conversation) => conversation.min)) - CONTEXT_MS;
+      const to = Math.max(...chunk.map((conversation) => conversation.max)) + CONTEXT_MS;
+      const pairs = chunk.map((_, index) => `(${this.sql.params(3 + index * 2, 2)})`).join(', ');
       const loaded: MessageRow[] = await this.sql.dataSource.query(
-        `SELECT ${ROW_COLUMNS} FROM messages WHERE phone_number_id = ${this.sql.param(1)} AND contact = ${this.sql.param(2)} AND sent_at >= ${this.sql.param(3)} AND sent_at <= ${this.sql.param(4)}`,
-        [
-          conversation.phone,
-          conversation.contact,
-          conversation.min - CONTEXT_MS,
-          conversation.max + CONTEXT_MS,
-        ],
+        `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at <= ${this.sql.param(2)} AND (phone_number_id, contact) IN (${pairs})`,
+        [from, to, ...chunk.flatMap((conversation) => [conversation.phone, conversation.contact])],
       );
-      context.push(...loaded.map(normalizeRow));
+      for (const row of loaded) {
+        const conversation = byConversation.get(`${row.phone_number_id}|${row.contact}`)!;
+        const sent = toMillis(row.sent_at) ?? 0;
+        if (sent >= conversation.min - CONTEXT_MS && sent <= conversation.max + CONTEXT_MS) {
+          context.push(normalizeRow(row));
+        }
+      }
     }
     const earliest = new Map([...byConversation].map(([key, value]) => [key, value.min]));
     return this.classifyRows(
@@ -435,37 +418,16 @@ export class ChargingService implements OnModuleInit {
   }
 
   private async store(entries: Classified[], charges: Map<number, Charge>): Promise<void> {
-    const rows = entries.map((entry) => {
-      const charge = charges.get(entry.row.id)!;
-      return {
+    await this.writer.write(
+      entries.map((entry) => ({
         id: entry.row.id,
-        values: [
-          charge.billable,
-          charge.reason,
-          charge.pricingCategory,
-          charge.market,
-          charge.country,
-          charge.rateCardId,
-          charge.tier,
-          charge.rate,
-          charge.amount,
-          toMicros(money(charge.amount)),
-          charge.currency,
-          charge.source,
-          charge.explanation,
-          charge.estimateBillable,
-          charge.estimateReason,
-          charge.estimatePricingCategory,
-          charge.chargeAt,
-          charge.month,
-          charge.day,
-          entry.account.portfolioId,
-          charge.sequenceGroup,
-          charge.sequenceOrdinal,
-        ],
-      };
-    });
-    await this.sql.bulkUpdate('messages', [...CHARGE_COLUMNS], rows);
+        charge: charges.get(entry.row.id)!,
+        wabaId: entry.row.waba_id,
+        portfolioId: entry.account.portfolioId,
+        phoneNumberId: entry.row.phone_number_id,
+        origin: entry.row.origin,
+      })),
+    );
   }
 
   private async chargeBounds(wabaIds: string[] | null): Promise<{ min: Date; max: Date } | null> {

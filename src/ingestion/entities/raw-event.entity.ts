@@ -20,4 +20,14 @@ export class RawEventEntity {
 
   @Column({ type: 'text' })
   body!: string;
+
+  /** Null until the body's events are applied; start-up resumes the unprocessed ones. */
+  @Index('idx_raw_events_processed')
+  @Column({
+    name: 'processed_at',
+    type: 'bigint',
+    nullable: true,
+    transformer: epochMillisTransformer,
+  })
+  processedAt!: Date | null;
 }

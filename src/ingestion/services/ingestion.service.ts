@@ -10,13 +10,6 @@ import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
 import { WebhookEventApplier } from './webhook-event-applier.service';
 
-export interface IngestSummary {
-  events: number;
-  messagesChanged: number;
-  problems: string[];
-  duplicate: boolean;
-}
-
 /**
  * The single way facts enter: webhook bodies and send records are logged, merged into
  * messages, and the affected charges re-rated. Used by the webhook, GraphQL and bulk import.
@@ -43,25 +36,16 @@ export class IngestionService {
     }
   }
 
-  /** Logs the raw body, then applies it. Returns once charges are current. */
-  async ingestWebhookBody(rawBody: string, source: 'webhook' | 'import'): Promise<IngestSummary> {
-    const body = this.parseBody(rawBody);
-    const parsed = this.parseEvents(body);
-    const fresh = await this.appendRawEvents([rawBody], source);
-    if (fresh === 0)
-      return {
-        events: parsed.events.length,
-        messagesChanged: 0,
-        problems: parsed.problems,
-        duplicate: true,
-      };
-    const changed = await this.applyParsed(parsed.events, 'incremental');
-    return {
-      events: parsed.events.length,
-      messagesChanged: changed.length,
-      problems: parsed.problems,
-      duplicate: false,
-    };
+  /**
+   * Validates a webhook body (400-class DomainError when it is not a WhatsApp webhook) and logs
+   * it for the queue. Returns false for a body already logged (Meta retries).
+   */
+  async acceptWebhookBody(
+    rawBody: string,
+  ): Promise<{ accepted: boolean; events: number; problems: string[] }> {
+    const parsed = this.parseEvents(this.parseBody(rawBody));
+    const fresh = await this.appendRawEvents([rawBody], 'webhook', false);
+    return { accepted: fresh > 0, events: parsed.events.length, problems: parsed.problems };
   }
 
   parseEvents(body: unknown): ReturnType<typeof parseWebhookBody> {
@@ -97,7 +81,11 @@ export class IngestionService {
   }
 
   /** Appends bodies not seen before to the raw event log; returns how many were new. */
-  async appendRawEvents(bodies: string[], source: 'webhook' | 'import'): Promise<number> {
+  async appendRawEvents(
+    bodies: string[],
+    source: 'webhook' | 'import',
+    processed: boolean,
+  ): Promise<number> {
     const bySha = new Map<string, string>();
     for (const body of bodies) bySha.set(createHash('sha256').update(body).digest('hex'), body);
     const receivedAt = Date.now();
@@ -112,10 +100,16 @@ export class IngestionService {
       const knownSet = new Set(known.map((row) => row.body_sha256));
       const rows = chunk.filter((sha) => !knownSet.has(sha));
       if (rows.length === 0) continue;
-      const parameters = rows.flatMap((sha) => [receivedAt, source, sha, bySha.get(sha)]);
+      const parameters = rows.flatMap((sha) => [
+        receivedAt,
+        source,
+        sha,
+        bySha.get(sha),
+        processed ? receivedAt : null,
+      ]);
       await this.sql.dataSource.query(
-        `INSERT INTO raw_events (received_at, source, body_sha256, body) VALUES ${rows
-          .map((_, index) => `(${this.sql.params(index * 4 + 1, 4)})`)
+        `INSERT INTO raw_events (received_at, source, body_sha256, body, processed_at) VALUES ${rows
+          .map((_, index) => `(${this.sql.params(index * 5 + 1, 5)})`)
           .join(', ')} ON CONFLICT (body_sha256) DO NOTHING`,
         parameters,
       );

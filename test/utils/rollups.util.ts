@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import type { TestApp } from './test-app.util';
+
+const KEY =
+  "COALESCE(waba_id, '') || '|' || COALESCE(portfolio_id, '') || '|' || COALESCE(phone_number_id, '') || '|' || COALESCE(charge_month, '') || '|' || COALESCE(charge_day, '') || '|' || COALESCE(charge_currency, '') || '|' || COALESCE(charge_reason, '') || '|' || COALESCE(charge_market, '') || '|' || COALESCE(charge_country, '') || '|' || COALESCE(charge_pricing_category, '') || '|' || COALESCE(charge_tier, '') || '|' || COALESCE(charge_rate, '') || '|' || COALESCE(origin, '')";
+
+/** The rollups must equal the sums of the charged messages, row for row. */
+export async function rollupsAndMessageSums(testApp: TestApp) {
+  const dataSource = testApp.app.get(DataSource);
+  const fromMessages: Record<string, string>[] = await dataSource.query(
+    `SELECT ${KEY} AS key, CAST(COUNT(*) AS TEXT) AS messages,
+            CAST(SUM(CASE WHEN charge_billable THEN 1 ELSE 0 END) AS TEXT) AS billable,
+            CAST(SUM(CASE WHEN charge_reason LIKE 'FREE_%' THEN 1 ELSE 0 END) AS TEXT) AS free,
+            CAST(SUM(charge_amount_micros) AS TEXT) AS micros
+       FROM messages WHERE charge_month IS NOT NULL GROUP BY ${KEY} ORDER BY 1`,
+  );
+  const fromRollups: Record<string, string>[] = await dataSource.query(
+    `SELECT ${KEY} AS key, CAST(messages AS TEXT) AS messages, CAST(billable_messages AS TEXT) AS billable,
+            CAST(free_messages AS TEXT) AS free, CAST(amount_micros AS TEXT) AS micros
+       FROM charge_rollups ORDER BY 1`,
+  );
+  return { fromMessages, fromRollups };
+}
