@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runEngineBench } from './engine.bench';
 import { runBulkImportBench, runWebhookBench } from './ingestion.bench';
+import { runSimulationBench } from './simulation.bench';
 
 /**
  * npm run bench [-- --only engine,import,webhooks,reports,simulation] — sizes from the environment:
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${name.padEnd(58)} ${value}\n`);
   };
   if (only.has('engine')) print(runEngineBench(messages));
+  if (only.has('simulation')) print(await runSimulationBench());
   for (const kind of databases) {
     if (only.has('import')) print(await runBulkImportBench(kind, messages));
     if (only.has('webhooks')) print(await runWebhookBench(kind, webhookEvents));

@@ -18,6 +18,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { MessagesModule } from './messages/messages.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { ReportsModule } from './reports/reports.module';
+import { SimulationsModule } from './simulations/simulations.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         IngestionModule,
         ReportsModule,
         ExportsModule,
+        SimulationsModule,
         CoexistenceModule,
         HealthModule,
       ],

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createApplicationContext } from '../app-context';
+import { runCli } from './run-cli.util';
 import { BulkImportService, MESSAGES_CSV_COLUMNS } from '../ingestion/services/bulk-import.service';
 
 const USAGE = `usage: npm run import -- FILE
@@ -37,10 +38,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApplicationContext } from '../app-context';
+import { runCli } from './run-cli.util';
 import { ChargingService } from '../charging/services/charging.service';
-import { DomainError } from '../common/errors/domain.error';
-import { startOfLocalDate } from '../pricing/time/local-time.util';
+
 import { RateCardsService } from '../rate-cards/services/rate-cards.service';
 
 const USAGE =
@@ -32,28 +32,14 @@ async function main(): Promise<number> {
       volumeTiersCsv: positionals[1] ? readFileSync(positionals[1], 'utf8') : null,
       provenance: `imported from ${positionals.join(' and ')}`,
     });
-    const repriced = await app
-      .get(ChargingService)
-      .repriceCurrency(card.currency, startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati'));
+    const repriced = await app.get(ChargingService).repriceForRateCard(card);
     process.stdout.write(
       `imported "${card.name}" (${card.currency}, from ${card.effectiveFrom}, ${Object.keys(card.data.rates).length} markets); re-rated ${repriced} messages\n`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof DomainError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
   } finally {
     await app.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

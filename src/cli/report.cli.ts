@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApplicationContext } from '../app-context';
+import { runCli } from './run-cli.util';
 import { DomainError } from '../common/errors/domain.error';
 import { ExportFormat, ExportKind } from '../common/graphql/enums';
 import { ExportWriterService } from '../exports/services/export-writer.service';
@@ -98,21 +99,9 @@ async function main(): Promise<number> {
       `wrote ${request.kind.toLowerCase()} ${request.format.toLowerCase()} (${rows} rows) to ${out} in ${seconds} s\n`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof DomainError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
   } finally {
     await app.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

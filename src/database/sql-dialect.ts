@@ -47,20 +47,66 @@ export class SqlDialect {
       return;
     }
     const runner = manager ?? this.dataSource;
-    const width = columns.length + 1;
-    const chunkSize = Math.max(1, Math.floor(60000 / width));
-    for (let start = 0; start < rows.length; start += chunkSize) {
-      const chunk = rows.slice(start, start + chunkSize);
-      const parameters: unknown[] = [];
-      const tuples = chunk.map((row, rowIndex) => {
-        parameters.push(row.id, ...row.values.map((value) => this.encode(value)));
-        return `(${this.params(rowIndex * width + 1, width)})`;
-      });
+    // unnest() of one array per column: a handful of parameters whatever the row count.
+    for (let start = 0; start < rows.length; start += 20_000) {
+      const chunk = rows.slice(start, start + 20_000);
+      const arrays = [
+        chunk.map((row) => row.id),
+        ...columns.map((_, index) => chunk.map((row) => this.encode(row.values[index]))),
+      ];
+      const types = ['integer', ...columns.map((column) => pgType(column.kind))];
       await runner.query(
-        `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}::${pgType(c.kind)}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(id, ${columns.map((c) => c.name).join(', ')}) WHERE t.id = v.id::integer`,
-        parameters,
+        `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}`).join(', ')}
+           FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+             AS v(id, ${columns.map((c) => c.name).join(', ')})
+          WHERE t.id = v.id`,
+        arrays,
       );
     }
+  }
+
+  /**
+   * Inserts many rows; returns, for each inserted row, the value of `returning` ('id' gives the
+   * new row id). Rows ignored by `conflictTarget` are left out.
+   */
+  async insertMany(
+    table: string,
+    columns: { name: string; kind: ColumnKind }[],
+    rows: unknown[][],
+    options: { returning: string; conflictTarget?: string[] },
+  ): Promise<unknown[]> {
+    if (rows.length === 0) return [];
+    const names = columns.map((column) => column.name);
+    const sqlite = this.sqliteDatabase();
+    if (sqlite !== null) {
+      const statement = sqlite.prepare(
+        `INSERT ${options.conflictTarget ? 'OR IGNORE ' : ''}INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      );
+      const returningIndex = names.indexOf(options.returning);
+      const returned: unknown[] = [];
+      sqlite.transaction(() => {
+        for (const row of rows) {
+          const info = statement.run(...row.map((value) => this.encode(value)));
+          if (info.changes === 0) continue;
+          returned.push(returningIndex >= 0 ? row[returningIndex] : Number(info.lastInsertRowid));
+        }
+      })();
+      return returned;
+    }
+    const returned: unknown[] = [];
+    for (let start = 0; start < rows.length; start += 20_000) {
+      const chunk = rows.slice(start, start + 20_000);
+      const arrays = columns.map((_, index) => chunk.map((row) => this.encode(row[index])));
+      const result: Record<string, unknown>[] = await this.dataSource.query(
+        `INSERT INTO ${table} (${names.join(', ')})
+         SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${pgType(column.kind)}[]`).join(', ')})
+         ${options.conflictTarget ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING` : ''}
+         RETURNING ${options.returning}`,
+        arrays,
+      );
+      returned.push(...result.map((row) => row[options.returning]));
+    }
+    return returned;
   }
 
   /** SQLite's fastest path: one prepared UPDATE per row; the caller holds the transaction. */

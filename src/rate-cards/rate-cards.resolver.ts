@@ -1,14 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ChargingService } from '../charging/services/charging.service';
 import { RequireRole } from '../common/auth/roles.decorator';
-import { startOfLocalDate } from '../pricing/time/local-time.util';
 import { ImportRateCardInput } from './dtos/inputs/import-rate-card.input';
 import { RateCardOutput } from './dtos/outputs/rate-card.output';
 import type { RateCardEntity } from './entities/rate-card.entity';
 import { RateCardsService } from './services/rate-cards.service';
-
-// A card takes effect at 12am in each WABA's timezone; UTC+14 is the earliest such instant.
-const EARLIEST_OFFSET_ZONE = 'Pacific/Kiritimati';
 
 @Resolver()
 export class RateCardsResolver {
@@ -29,10 +25,7 @@ export class RateCardsResolver {
   @RequireRole('operator')
   async importRateCard(@Args('input') input: ImportRateCardInput): Promise<RateCardOutput> {
     const card = await this.cards.import(input);
-    await this.charging.repriceCurrency(
-      card.currency,
-      startOfLocalDate(card.effectiveFrom, EARLIEST_OFFSET_ZONE),
-    );
+    await this.charging.repriceForRateCard(card);
     return formatRateCardToGraphql(card);
   }
 }

@@ -89,14 +89,9 @@ export class ChargeWriter {
       const old: OldChargeRow[] = [];
       for (const ids of chunked(
         writes.map((write) => write.id),
-        1000,
+        20_000,
       )) {
-        old.push(
-          ...((await manager.query(
-            oldChargesSql(ids.length, (index) => `$${index}`),
-            ids,
-          )) as OldChargeRow[]),
-        );
+        old.push(...((await manager.query(oldChargesPostgresSql, [ids])) as OldChargeRow[]));
       }
       const deltas = rollupDeltas(old, writes);
       await this.sql.bulkUpdate('messages', CHARGE_COLUMNS, updates, manager);
@@ -138,6 +133,10 @@ function chargeValues(write: ChargeWrite): unknown[] {
     charge.sequenceOrdinal,
   ];
 }
+
+const oldChargesPostgresSql = `SELECT id, ${ROLLUP_KEY_COLUMNS.join(', ')}, charge_billable,
+  CAST(charge_amount_micros AS TEXT) AS micros
+  FROM messages WHERE id = ANY($1::integer[]) AND charge_month IS NOT NULL`;
 
 function oldChargesSql(count: number, placeholder: (index: number) => string): string {
   const ids = Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');

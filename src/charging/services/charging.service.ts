@@ -3,50 +3,46 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
 import { SqlDialect } from '../../database/sql-dialect';
-import { deliveryState } from '../../messages/utils/message-facts';
 import { classifyAll, compareInSequence } from '../../pricing/engine/charge-messages';
-import type {
-  Charge,
-  Classification,
-  EngineAccount,
-  EngineMessage,
-} from '../../pricing/engine/engine.types';
+import type { Charge, Classification, EngineAccount } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
-import type { TemplateCategory } from '../../pricing/pricing.types';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
+import { startOfLocalDate } from '../../pricing/time/local-time.util';
+import {
+  CHARGE_CONTEXT_MS,
+  MESSAGE_FACTS_COLUMNS,
+  TIMEZONE_MARGIN_MS,
+  toEngineMessage,
+  rowIdOf,
+  toMillis,
+  type MessageFactsRow,
+} from '../utils/engine-message-row.util';
 import { ChargeWriter } from './charge-writer.service';
 import { TemplateCategoryBook } from './template-category-book.service';
 
-const HOUR = 60 * 60 * 1000;
-/** How far back a message's charge can depend on others: 24 h to reply to a referral + 72 h window. */
-const CONTEXT_MS = 96 * HOUR;
-/** Timezones reach UTC±14h: a UTC month widened by this covers every WABA's local month. */
-const TIMEZONE_MARGIN_MS = 14 * HOUR;
-
-interface MessageRow {
+interface MessageRow extends MessageFactsRow {
   id: number;
-  wamid: string;
-  phone_number_id: string;
-  waba_id: string;
-  direction: string;
-  origin: string;
-  contact: string;
-  kind: string | null;
-  template_name: string | null;
-  template_language: string | null;
-  template_category: string | null;
-  api: string | null;
-  referral_source_type: string | null;
-  sent_at: string | number | null;
-  delivered_at: string | number | null;
-  read_at: string | number | null;
-  failed_at: string | number | null;
-  meta_billable: boolean | number | null;
-  meta_pricing_type: string | null;
-  meta_pricing_category: string | null;
   sequence_group: string | null;
   sequence_ordinal: number | null;
   charge_at: string | number | null;
+  charge_billable: boolean | number;
+  charge_reason: string;
+  charge_pricing_category: string | null;
+  charge_market: string | null;
+  charge_country: string | null;
+  charge_rate_card_id: string | null;
+  charge_tier: string | null;
+  charge_rate: string | null;
+  charge_amount: string;
+  charge_currency: string;
+  charge_source: string;
+  charge_explanation: string;
+  estimate_billable: boolean | number;
+  estimate_reason: string;
+  estimate_pricing_category: string | null;
+  charge_month: string | null;
+  charge_day: string | null;
+  portfolio_id: string | null;
 }
 
 interface Classified {
@@ -55,8 +51,9 @@ interface Classified {
   classification: Classification;
 }
 
-const ROW_COLUMNS =
-  'id, wamid, phone_number_id, waba_id, direction, origin, contact, kind, template_name, template_language, template_category, api, referral_source_type, sent_at, delivered_at, read_at, failed_at, meta_billable, meta_pricing_type, meta_pricing_category, sequence_group, sequence_ordinal, charge_at';
+const STORED_CHARGE_COLUMNS =
+  'sequence_group, sequence_ordinal, charge_at, charge_billable, charge_reason, charge_pricing_category, charge_market, charge_country, charge_rate_card_id, charge_tier, charge_rate, charge_amount, charge_currency, charge_source, charge_explanation, estimate_billable, estimate_reason, estimate_pricing_category, charge_month, charge_day, portfolio_id';
+const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
 
 /**
  * Keeps every message's charge current. Late facts re-rate only what they can affect: the rest
@@ -112,8 +109,13 @@ export class ChargingService implements OnModuleInit {
     return total;
   }
 
-  /** After a rate card import: every WABA billed in that currency, from the card's first day on. */
-  async repriceCurrency(currency: string, from: Date): Promise<number> {
+  /**
+   * After a rate card import: every WABA billed in that currency, from the card's first day on.
+   * A card takes effect at 12am in each WABA's timezone; UTC+14 is the earliest such instant.
+   */
+  async repriceForRateCard(card: { currency: string; effectiveFrom: string }): Promise<number> {
+    const from = startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati');
+    const currency = card.currency;
     const rows: { waba_id: string }[] = await this.sql.dataSource.query(
       `SELECT waba_id FROM wabas WHERE currency = ${this.sql.param(1)}`,
       [currency],
@@ -125,7 +127,10 @@ export class ChargingService implements OnModuleInit {
   private async repriceMonth(wabaIds: string[] | null, month: string): Promise<number> {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
-    const params: unknown[] = [start - TIMEZONE_MARGIN_MS - CONTEXT_MS, end + TIMEZONE_MARGIN_MS];
+    const params: unknown[] = [
+      start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS,
+      end + TIMEZONE_MARGIN_MS,
+    ];
     let wabaFilter = '';
     if (wabaIds !== null) {
       wabaFilter = ` AND waba_id IN (${this.sql.params(3, wabaIds.length)})`;
@@ -317,8 +322,8 @@ export class ChargingService implements OnModuleInit {
     const conversations = [...byConversation.values()];
     for (let start = 0; start < conversations.length; start += 200) {
       const chunk = conversations.slice(start, start + 200);
-      const from = Math.min(...chunk.map((conversation) => conversation.min)) - CONTEXT_MS;
-      const to = Math.max(...chunk.map((conversation) => conversation.max)) + CONTEXT_MS;
+      const from = Math.min(...chunk.map((conversation) => conversation.min)) - CHARGE_CONTEXT_MS;
+      const to = Math.max(...chunk.map((conversation) => conversation.max)) + CHARGE_CONTEXT_MS;
       const pairs = chunk.map((_, index) => `(${this.sql.params(3 + index * 2, 2)})`).join(', ');
       const loaded: MessageRow[] = await this.sql.dataSource.query(
         `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at <= ${this.sql.param(2)} AND (phone_number_id, contact) IN (${pairs})`,
@@ -327,7 +332,10 @@ export class ChargingService implements OnModuleInit {
       for (const row of loaded) {
         const conversation = byConversation.get(`${row.phone_number_id}|${row.contact}`)!;
         const sent = toMillis(row.sent_at) ?? 0;
-        if (sent >= conversation.min - CONTEXT_MS && sent <= conversation.max + CONTEXT_MS) {
+        if (
+          sent >= conversation.min - CHARGE_CONTEXT_MS &&
+          sent <= conversation.max + CHARGE_CONTEXT_MS
+        ) {
           context.push(normalizeRow(row));
         }
       }
@@ -354,15 +362,15 @@ export class ChargingService implements OnModuleInit {
     }
     await this.templateCategories.ensureLoaded();
     const book = await this.rateCards.book();
-    const rowsById = new Map(normalized.map((row) => [String(row.id), row]));
-    const messages = normalized.map((row) => this.toEngineMessage(row));
+    const rowsById = new Map(normalized.map((row) => [row.id, row]));
+    const messages = normalized.map((row) => toEngineMessage(row, this.templateCategories));
     const result: Classified[] = [];
     for (const { message, classification } of classifyAll(
       messages,
       (phone) => accounts.get(phone)!,
       book,
     )) {
-      const row = rowsById.get(message.id.split('#')[1])!;
+      const row = rowsById.get(rowIdOf(message))!;
       if (keep === null || keep(row)) {
         result.push({ row, account: accounts.get(row.phone_number_id)!, classification });
       }
@@ -370,63 +378,22 @@ export class ChargingService implements OnModuleInit {
     return result;
   }
 
-  private toEngineMessage(row: MessageRow): EngineMessage {
-    const sentAt = new Date(
-      toMillis(row.sent_at) ?? toMillis(row.delivered_at) ?? toMillis(row.failed_at) ?? 0,
-    );
-    const deliveredAt = toMillis(row.delivered_at);
-    const readAt = toMillis(row.read_at);
-    const failedAt = toMillis(row.failed_at);
-    const delivery = deliveryState({
-      deliveredAt: deliveredAt === null ? null : new Date(deliveredAt),
-      readAt: readAt === null ? null : new Date(readAt),
-      failedAt: failedAt === null ? null : new Date(failedAt),
-    });
-    const hasMeta =
-      row.meta_pricing_type !== null ||
-      row.meta_pricing_category !== null ||
-      row.meta_billable !== null;
-    return {
-      // The wamid orders ties; the row id after '#' finds the row again.
-      id: `${row.wamid}#${row.id}`,
-      phoneNumberId: row.phone_number_id,
-      contact: row.contact,
-      direction: row.direction as EngineMessage['direction'],
-      origin: row.origin as EngineMessage['origin'],
-      kind: row.kind as EngineMessage['kind'],
-      templateCategory: this.templateCategories.categoryAt(
-        row.waba_id,
-        row.template_name,
-        row.template_language,
-        sentAt,
-        row.template_category as TemplateCategory | null,
-      ),
-      api: row.api as EngineMessage['api'],
-      hasReferral: row.referral_source_type !== null,
-      sentAt,
-      deliveredAt:
-        deliveredAt === null ? (readAt === null ? null : new Date(readAt)) : new Date(deliveredAt),
-      delivery,
-      metaPricing: hasMeta
-        ? {
-            billable: row.meta_billable === null ? null : Boolean(row.meta_billable),
-            type: row.meta_pricing_type,
-            category: row.meta_pricing_category,
-          }
-        : null,
-    };
-  }
-
+  /** Writes the charges that differ from what is stored; unchanged ones cost nothing. */
   private async store(entries: Classified[], charges: Map<number, Charge>): Promise<void> {
     await this.writer.write(
-      entries.map((entry) => ({
-        id: entry.row.id,
-        charge: charges.get(entry.row.id)!,
-        wabaId: entry.row.waba_id,
-        portfolioId: entry.account.portfolioId,
-        phoneNumberId: entry.row.phone_number_id,
-        origin: entry.row.origin,
-      })),
+      entries
+        .filter(
+          (entry) =>
+            !storedChargeEquals(entry.row, charges.get(entry.row.id)!, entry.account.portfolioId),
+        )
+        .map((entry) => ({
+          id: entry.row.id,
+          charge: charges.get(entry.row.id)!,
+          wabaId: entry.row.waba_id,
+          portfolioId: entry.account.portfolioId,
+          phoneNumberId: entry.row.phone_number_id,
+          origin: entry.row.origin,
+        })),
     );
   }
 
@@ -448,16 +415,38 @@ function placeOf(entry: Classified, ordinal: number | null) {
   return { ordinal, freeServiceAllowance: entry.account.freeServiceAllowance };
 }
 
+function storedChargeEquals(row: MessageRow, charge: Charge, portfolioId: string): boolean {
+  return (
+    row.charge_month === charge.month &&
+    row.charge_day === charge.day &&
+    toMillis(row.charge_at) === charge.chargeAt.getTime() &&
+    Boolean(row.charge_billable) === charge.billable &&
+    row.charge_reason === charge.reason &&
+    row.charge_pricing_category === charge.pricingCategory &&
+    row.charge_market === charge.market &&
+    row.charge_country === charge.country &&
+    row.charge_rate_card_id === charge.rateCardId &&
+    row.charge_tier === charge.tier &&
+    row.charge_rate === charge.rate &&
+    row.charge_amount === charge.amount &&
+    row.charge_currency === charge.currency &&
+    row.charge_source === charge.source &&
+    row.charge_explanation === charge.explanation &&
+    Boolean(row.estimate_billable) === charge.estimateBillable &&
+    row.estimate_reason === charge.estimateReason &&
+    row.estimate_pricing_category === charge.estimatePricingCategory &&
+    row.portfolio_id === portfolioId &&
+    row.sequence_group === charge.sequenceGroup &&
+    row.sequence_ordinal === charge.sequenceOrdinal
+  );
+}
+
 function normalizeRow(row: MessageRow): MessageRow {
   return {
     ...row,
     id: Number(row.id),
     sequence_ordinal: row.sequence_ordinal === null ? null : Number(row.sequence_ordinal),
   };
-}
-
-function toMillis(value: string | number | null): number | null {
-  return value === null ? null : Number(value);
 }
 
 function nextMonth(month: string): string {

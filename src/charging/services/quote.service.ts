@@ -3,22 +3,12 @@ import { DomainError } from '../../common/errors/domain.error';
 import { marketOfCountry } from '../../pricing/markets/market-map';
 import { resolveRecipient } from '../../pricing/markets/resolve-recipient.util';
 import { isLocalDate } from '../../pricing/markets/local-date.util';
-import type { PricingCategory, RateColumn } from '../../pricing/pricing.types';
-import { columnRate } from '../../pricing/engine/classify-message';
+import { COLUMN_BY_CATEGORY, columnRate } from '../../pricing/engine/classify-message';
 import { priceGraduated } from '../../pricing/rate-cards/price-graduated.util';
 import { tierLadder } from '../../pricing/rate-cards/rate-card-lookup.util';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { QuoteInput } from '../dtos/inputs/reprice.input';
 import type { QuoteOutput } from '../dtos/outputs/reprice.output';
-
-const COLUMN: Record<PricingCategory, RateColumn> = {
-  MARKETING: 'MARKETING',
-  MARKETING_LITE: 'MARKETING',
-  UTILITY: 'UTILITY',
-  AUTHENTICATION: 'AUTHENTICATION',
-  AUTHENTICATION_INTERNATIONAL: 'AUTHENTICATION_INTERNATIONAL',
-  SERVICE: 'SERVICE',
-};
 
 /** The price of the next message(s) of a category to a country, on a date, after a volume so far. */
 @Injectable()
@@ -49,7 +39,7 @@ export class QuoteService {
       throw new DomainError('BAD_USER_INPUT', 'give a phoneNumber or an ISO 3166 alpha-2 country');
     }
     const card = (await this.rateCards.book()).cardFor(currency, date);
-    const column = COLUMN[input.pricingCategory];
+    const column = COLUMN_BY_CATEGORY[input.pricingCategory];
     const listRate = card ? columnRate(card, market, column) : null;
     const base = {
       market,

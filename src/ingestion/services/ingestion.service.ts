@@ -89,34 +89,26 @@ export class IngestionService {
     const bySha = new Map<string, string>();
     for (const body of bodies) bySha.set(createHash('sha256').update(body).digest('hex'), body);
     const receivedAt = Date.now();
-    let fresh = 0;
-    const hashes = [...bySha.keys()];
-    for (let start = 0; start < hashes.length; start += 500) {
-      const chunk = hashes.slice(start, start + 500);
-      const known: { body_sha256: string }[] = await this.sql.dataSource.query(
-        `SELECT body_sha256 FROM raw_events WHERE body_sha256 IN (${this.sql.params(1, chunk.length)})`,
-        chunk,
-      );
-      const knownSet = new Set(known.map((row) => row.body_sha256));
-      const rows = chunk.filter((sha) => !knownSet.has(sha));
-      if (rows.length === 0) continue;
-      const parameters = rows.flatMap((sha) => [
+    const inserted = await this.sql.insertMany(
+      'raw_events',
+      [
+        { name: 'received_at', kind: 'bigint' },
+        { name: 'source', kind: 'text' },
+        { name: 'body_sha256', kind: 'text' },
+        { name: 'body', kind: 'text' },
+        { name: 'processed_at', kind: 'bigint' },
+      ],
+      [...bySha].map(([sha, body]) => [
         receivedAt,
         source,
         sha,
-        bySha.get(sha),
+        body,
         processed ? receivedAt : null,
-      ]);
-      await this.sql.dataSource.query(
-        `INSERT INTO raw_events (received_at, source, body_sha256, body, processed_at) VALUES ${rows
-          .map((_, index) => `(${this.sql.params(index * 5 + 1, 5)})`)
-          .join(', ')} ON CONFLICT (body_sha256) DO NOTHING`,
-        parameters,
-      );
-      fresh += rows.length;
-    }
-    // Bodies repeated inside the same batch count as duplicates too.
-    return fresh;
+      ]),
+      { returning: 'body_sha256', conflictTarget: ['body_sha256'] },
+    );
+    // Bodies repeated inside the same batch, or logged before, count as duplicates.
+    return inserted.length;
   }
 
   private async messagesUsingTemplates(

@@ -80,7 +80,20 @@ export class MessageStore {
     const updates = [...merged.values()].filter(
       (entry) => entry.id !== null && JSON.stringify(entry.row) !== entry.before,
     );
-    await this.insertRows(inserts.map((entry) => entry.row!));
+    const insertedIds = await this.sql.insertMany(
+      'messages',
+      [
+        { name: 'wamid', kind: 'text' },
+        { name: 'phone_number_id', kind: 'text' },
+        ...FACT_COLUMNS.map((column) => ({ name: column.name, kind: column.kind })),
+      ],
+      inserts.map(({ row }) => [
+        row!.wamid,
+        row!.phoneNumberId,
+        ...FACT_COLUMNS.map((column) => row![column.field]),
+      ]),
+      { returning: 'id' },
+    );
     await this.sql.bulkUpdate(
       'messages',
       FACT_COLUMNS.map((column) => ({ name: column.name, kind: column.kind })),
@@ -90,22 +103,15 @@ export class MessageStore {
       })),
     );
     const ids = updates.map((entry) => entry.id!);
-    if (inserts.length > 0) {
-      const inserted = await this.loadExisting(inserts.map((entry) => entry.row!));
-      for (const row of inserted.values()) ids.push(Number(row.id));
-    }
+    ids.push(...insertedIds.map(Number));
     return ids;
   }
 
   private async loadExisting(
     keys: readonly { wamid: string; phoneNumberId: string }[],
   ): Promise<Map<string, StoredRow>> {
-    const byPhone = new Map<string, Set<string>>();
-    for (const key of keys) {
-      const set = byPhone.get(key.phoneNumberId) ?? new Set<string>();
-      set.add(key.wamid);
-      byPhone.set(key.phoneNumberId, set);
-    }
+    const unique = new Map(keys.map((key) => [`${key.phoneNumberId}|${key.wamid}`, key]));
+    const pairs = [...unique.values()];
     const result = new Map<string, StoredRow>();
     const columns = [
       'id',
@@ -113,46 +119,19 @@ export class MessageStore {
       'phone_number_id',
       ...FACT_COLUMNS.map((column) => column.name),
     ].join(', ');
-    for (const [phone, wamidSet] of byPhone) {
-      const wamids = [...wamidSet];
-      for (let start = 0; start < wamids.length; start += 500) {
-        const chunk = wamids.slice(start, start + 500);
-        const rows: StoredRow[] = await this.sql.dataSource.query(
-          `SELECT ${columns} FROM messages WHERE phone_number_id = ${this.sql.param(1)} AND wamid IN (${this.sql.params(2, chunk.length)})`,
-          [phone, ...chunk],
-        );
-        for (const row of rows) result.set(`${row.phone_number_id}|${row.wamid}`, row);
+    // Looked up by wamid (indexed with the phone number); the pair is checked in memory.
+    for (let start = 0; start < pairs.length; start += 1000) {
+      const chunk = pairs.slice(start, start + 1000);
+      const rows: StoredRow[] = await this.sql.dataSource.query(
+        `SELECT ${columns} FROM messages WHERE wamid IN (${this.sql.params(1, chunk.length)})`,
+        chunk.map((pair) => pair.wamid),
+      );
+      for (const row of rows) {
+        const key = `${row.phone_number_id}|${row.wamid}`;
+        if (unique.has(key)) result.set(key, row);
       }
     }
     return result;
-  }
-
-  private async insertRows(rows: MessageFacts[]): Promise<void> {
-    if (rows.length === 0) return;
-    const dialect = this.sql;
-    const names = ['wamid', 'phone_number_id', ...FACT_COLUMNS.map((column) => column.name)];
-    const values = (row: MessageFacts) => [
-      row.wamid,
-      row.phoneNumberId,
-      ...FACT_COLUMNS.map((column) => dialect.encode(row[column.field])),
-    ];
-    if (!dialect.postgres) {
-      await dialect.runMany(
-        `INSERT INTO messages (${names.join(', ')}) VALUES (${dialect.params(1, names.length)})`,
-        rows.map(values),
-      );
-      return;
-    }
-    const width = names.length;
-    const chunkSize = Math.floor(60000 / width);
-    for (let start = 0; start < rows.length; start += chunkSize) {
-      const chunk = rows.slice(start, start + chunkSize);
-      const tuples = chunk.map((_, index) => `(${dialect.params(index * width + 1, width)})`);
-      await dialect.dataSource.query(
-        `INSERT INTO messages (${names.join(', ')}) VALUES ${tuples.join(', ')}`,
-        chunk.flatMap(values),
-      );
-    }
   }
 }
 

@@ -198,7 +198,7 @@ function estimateDecision(context: DecisionContext): Decision {
   }
 }
 
-function templatePricingCategory(message: EngineMessage): PricingCategory | null {
+export function templatePricingCategory(message: EngineMessage): PricingCategory | null {
   switch (message.templateCategory) {
     case 'MARKETING':
       return message.api === 'MM_LITE' ? 'MARKETING_LITE' : 'MARKETING';
@@ -254,7 +254,7 @@ const META_CATEGORIES: Record<string, PricingCategory> = {
   service: 'SERVICE',
 };
 
-const COLUMN_BY_CATEGORY: Record<PricingCategory, RateColumn> = {
+export const COLUMN_BY_CATEGORY: Record<PricingCategory, RateColumn> = {
   MARKETING: 'MARKETING',
   MARKETING_LITE: 'MARKETING',
   UTILITY: 'UTILITY',

@@ -1,5 +1,6 @@
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import metadata from 'libphonenumber-js/metadata.min.json';
 import { marketMapVersion } from '../../pricing/markets/market-map';
 import { resolveRecipient } from '../../pricing/markets/resolve-recipient.util';
 
@@ -10,6 +11,11 @@ export interface RepresentativeRecipient {
   market: string;
 }
 
+/** The main country of each calling code (US for +1, RU for +7). */
+const MAIN_COUNTRIES = new Set(
+  Object.values(metadata.country_calling_codes).map((countries): string => countries[0]),
+);
+
 const byCountry = new Map<string, RepresentativeRecipient | null>();
 const byMarket = new Map<string, RepresentativeRecipient | null>();
 
@@ -17,7 +23,10 @@ const byMarket = new Map<string, RepresentativeRecipient | null>();
  * A phone number of a country (libphonenumber's example mobile number) that the engine's own
  * recipient resolution places in that country on the date, or null when the country is unknown.
  */
-export function recipientOfCountry(country: string, onDate: string): RepresentativeRecipient | null {
+export function recipientOfCountry(
+  country: string,
+  onDate: string,
+): RepresentativeRecipient | null {
   const code = country.toUpperCase();
   const version = marketMapVersion(onDate);
   const key = `${version.index}|${code}`;
@@ -38,8 +47,9 @@ export function recipientOfCountry(country: string, onDate: string): Representat
 }
 
 /**
- * The market's representative recipient on a date: its first country in ISO alphabetical order
- * whose example number resolves back to it (CA for North America, DZ for Rest of Africa).
+ * The market's representative recipient on a date: its first country whose example number
+ * resolves back to it, main countries of a calling code first, then in ISO alphabetical order
+ * (US for North America, RU for Russia, AO for Rest of Africa).
  */
 export function recipientOfMarket(market: string, onDate: string): RepresentativeRecipient | null {
   const version = marketMapVersion(onDate);
@@ -48,7 +58,9 @@ export function recipientOfMarket(market: string, onDate: string): Representativ
   const countries = [...version.countryMarkets]
     .filter(([, countryMarket]) => countryMarket === market)
     .map(([country]) => country)
-    .sort();
+    .sort(
+      (a, b) => Number(MAIN_COUNTRIES.has(b)) - Number(MAIN_COUNTRIES.has(a)) || a.localeCompare(b),
+    );
   let found: RepresentativeRecipient | null = null;
   for (const country of countries) {
     const recipient = recipientOfCountry(country, onDate);

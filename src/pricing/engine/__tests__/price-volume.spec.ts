@@ -72,13 +72,11 @@ describe('priceVolume', () => {
   it('prices a tiered volume crossing two band boundaries exactly', () => {
     const priced = priceVolume(utility, { firstOrdinal: 8, count: 20, freeServiceAllowance: 3 });
     // 8..10 at 0.0014, 11..25 at 0.001, 26..27 at 0.0007
-    expect(priced.parts.map((part) => [part.tier, part.quantity, part.rate, part.amount])).toEqual(
-      [
-        ['0:10', 3, '0.0014', '0.0042'],
-        ['11:25', 15, '0.001', '0.015'],
-        ['26:MAX', 2, '0.0007', '0.0014'],
-      ],
-    );
+    expect(priced.parts.map((part) => [part.tier, part.quantity, part.rate, part.amount])).toEqual([
+      ['0:10', 3, '0.0014', '0.0042'],
+      ['11:25', 15, '0.001', '0.015'],
+      ['26:MAX', 2, '0.0007', '0.0014'],
+    ]);
     expect(priced.amount).toBe('0.0206');
   });
 
@@ -122,7 +120,11 @@ describe('priceVolume', () => {
       inbound('2026-10-02T11:00:00Z'),
       outbound('2026-10-02T12:00:00Z', { contact: INDIA }),
     ]);
-    const priced = priceVolume(service, { firstOrdinal: 999, count: 5, freeServiceAllowance: 1000 });
+    const priced = priceVolume(service, {
+      firstOrdinal: 999,
+      count: 5,
+      freeServiceAllowance: 1000,
+    });
     expect(priced.parts.map((part) => [part.reason, part.quantity, part.amount])).toEqual([
       ['FREE_TIER', 2, '0'],
       ['BILLED', 3, '0.0027'],
@@ -130,11 +132,11 @@ describe('priceVolume', () => {
   });
 
   it('refuses a bad place', () => {
-    expect(() => priceVolume(utility, { firstOrdinal: 0, count: 1, freeServiceAllowance: 0 })).toThrow(
-      RangeError,
-    );
-    expect(() => priceVolume(utility, { firstOrdinal: 1, count: -1, freeServiceAllowance: 0 })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      priceVolume(utility, { firstOrdinal: 0, count: 1, freeServiceAllowance: 0 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      priceVolume(utility, { firstOrdinal: 1, count: -1, freeServiceAllowance: 0 }),
+    ).toThrow(RangeError);
   });
 });
