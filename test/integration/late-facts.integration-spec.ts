@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { ChargingService } from '../../src/charging/services/charging.service';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { inbound, PHONE, postWebhook, status, WABA } from '../utils/webhook.util';
@@ -158,6 +160,32 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     const after = await rollupsAndMessageSums(testApp);
     expect(after).toEqual(before);
     expect(after.fromRollups).toEqual(after.fromMessages);
+  });
+
+  it('re-rates a month read in tiny chunks exactly as in one piece', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const snapshot = () =>
+      dataSource.query(
+        `SELECT wamid, charge_reason, charge_amount, charge_explanation, sequence_ordinal FROM messages ORDER BY wamid`,
+      );
+    const before = await snapshot();
+    const sums = await rollupsAndMessageSums(testApp);
+    // Make every stored charge look stale, so the re-rate must rewrite all of them.
+    await dataSource.query(`UPDATE messages SET charge_explanation = 'stale'`);
+    const charging = testApp.app.get(ChargingService);
+    charging.conversationChunkRows = 2;
+    try {
+      await charging.repriceRange({
+        wabaIds: null,
+        from: new Date('2026-08-01T00:00:00Z'),
+        to: new Date('2026-09-01T00:00:00Z'),
+      });
+    } finally {
+      charging.conversationChunkRows = 20_000;
+    }
+    expect(before.length).toBe(6);
+    expect(await snapshot()).toEqual(before);
+    expect(await rollupsAndMessageSums(testApp)).toEqual(sums);
   });
 
   it('refuses a broken rate card whole, naming its lines', async () => {

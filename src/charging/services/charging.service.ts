@@ -17,7 +17,7 @@ import {
   toMillis,
   type MessageFactsRow,
 } from '../utils/engine-message-row.util';
-import { ChargeWriter } from './charge-writer.service';
+import { ChargeWriter, type ChargeWrite } from './charge-writer.service';
 import { TemplateCategoryBook } from './template-category-book.service';
 
 interface MessageRow extends MessageFactsRow {
@@ -45,6 +45,24 @@ interface MessageRow extends MessageFactsRow {
   portfolio_id: string | null;
 }
 
+/** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
+interface ChargeCandidate extends ChargeWrite {
+  stored: string | null;
+}
+
+/** A counter member kept between classification and the ordered walk of its counter. */
+interface SequencedCharge {
+  classification: Classification;
+  account: EngineAccount;
+  id: number;
+  wabaId: string;
+  phoneNumberId: string;
+  origin: string;
+  stored: string | null;
+}
+
+const WRITE_BATCH = 20_000;
+
 interface Classified {
   row: MessageRow;
   account: EngineAccount;
@@ -62,6 +80,8 @@ const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
  */
 @Injectable()
 export class ChargingService implements OnModuleInit {
+  /** Rows read per chunk when re-rating a month (whole conversations; tests make it small). */
+  conversationChunkRows = 20_000;
   private readonly sql: SqlDialect;
 
   constructor(
@@ -124,44 +144,101 @@ export class ChargingService implements OnModuleInit {
     return this.repriceRange({ wabaIds: rows.map((row) => row.waba_id), from, to: null });
   }
 
+  /**
+   * Re-rates one local month in bounded memory: whole conversations are read in chunks (with
+   * their 96 h of context) and classified; charges outside any counter are written at once,
+   * and only counter members are kept, lean, until their counters can be walked in order.
+   */
   private async repriceMonth(wabaIds: string[] | null, month: string): Promise<number> {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
-    const params: unknown[] = [
+    const counters = new Map<string, SequencedCharge[]>();
+    const writes = new ChargeBuffer((candidates) => this.store(candidates));
+    let count = 0;
+    for await (const rows of this.conversationChunks(
+      wabaIds,
       start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS,
       end + TIMEZONE_MARGIN_MS,
-    ];
-    let wabaFilter = '';
-    if (wabaIds !== null) {
-      wabaFilter = ` AND waba_id IN (${this.sql.params(3, wabaIds.length)})`;
-      params.push(...wabaIds);
-    }
-    const rows: MessageRow[] = await this.sql.dataSource.query(
-      `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)}${wabaFilter}`,
-      params,
-    );
-    const classified = await this.classifyRows(rows, null);
-    const inMonth = classified.filter((entry) => entry.classification.month === month);
-    const charges = new Map<number, Charge>();
-    const groups = new Map<string, Classified[]>();
-    for (const entry of inMonth) {
-      const group = entry.classification.sequence?.group;
-      if (group === undefined) {
-        charges.set(entry.row.id, priceClassified(entry.classification, placeOf(entry, null)));
-      } else {
-        const members = groups.get(group);
-        if (members) members.push(entry);
-        else groups.set(group, [entry]);
+    )) {
+      for (const entry of await this.classifyRows(rows, null)) {
+        if (entry.classification.month !== month) continue;
+        count += 1;
+        const group = entry.classification.sequence?.group;
+        if (group === undefined) {
+          await writes.add(
+            candidateOf(entry, priceClassified(entry.classification, placeOf(entry, null))),
+          );
+          continue;
+        }
+        const members = counters.get(group) ?? [];
+        members.push({
+          classification: entry.classification,
+          account: entry.account,
+          id: entry.row.id,
+          wabaId: entry.row.waba_id,
+          phoneNumberId: entry.row.phone_number_id,
+          origin: entry.row.origin,
+          stored: storedFingerprint(entry.row),
+        });
+        counters.set(group, members);
       }
     }
-    for (const members of groups.values()) {
+    for (const members of counters.values()) {
       members.sort((a, b) => compareInSequence(a.classification, b.classification));
-      members.forEach((entry, index) => {
-        charges.set(entry.row.id, priceClassified(entry.classification, placeOf(entry, index + 1)));
-      });
+      for (const [index, member] of members.entries()) {
+        const charge = priceClassified(member.classification, {
+          ordinal: index + 1,
+          freeServiceAllowance: member.account.freeServiceAllowance,
+        });
+        await writes.add({ ...member, charge, portfolioId: member.account.portfolioId });
+      }
     }
-    await this.store(inMonth, charges);
-    return inMonth.length;
+    await writes.flush();
+    return count;
+  }
+
+  /** Messages in [from, to) for the WABAs, a batch of whole conversations at a time. */
+  private async *conversationChunks(
+    wabaIds: string[] | null,
+    from: number,
+    to: number,
+  ): AsyncGenerator<MessageRow[]> {
+    const filter = (first: number) =>
+      wabaIds === null ? '' : ` AND waba_id IN (${this.sql.params(first, wabaIds.length)})`;
+    let after: { phone: string; contact: string } | null = null;
+    for (;;) {
+      const parameters: unknown[] = [from, to, ...(wabaIds ?? [])];
+      let keyset = '';
+      if (after !== null) {
+        const first = parameters.length + 1;
+        keyset = ` AND (phone_number_id, contact) > (${this.sql.params(first, 2)})`;
+        parameters.push(after.phone, after.contact);
+      }
+      const rows: MessageRow[] = await this.sql.dataSource.query(
+        `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)}${filter(3)}${keyset} ORDER BY phone_number_id, contact, sent_at LIMIT ${this.conversationChunkRows}`,
+        parameters,
+      );
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1];
+      let chunk = rows;
+      if (rows.length === this.conversationChunkRows) {
+        // The last conversation may continue past the limit: leave it for the next read,
+        // unless it is the only one, which is then read whole.
+        chunk = rows.filter(
+          (row) => row.phone_number_id !== last.phone_number_id || row.contact !== last.contact,
+        );
+        if (chunk.length === 0) {
+          chunk = await this.sql.dataSource.query(
+            `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)} AND phone_number_id = ${this.sql.param(3)} AND contact = ${this.sql.param(4)}`,
+            [from, to, last.phone_number_id, last.contact],
+          );
+        }
+      }
+      const tail = chunk[chunk.length - 1];
+      after = { phone: tail.phone_number_id, contact: tail.contact };
+      yield chunk;
+      if (rows.length < this.conversationChunkRows) return;
+    }
   }
 
   private async sequenceAndStore(classified: Classified[]): Promise<number> {
@@ -261,7 +338,7 @@ export class ChargingService implements OnModuleInit {
       }
     }
     const entries = [...reclassified.values()];
-    await this.store(entries, charges);
+    await this.store(entries.map((entry) => candidateOf(entry, charges.get(entry.row.id)!)));
     return entries.length;
   }
 
@@ -379,21 +456,12 @@ export class ChargingService implements OnModuleInit {
   }
 
   /** Writes the charges that differ from what is stored; unchanged ones cost nothing. */
-  private async store(entries: Classified[], charges: Map<number, Charge>): Promise<void> {
+  private async store(candidates: ChargeCandidate[]): Promise<void> {
     await this.writer.write(
-      entries
-        .filter(
-          (entry) =>
-            !storedChargeEquals(entry.row, charges.get(entry.row.id)!, entry.account.portfolioId),
-        )
-        .map((entry) => ({
-          id: entry.row.id,
-          charge: charges.get(entry.row.id)!,
-          wabaId: entry.row.waba_id,
-          portfolioId: entry.account.portfolioId,
-          phoneNumberId: entry.row.phone_number_id,
-          origin: entry.row.origin,
-        })),
+      candidates.filter(
+        (candidate) =>
+          candidate.stored !== chargeFingerprint(candidate.charge, candidate.portfolioId),
+      ),
     );
   }
 
@@ -415,30 +483,88 @@ function placeOf(entry: Classified, ordinal: number | null) {
   return { ordinal, freeServiceAllowance: entry.account.freeServiceAllowance };
 }
 
-function storedChargeEquals(row: MessageRow, charge: Charge, portfolioId: string): boolean {
-  return (
-    row.charge_month === charge.month &&
-    row.charge_day === charge.day &&
-    toMillis(row.charge_at) === charge.chargeAt.getTime() &&
-    Boolean(row.charge_billable) === charge.billable &&
-    row.charge_reason === charge.reason &&
-    row.charge_pricing_category === charge.pricingCategory &&
-    row.charge_market === charge.market &&
-    row.charge_country === charge.country &&
-    row.charge_rate_card_id === charge.rateCardId &&
-    row.charge_tier === charge.tier &&
-    row.charge_rate === charge.rate &&
-    row.charge_amount === charge.amount &&
-    row.charge_currency === charge.currency &&
-    row.charge_source === charge.source &&
-    row.charge_explanation === charge.explanation &&
-    Boolean(row.estimate_billable) === charge.estimateBillable &&
-    row.estimate_reason === charge.estimateReason &&
-    row.estimate_pricing_category === charge.estimatePricingCategory &&
-    row.portfolio_id === portfolioId &&
-    row.sequence_group === charge.sequenceGroup &&
-    row.sequence_ordinal === charge.sequenceOrdinal
-  );
+/** The charge as stored, in the same form chargeFingerprint gives a computed one. */
+function storedFingerprint(row: MessageRow): string | null {
+  if (row.charge_month === null) return null;
+  return JSON.stringify([
+    row.charge_month,
+    row.charge_day,
+    toMillis(row.charge_at),
+    Boolean(row.charge_billable),
+    row.charge_reason,
+    row.charge_pricing_category,
+    row.charge_market,
+    row.charge_country,
+    row.charge_rate_card_id,
+    row.charge_tier,
+    row.charge_rate,
+    row.charge_amount,
+    row.charge_currency,
+    row.charge_source,
+    row.charge_explanation,
+    Boolean(row.estimate_billable),
+    row.estimate_reason,
+    row.estimate_pricing_category,
+    row.portfolio_id,
+    row.sequence_group,
+    row.sequence_ordinal === null ? null : Number(row.sequence_ordinal),
+  ]);
+}
+
+function chargeFingerprint(charge: Charge, portfolioId: string): string {
+  return JSON.stringify([
+    charge.month,
+    charge.day,
+    charge.chargeAt.getTime(),
+    charge.billable,
+    charge.reason,
+    charge.pricingCategory,
+    charge.market,
+    charge.country,
+    charge.rateCardId,
+    charge.tier,
+    charge.rate,
+    charge.amount,
+    charge.currency,
+    charge.source,
+    charge.explanation,
+    charge.estimateBillable,
+    charge.estimateReason,
+    charge.estimatePricingCategory,
+    portfolioId,
+    charge.sequenceGroup,
+    charge.sequenceOrdinal,
+  ]);
+}
+
+function candidateOf(entry: Classified, charge: Charge): ChargeCandidate {
+  return {
+    id: entry.row.id,
+    charge,
+    wabaId: entry.row.waba_id,
+    portfolioId: entry.account.portfolioId,
+    phoneNumberId: entry.row.phone_number_id,
+    origin: entry.row.origin,
+    stored: storedFingerprint(entry.row),
+  };
+}
+
+/** Collects charges to write and writes them in batches, so memory stays bounded. */
+class ChargeBuffer {
+  private pending: ChargeCandidate[] = [];
+
+  constructor(private readonly sink: (candidates: ChargeCandidate[]) => Promise<void>) {}
+
+  async add(candidate: ChargeCandidate): Promise<void> {
+    this.pending.push(candidate);
+    if (this.pending.length >= WRITE_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) await this.sink(batch);
+  }
 }
 
 function normalizeRow(row: MessageRow): MessageRow {
