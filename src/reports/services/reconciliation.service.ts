@@ -62,6 +62,17 @@ const KIND_SQL = `CASE
       THEN '${ReconciliationKind.CATEGORY_DIFFERS}'
   END`;
 
+/**
+ * The rows KIND_SQL classifies (Meta decided, and the estimate disagrees), written exactly as the
+ * predicate of the partial index that should serve reconciliation:
+ *   CREATE INDEX idx_messages_disagreements ON messages (charge_at)
+ *    WHERE charge_source = 'META' AND (charge_billable <> estimate_billable
+ *          OR charge_pricing_category IS DISTINCT FROM estimate_pricing_category)
+ * (SQLite and PostgreSQL use a partial index only when the query repeats its predicate terms.)
+ */
+export const DISAGREEMENT_SQL = `charge_source = 'META' AND (charge_billable <> estimate_billable
+      OR charge_pricing_category IS DISTINCT FROM estimate_pricing_category)`;
+
 const KIND_ORDER = Object.values(ReconciliationKind);
 
 const ITEM_COLUMNS = [
@@ -134,7 +145,7 @@ export class ReconciliationService {
       parameters,
     );
     return `SELECT ${ITEM_COLUMNS}, ${KIND_SQL} AS disagreement FROM messages
-             WHERE ${where} AND charge_source = 'META'`;
+             WHERE ${where} AND ${DISAGREEMENT_SQL}`;
   }
 
   private async groups(request: ReconciliationRequest): Promise<ReconciliationGroupResult[]> {

@@ -10,7 +10,9 @@ import {
   type ChargeReason,
   type PricingCategory,
 } from '../../pricing/pricing.types';
-import { buildMessageWhere, type MessageScope } from '../utils/build-message-where.util';
+import { selectRateCard } from '../../pricing/rate-cards/select-rate-card.util';
+import type { MessageScope } from '../utils/build-message-where.util';
+import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util';
 import { compareNullableText } from '../utils/compare-nullable-text.util';
 import { compareTierLabels } from '../utils/compare-tier-labels.util';
 import { parseMonth } from '../utils/parse-month.util';
@@ -68,9 +70,17 @@ interface LineRow {
   micros: string;
 }
 
+interface RateCardRow {
+  name: string;
+  currency: string;
+  effective_from: string;
+  imported_seq: string | number;
+}
+
 /**
  * The month's invoice for one WABA or one portfolio in one currency: billed lines per market ×
- * pricing category × tier band × rate, free messages by reason, the rest counted apart.
+ * pricing category × tier band × rate, free messages by reason, the rest counted apart. Read from
+ * charge_rollups (day sums kept by the charging service), never by scanning messages.
  */
 @Injectable()
 export class StatementService {
@@ -90,7 +100,7 @@ export class StatementService {
     const [counts, lines, rateCards] = await Promise.all([
       this.countsByReason(inCurrency),
       this.billedLines(inCurrency),
-      this.rateCardNames(inCurrency),
+      this.rateCardNames(inCurrency, currency),
     ]);
     const exactTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Money(0));
     const count = (reason: ChargeReason) => counts.get(reason) ?? 0;
@@ -150,8 +160,8 @@ export class StatementService {
     if (request.currency) return request.currency.toUpperCase();
     const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
     const charged = (await this.dataSource.query(
-      `SELECT DISTINCT charge_currency AS currency FROM messages
-        WHERE ${buildMessageWhere(scope, parameters)} ORDER BY charge_currency`,
+      `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
+        WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
       parameters.values,
     )) as { currency: string }[];
     const currencies =
@@ -170,8 +180,8 @@ export class StatementService {
   private async countsByReason(scope: MessageScope): Promise<Map<string, number>> {
     const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
     const rows = (await this.dataSource.query(
-      `SELECT charge_reason AS reason, COUNT(*) AS quantity FROM messages
-        WHERE ${buildMessageWhere(scope, parameters)} GROUP BY charge_reason`,
+      `SELECT charge_reason AS reason, SUM(messages) AS quantity FROM charge_rollups
+        WHERE ${buildRollupWhere(scope, parameters)} GROUP BY charge_reason`,
       parameters.values,
     )) as { reason: string; quantity: string | number }[];
     return new Map(rows.map((row) => [row.reason, Number(row.quantity)]));
@@ -185,15 +195,22 @@ export class StatementService {
     const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
     const rows = (await this.dataSource.query(
       `SELECT charge_market AS market, charge_pricing_category AS category, charge_tier AS tier,
-              charge_rate AS rate, COUNT(*) AS quantity,
-              ${sumMicrosAsText(parameters.dialect)} AS micros
-         FROM messages
-        WHERE ${buildMessageWhere({ ...scope, reasons: ['BILLED'] }, parameters)}
+              charge_rate AS rate, SUM(messages) AS quantity,
+              ${sumMicrosAsText(parameters.dialect, 'amount_micros')} AS micros
+         FROM charge_rollups
+        WHERE ${buildRollupWhere({ ...scope, reasons: ['BILLED'] }, parameters)}
         GROUP BY charge_market, charge_pricing_category, charge_tier, charge_rate`,
       parameters.values,
     )) as LineRow[];
     const lines = new Map<string, StatementLineResult & { micros: Decimal }>();
-    for (const row of rows) {
+    for (const raw of rows) {
+      const row: LineRow = {
+        ...raw,
+        market: nullIfEmpty(raw.market),
+        category: nullIfEmpty(raw.category),
+        tier: nullIfEmpty(raw.tier),
+        rate: nullIfEmpty(raw.rate),
+      };
       if (row.market === null || row.category === null || row.rate === null) {
         throw new Error(
           `billed messages without market, category or rate (${JSON.stringify(row)}): re-rate them`,
@@ -234,15 +251,46 @@ export class StatementService {
     );
   }
 
-  private async rateCardNames(scope: MessageScope): Promise<string[]> {
+  /**
+   * The cards the billed lines were priced with. Rollups do not keep the card id, but the engine
+   * picks the card from (currency, local charge day) alone — the latest effectiveFrom on or before
+   * the day, the latest import among equals — and every card import reprices its currency from
+   * the card's first day. So the cards are those the same rule selects for the days that have
+   * billed messages, from the stored cards of the currency.
+   */
+  private async rateCardNames(scope: MessageScope, currency: string): Promise<string[]> {
     const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
-    const rows = (await this.dataSource.query(
-      `SELECT name FROM rate_cards WHERE id IN (
-         SELECT DISTINCT charge_rate_card_id FROM messages
-          WHERE ${buildMessageWhere({ ...scope, reasons: ['BILLED'] }, parameters)})
-        ORDER BY effective_from, imported_seq`,
+    const days = (await this.dataSource.query(
+      `SELECT DISTINCT charge_day AS day FROM charge_rollups
+        WHERE ${buildRollupWhere({ ...scope, reasons: ['BILLED'] }, parameters)}`,
       parameters.values,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
+    )) as { day: string }[];
+    if (days.length === 0) return [];
+    const lastDay = days.reduce((last, row) => (row.day > last ? row.day : last), '');
+    const cardParameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const cards = (
+      (await this.dataSource.query(
+        `SELECT name, currency, effective_from, imported_seq FROM rate_cards
+          WHERE currency = ${cardParameters.add(currency)}
+            AND effective_from <= ${cardParameters.add(lastDay)}`,
+        cardParameters.values,
+      )) as RateCardRow[]
+    ).map((card) => ({
+      name: card.name,
+      currency: card.currency,
+      effectiveFrom: card.effective_from,
+      importedSeq: Number(card.imported_seq),
+    }));
+    const used = new Set<(typeof cards)[number]>();
+    for (const { day } of days) {
+      const card = selectRateCard(cards, currency, day);
+      if (card !== null) used.add(card);
+    }
+    return [...used]
+      .sort(
+        (a, b) =>
+          compareNullableText(a.effectiveFrom, b.effectiveFrom) || a.importedSeq - b.importedSeq,
+      )
+      .map((card) => card.name);
   }
 }

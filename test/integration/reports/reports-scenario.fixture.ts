@@ -1,14 +1,19 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { PhoneNumberEntity } from '../../../src/accounts/entities/phone-number.entity';
 import { PortfolioEntity } from '../../../src/accounts/entities/portfolio.entity';
 import { WabaEntity } from '../../../src/accounts/entities/waba.entity';
+import {
+  ChargeWriter,
+  type ChargeWrite,
+} from '../../../src/charging/services/charge-writer.service';
 import { MessageEntity } from '../../../src/messages/entities/message.entity';
-import { money, toMicros } from '../../../src/pricing/money';
+import type { Charge } from '../../../src/pricing/engine/engine.types';
 import type { ChargeReason, PricingCategory } from '../../../src/pricing/pricing.types';
 import { RateCardEntity } from '../../../src/rate-cards/entities/rate-card.entity';
 
 /**
- * The scenario month, March 2026, charges set directly:
+ * The scenario month, March 2026, charges set directly (written through the charging service's
+ * ChargeWriter, so charge_rollups holds their sums as in production):
  * - waba-a (portfolio pf-1, America/Sao_Paulo = UTC−3, USD), numbers pn-a1 and pn-a2: marketing in
  *   Brazil, India and Germany, utility in two tier bands, every free reason but two, pending,
  *   unpriced (NO_RATE), not delivered, rejected, three disagreements with Meta's verdict, and
@@ -400,20 +405,32 @@ export async function insertScenario(dataSource: DataSource): Promise<void> {
       },
     })),
   );
-  await dataSource.getRepository(MessageEntity).insert(SCENARIO_MESSAGES.map(toEntity));
+  const messages = dataSource.getRepository(MessageEntity);
+  await messages.insert(SCENARIO_MESSAGES.map(toEntity));
+  const ids = new Map(
+    (
+      await messages.find({
+        select: { id: true, wamid: true },
+        where: { wamid: In(SCENARIO_MESSAGES.map((spec) => spec.wamid)) },
+      })
+    ).map((message) => [message.wamid, message.id]),
+  );
+  await new ChargeWriter(dataSource).write(
+    SCENARIO_MESSAGES.map((spec): ChargeWrite => ({
+      id: ids.get(spec.wamid) as number,
+      charge: toCharge(spec),
+      wabaId: WABAS[spec.phone].wabaId,
+      portfolioId: 'pf-1',
+      phoneNumberId: spec.phone,
+      origin: spec.origin ?? 'CLOUD_API',
+    })),
+  );
 }
 
+/** The message as received, not yet charged (charge_month NULL). */
 function toEntity(spec: MessageSpec): Partial<MessageEntity> {
   const waba = WABAS[spec.phone];
   const at = new Date(spec.at);
-  const day = localDay(at, waba.timezone);
-  const billable = spec.billable ?? spec.reason === 'BILLED';
-  const amount = spec.reason === 'BILLED' ? (spec.rate as string) : '0';
-  const estimate = spec.estimate ?? {
-    billable,
-    reason: spec.reason,
-    category: spec.category ?? null,
-  };
   const delivered = !['PENDING', 'NOT_DELIVERED', 'REJECTED_OUTSIDE_WINDOW'].includes(spec.reason);
   return {
     wamid: spec.wamid,
@@ -445,25 +462,40 @@ function toEntity(spec: MessageSpec): Partial<MessageEntity> {
           : spec.reason === 'PENDING'
             ? 'sent'
             : 'failed',
-    chargeBillable: billable,
-    chargeReason: spec.reason,
-    chargePricingCategory: spec.category ?? null,
-    chargeMarket: spec.market ?? null,
-    chargeCountry: spec.country ?? null,
-    chargeRateCardId: spec.card ?? null,
-    chargeTier: spec.tier ?? null,
-    chargeRate: spec.rate ?? null,
-    chargeAmount: amount,
-    chargeAmountMicros: toMicros(money(amount)),
-    chargeCurrency: waba.currency,
-    chargeSource: spec.source ?? 'ESTIMATE',
-    chargeExplanation: `${spec.reason.toLowerCase()} (fixture)`,
+  };
+}
+
+function toCharge(spec: MessageSpec): Charge {
+  const waba = WABAS[spec.phone];
+  const at = new Date(spec.at);
+  const day = localDay(at, waba.timezone);
+  const billable = spec.billable ?? spec.reason === 'BILLED';
+  const estimate = spec.estimate ?? {
+    billable,
+    reason: spec.reason,
+    category: spec.category ?? null,
+  };
+  return {
+    billable,
+    reason: spec.reason,
+    pricingCategory: spec.category ?? null,
+    market: spec.market ?? null,
+    country: spec.country ?? null,
+    rateCardId: spec.card ?? null,
+    tier: spec.tier ?? null,
+    rate: spec.rate ?? null,
+    amount: spec.reason === 'BILLED' ? (spec.rate as string) : '0',
+    currency: waba.currency,
+    source: spec.source ?? 'ESTIMATE',
+    explanation: `${spec.reason.toLowerCase()} (fixture)`,
     estimateBillable: estimate.billable,
     estimateReason: estimate.reason,
     estimatePricingCategory: estimate.category,
     chargeAt: at,
-    chargeMonth: day.slice(0, 7),
-    chargeDay: day,
+    month: day.slice(0, 7),
+    day,
+    sequenceGroup: null,
+    sequenceOrdinal: null,
   };
 }
 
