@@ -6,6 +6,7 @@ export type ColumnKind = 'text' | 'bigint' | 'integer' | 'boolean';
 /** Placeholders and casts that differ between SQLite and PostgreSQL. */
 export class SqlDialect {
   readonly postgres: boolean;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -79,7 +80,8 @@ export class SqlDialect {
     const names = columns.map((column) => column.name);
     const sqlite = this.sqliteDatabase();
     if (sqlite !== null) {
-      const statement = sqlite.prepare(
+      const statement = this.prepared(
+        sqlite,
         `INSERT ${options.conflictTarget ? 'OR IGNORE ' : ''}INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
       );
       const returningIndex = names.indexOf(options.returning);
@@ -116,27 +118,21 @@ export class SqlDialect {
     columns: { name: string; kind: ColumnKind }[],
     rows: { id: number; values: unknown[] }[],
   ): void {
-    const statement = sqlite.prepare(
+    const statement = this.prepared(
+      sqlite,
       `UPDATE ${table} SET ${columns.map((column) => `${column.name} = ?`).join(', ')} WHERE id = ?`,
     );
     for (const row of rows) statement.run(...row.values.map((value) => this.encode(value)), row.id);
   }
 
-  /** Runs one statement for many parameter rows (SQLite: prepared, in a transaction). */
-  async runMany(sql: string, rows: unknown[][]): Promise<void> {
-    const sqlite = this.sqliteDatabase();
-    if (sqlite === null) {
-      for (const row of rows)
-        await this.dataSource.query(
-          sql,
-          row.map((value) => this.encode(value)),
-        );
-      return;
+  /** A prepared SQLite statement, prepared once per dialect instance. */
+  prepared(sqlite: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = sqlite.prepare(sql);
+      this.statements.set(sql, statement);
     }
-    const statement = sqlite.prepare(sql);
-    sqlite.transaction(() => {
-      for (const row of rows) statement.run(...row.map((value) => this.encode(value)));
-    })();
+    return statement;
   }
 
   /** The better-sqlite3 connection behind TypeORM, when the store is SQLite. */

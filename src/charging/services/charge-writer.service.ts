@@ -70,9 +70,20 @@ export class ChargeWriter {
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
       const select = (ids: number[]) =>
-        sqlite.prepare(oldChargesSql(ids.length, () => '?')).all(...ids) as OldChargeRow[];
-      const upsert = sqlite.prepare(upsertSql(1, () => '?'));
-      const prune = sqlite.prepare(pruneSql(() => '?'));
+        this.sql
+          .prepared(
+            sqlite,
+            oldChargesSql(ids.length, () => '?'),
+          )
+          .all(...ids) as OldChargeRow[];
+      const upsert = this.sql.prepared(
+        sqlite,
+        upsertSql(1, () => '?'),
+      );
+      const prune = this.sql.prepared(
+        sqlite,
+        pruneSql(() => '?'),
+      );
       sqlite.transaction(() => {
         const old = chunked(
           writes.map((write) => write.id),

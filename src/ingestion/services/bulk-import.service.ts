@@ -78,7 +78,7 @@ export class BulkImportService {
     let batch: { bodies: string[]; events: WebhookEvent[] } = { bodies: [], events: [] };
     const flush = async () => {
       if (batch.bodies.length === 0) return;
-      const fresh = await this.ingestion.appendRawEvents(batch.bodies, 'import', true);
+      const fresh = (await this.ingestion.appendRawEvents(batch.bodies, 'import', true)).size;
       const changed = await this.ingestion.applyParsed(batch.events, 'deferred');
       summary.messagesChanged += changed.length;
       summary.stored += fresh;

@@ -17,6 +17,7 @@ import { WebhookEventApplier } from './webhook-event-applier.service';
 @Injectable()
 export class IngestionService {
   private readonly sql: SqlDialect;
+  private readonly webhookLog: GroupCommit;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -25,6 +26,7 @@ export class IngestionService {
     private readonly charging: ChargingService,
   ) {
     this.sql = new SqlDialect(dataSource);
+    this.webhookLog = new GroupCommit((bodies) => this.appendRawEvents(bodies, 'webhook', false));
   }
 
   /** Parses a raw body (400-class DomainError when it is not a WhatsApp webhook). */
@@ -44,8 +46,8 @@ export class IngestionService {
     rawBody: string,
   ): Promise<{ accepted: boolean; events: number; problems: string[] }> {
     const parsed = this.parseEvents(this.parseBody(rawBody));
-    const fresh = await this.appendRawEvents([rawBody], 'webhook', false);
-    return { accepted: fresh > 0, events: parsed.events.length, problems: parsed.problems };
+    const accepted = await this.webhookLog.append(rawBody);
+    return { accepted, events: parsed.events.length, problems: parsed.problems };
   }
 
   parseEvents(body: unknown): ReturnType<typeof parseWebhookBody> {
@@ -80,14 +82,14 @@ export class IngestionService {
     return changed;
   }
 
-  /** Appends bodies not seen before to the raw event log; returns how many were new. */
+  /** Appends bodies not seen before to the raw event log; returns the hashes of the new ones. */
   async appendRawEvents(
     bodies: string[],
     source: 'webhook' | 'import',
     processed: boolean,
-  ): Promise<number> {
+  ): Promise<Set<string>> {
     const bySha = new Map<string, string>();
-    for (const body of bodies) bySha.set(createHash('sha256').update(body).digest('hex'), body);
+    for (const body of bodies) bySha.set(sha256(body), body);
     const receivedAt = Date.now();
     const inserted = await this.sql.insertMany(
       'raw_events',
@@ -108,7 +110,7 @@ export class IngestionService {
       { returning: 'body_sha256', conflictTarget: ['body_sha256'] },
     );
     // Bodies repeated inside the same batch, or logged before, count as duplicates.
-    return inserted.length;
+    return new Set(inserted as string[]);
   }
 
   private async messagesUsingTemplates(
@@ -123,5 +125,46 @@ export class IngestionService {
       ids.push(...rows.map((row) => Number(row.id)));
     }
     return ids;
+  }
+}
+
+export function sha256(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * Webhook bodies arriving together are logged in one transaction: each request still waits
+ * until its body is durable, but concurrent requests share one commit.
+ */
+class GroupCommit {
+  private queued: {
+    body: string;
+    resolve: (fresh: boolean) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private scheduled = false;
+
+  constructor(private readonly write: (bodies: string[]) => Promise<Set<string>>) {}
+
+  append(body: string): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ body, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queued;
+    this.queued = [];
+    this.scheduled = false;
+    try {
+      const fresh = await this.write(batch.map((entry) => entry.body));
+      for (const entry of batch) entry.resolve(fresh.has(sha256(entry.body)));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 }
