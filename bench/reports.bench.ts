@@ -1,3 +1,4 @@
+import { FREE_REASONS_SQL } from '../src/pricing/pricing.types';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -47,7 +48,7 @@ const ROLLUP_BACKFILL = (() => {
   return `INSERT INTO charge_rollups (${ROLLUP_KEY_COLUMNS.join(', ')},
             messages, billable_messages, free_messages, amount_micros)
           SELECT ${keys}, COUNT(*), SUM(CASE WHEN charge_billable THEN 1 ELSE 0 END),
-                 SUM(CASE WHEN charge_reason LIKE 'FREE_%' THEN 1 ELSE 0 END),
+                 SUM(CASE WHEN charge_reason IN ${FREE_REASONS_SQL} THEN 1 ELSE 0 END),
                  SUM(charge_amount_micros)
             FROM messages WHERE charge_month IS NOT NULL GROUP BY ${keys}`;
 })();

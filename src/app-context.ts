@@ -9,9 +9,12 @@ import { RateCardsService } from './rate-cards/services/rate-cards.service';
 export async function createApplicationContext(
   config: AppConfig = loadAppConfig(),
 ): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, processWebhookQueue: false }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   await app.get(RateCardsService).ensureBuiltIns();
   return app;
 }

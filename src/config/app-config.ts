@@ -14,6 +14,8 @@ export interface AppConfig {
   webhookMaxBodyBytes: number;
   logLevel: string;
   production: boolean;
+  /** The server applies logged webhook bodies; command-line tools leave that to it. */
+  processWebhookQueue: boolean;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +67,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookMaxBodyBytes,
     logLevel,
     production: env.NODE_ENV === 'production',
+    processWebhookQueue: true,
   };
 }
 

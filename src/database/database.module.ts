@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { buildDataSourceOptions } from './data-source-options';
+import { WriteLock } from './write-lock.service';
 
 @Global()
 @Module({
@@ -12,5 +13,7 @@ import { buildDataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfig) => buildDataSourceOptions(config),
     }),
   ],
+  providers: [WriteLock],
+  exports: [WriteLock],
 })
 export class DatabaseModule {}

@@ -44,7 +44,7 @@ export class SqlDialect {
     if (rows.length === 0) return;
     const sqlite = this.sqliteDatabase();
     if (sqlite !== null) {
-      sqlite.transaction(() => this.bulkUpdateSqlite(sqlite, table, columns, rows))();
+      sqlite.transaction(() => this.bulkUpdateSqlite(sqlite, table, columns, rows)).immediate();
       return;
     }
     const runner = manager ?? this.dataSource;
@@ -86,13 +86,15 @@ export class SqlDialect {
       );
       const returningIndex = names.indexOf(options.returning);
       const returned: unknown[] = [];
-      sqlite.transaction(() => {
-        for (const row of rows) {
-          const info = statement.run(...row.map((value) => this.encode(value)));
-          if (info.changes === 0) continue;
-          returned.push(returningIndex >= 0 ? row[returningIndex] : Number(info.lastInsertRowid));
-        }
-      })();
+      sqlite
+        .transaction(() => {
+          for (const row of rows) {
+            const info = statement.run(...row.map((value) => this.encode(value)));
+            if (info.changes === 0) continue;
+            returned.push(returningIndex >= 0 ? row[returningIndex] : Number(info.lastInsertRowid));
+          }
+        })
+        .immediate();
       return returned;
     }
     const returned: unknown[] = [];
@@ -125,10 +127,26 @@ export class SqlDialect {
     for (const row of rows) statement.run(...row.values.map((value) => this.encode(value)), row.id);
   }
 
+  /**
+   * Runs a query; on SQLite through a cached prepared statement (TypeORM prepares every call),
+   * on PostgreSQL through TypeORM.
+   */
+  async query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const sqlite = this.sqliteDatabase();
+    if (sqlite === null) return (await this.dataSource.query(sql, parameters)) as T[];
+    const statement = this.prepared(sqlite, sql);
+    const values = parameters.map((value) => this.encode(value));
+    if (statement.reader) return statement.all(...values) as T[];
+    statement.run(...values);
+    return [];
+  }
+
   /** A prepared SQLite statement, prepared once per dialect instance. */
   prepared(sqlite: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
     if (statement === undefined) {
+      // IN lists of many lengths make many texts: keep the cache bounded.
+      if (this.statements.size >= 1000) this.statements.clear();
       statement = sqlite.prepare(sql);
       this.statements.set(sql, statement);
     }

@@ -57,3 +57,15 @@ export const CHARGE_REASONS: readonly ChargeReason[] = [
   'REJECTED_OUTSIDE_WINDOW',
   'NO_RATE',
 ];
+
+/** The reasons that make a message free; everything else is billed, unpriced or not charged. */
+export const FREE_REASONS: readonly ChargeReason[] = CHARGE_REASONS.filter((reason) =>
+  reason.startsWith('FREE_'),
+);
+
+export function isFreeReason(reason: string): boolean {
+  return (FREE_REASONS as readonly string[]).includes(reason);
+}
+
+/** SQL list of the free reasons, for CASE and IN expressions. */
+export const FREE_REASONS_SQL = `(${FREE_REASONS.map((reason) => `'${reason}'`).join(', ')})`;

@@ -1,14 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ApiKeyService } from '../../src/auth/services/api-key.service';
 import { createApplication } from '../../src/bootstrap';
-import { loadAppConfig, type AppConfig } from '../../src/config/app-config';
+import type { AppConfig } from '../../src/config/app-config';
+import { createScratchDatabase } from './scratch-database.util';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -43,34 +40,12 @@ export async function createTestApp(
   kind: DatabaseKind,
   overrides: Partial<AppConfig> = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'billing-test-'));
-  let databaseUrl: string | null = null;
-  let dropDatabase: (() => Promise<void>) | null = null;
-  if (kind === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `billing_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const dropper = new Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    };
-  }
-  const base = loadAppConfig({
-    DATA_DIR: dataDir,
+  const scratch = await createScratchDatabase(kind, {
     BOOTSTRAP_API_KEY: ADMIN_KEY,
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: 'verify-me',
-    LOG_LEVEL: 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
+  const base = scratch.config;
   const config: AppConfig = { ...base, ...overrides };
   const app = await createApplication(config, { quiet: true });
   const apiKeys = app.get(ApiKeyService);
@@ -94,8 +69,7 @@ export async function createTestApp(
     },
     async close() {
       await app.close();
-      if (dropDatabase) await dropDatabase();
-      rmSync(dataDir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }

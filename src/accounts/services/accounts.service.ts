@@ -9,7 +9,13 @@ import { PhoneNumberEntity } from '../entities/phone-number.entity';
 import { PortfolioEntity } from '../entities/portfolio.entity';
 import { WabaEntity } from '../entities/waba.entity';
 
-export type PricingFactsListener = (wabaId: string) => Promise<void>;
+export interface PricingFactsChange {
+  wabaId: string;
+  /** Set when the WABA moved to another portfolio: the old one's counters change too. */
+  previousPortfolioId: string | null;
+}
+
+export type PricingFactsListener = (change: PricingFactsChange) => Promise<void>;
 
 const DEFAULT_TIMEZONE = 'UTC';
 const DEFAULT_CURRENCY = 'USD';
@@ -23,6 +29,7 @@ const DEFAULT_CURRENCY = 'USD';
 export class AccountsService {
   private readonly knownPhoneNumbers = new Map<string, string>();
   private readonly engineAccounts = new Map<string, EngineAccount>();
+  private accountsVersion: string | null = null;
   private readonly listeners: PricingFactsListener[] = [];
 
   constructor(
@@ -109,6 +116,7 @@ export class AccountsService {
     await this.ensureKnown(wabaId, null, null);
     const waba = await this.wabas.findOneByOrFail({ wabaId });
     const before = JSON.stringify(pricingFacts(waba));
+    const previousPortfolioId = waba.portfolioId;
     if (input.portfolioId !== undefined) {
       waba.portfolioId = requireId(input.portfolioId, 'portfolioId');
       await this.portfolios
@@ -167,7 +175,12 @@ export class AccountsService {
     waba.updatedAt = new Date();
     const saved = await this.wabas.save(waba);
     this.forgetEngineAccounts();
-    if (JSON.stringify(pricingFacts(saved)) !== before) await this.notify(wabaId);
+    if (JSON.stringify(pricingFacts(saved)) !== before) {
+      await this.notify({
+        wabaId,
+        previousPortfolioId: previousPortfolioId === saved.portfolioId ? null : previousPortfolioId,
+      });
+    }
     return saved;
   }
 
@@ -205,7 +218,10 @@ export class AccountsService {
     const saved = await this.phoneNumbers.save(phone);
     this.knownPhoneNumbers.set(phoneNumberId, wabaId);
     this.forgetEngineAccounts();
-    if (existing?.wabaId !== wabaId && existing !== null) await this.notify(wabaId);
+    if (existing !== null && existing.wabaId !== wabaId) {
+      await this.notify({ wabaId, previousPortfolioId: null });
+      await this.notify({ wabaId: existing.wabaId, previousPortfolioId: null });
+    }
     return saved;
   }
 
@@ -248,6 +264,17 @@ export class AccountsService {
     this.engineAccounts.clear();
   }
 
+  /** Drops cached accounts when any process edited a WABA since they were read. */
+  async refreshEngineAccounts(): Promise<void> {
+    const rows: { count: string | number; last: string | number | null }[] =
+      await this.dataSource.query('SELECT COUNT(*) AS count, MAX(updated_at) AS last FROM wabas');
+    const version = `${rows[0].count}|${rows[0].last}`;
+    if (version !== this.accountsVersion) {
+      this.engineAccounts.clear();
+      this.accountsVersion = version;
+    }
+  }
+
   private async hasMessages(wabaId: string, phoneNumberId?: string): Promise<boolean> {
     const row: unknown[] = await this.dataSource.query(
       phoneNumberId
@@ -262,8 +289,8 @@ export class AccountsService {
     return this.dataSource.options.type === 'postgres' ? `$${index}` : '?';
   }
 
-  private async notify(wabaId: string): Promise<void> {
-    for (const listener of this.listeners) await listener(wabaId);
+  private async notify(change: PricingFactsChange): Promise<void> {
+    for (const listener of this.listeners) await listener(change);
   }
 }
 

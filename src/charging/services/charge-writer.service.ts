@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
 import type { Charge } from '../../pricing/engine/engine.types';
 import { money, toMicros } from '../../pricing/money';
+import { isFreeReason } from '../../pricing/pricing.types';
 import { ROLLUP_KEY_COLUMNS } from '../entities/charge-rollup.entity';
 
 export interface ChargeWrite {
@@ -36,6 +37,7 @@ const CHARGE_COLUMNS: { name: string; kind: ColumnKind }[] = [
   { name: 'charge_month', kind: 'text' },
   { name: 'charge_day', kind: 'text' },
   { name: 'portfolio_id', kind: 'text' },
+  { name: 'charge_origin', kind: 'text' },
   { name: 'sequence_group', kind: 'text' },
   { name: 'sequence_ordinal', kind: 'integer' },
 ];
@@ -84,16 +86,18 @@ export class ChargeWriter {
         sqlite,
         pruneSql(() => '?'),
       );
-      sqlite.transaction(() => {
-        const old = chunked(
-          writes.map((write) => write.id),
-          500,
-        ).flatMap(select);
-        const deltas = rollupDeltas(old, writes);
-        this.sql.bulkUpdateSqlite(sqlite, 'messages', CHARGE_COLUMNS, updates);
-        for (const delta of deltas) upsert.run(...delta.key, ...deltaValues(delta));
-        for (const delta of deltas) if (delta.messages < 0n) prune.run(...delta.key);
-      })();
+      sqlite
+        .transaction(() => {
+          const old = chunked(
+            writes.map((write) => write.id),
+            500,
+          ).flatMap(select);
+          const deltas = rollupDeltas(old, writes);
+          this.sql.bulkUpdateSqlite(sqlite, 'messages', CHARGE_COLUMNS, updates);
+          for (const delta of deltas) upsert.run(...delta.key, ...deltaValues(delta));
+          for (const delta of deltas) if (delta.messages < 0n) prune.run(...delta.key);
+        })
+        .immediate();
       return;
     }
     await this.sql.dataSource.transaction(async (manager) => {
@@ -140,18 +144,25 @@ function chargeValues(write: ChargeWrite): unknown[] {
     charge.month,
     charge.day,
     write.portfolioId,
+    write.origin,
     charge.sequenceGroup,
     charge.sequenceOrdinal,
   ];
 }
 
-const oldChargesPostgresSql = `SELECT id, ${ROLLUP_KEY_COLUMNS.join(', ')}, charge_billable,
+/** The key the stored charge was summed under: its origin as it was when charged. */
+const OLD_KEY_SELECT = ROLLUP_KEY_COLUMNS.map((column) =>
+  column === 'origin' ? 'charge_origin AS origin' : column,
+).join(', ');
+
+const oldChargesPostgresSql = `SELECT id, ${OLD_KEY_SELECT}, charge_billable,
   CAST(charge_amount_micros AS TEXT) AS micros
-  FROM messages WHERE id = ANY($1::integer[]) AND charge_month IS NOT NULL`;
+  FROM messages WHERE id = ANY($1::integer[]) AND charge_month IS NOT NULL
+  ORDER BY id FOR UPDATE`;
 
 function oldChargesSql(count: number, placeholder: (index: number) => string): string {
   const ids = Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');
-  return `SELECT id, ${ROLLUP_KEY_COLUMNS.join(', ')}, charge_billable, CAST(charge_amount_micros AS TEXT) AS micros
+  return `SELECT id, ${OLD_KEY_SELECT}, charge_billable, CAST(charge_amount_micros AS TEXT) AS micros
           FROM messages WHERE id IN (${ids}) AND charge_month IS NOT NULL`;
 }
 
@@ -201,7 +212,7 @@ function rollupDeltas(old: readonly OldChargeRow[], writes: readonly ChargeWrite
     }
     delta.messages += sign;
     if (billable) delta.billable += sign;
-    if (reason.startsWith('FREE_')) delta.free += sign;
+    if (isFreeReason(reason)) delta.free += sign;
     delta.micros += sign * micros;
   };
   for (const row of old) {

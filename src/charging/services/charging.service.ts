@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
 import { SqlDialect } from '../../database/sql-dialect';
+import { WriteLock } from '../../database/write-lock.service';
 import { classifyAll, compareInSequence } from '../../pricing/engine/charge-messages';
 import type { Charge, Classification, EngineAccount } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
@@ -43,6 +44,7 @@ interface MessageRow extends MessageFactsRow {
   charge_month: string | null;
   charge_day: string | null;
   portfolio_id: string | null;
+  charge_origin: string | null;
 }
 
 /** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
@@ -70,7 +72,7 @@ interface Classified {
 }
 
 const STORED_CHARGE_COLUMNS =
-  'sequence_group, sequence_ordinal, charge_at, charge_billable, charge_reason, charge_pricing_category, charge_market, charge_country, charge_rate_card_id, charge_tier, charge_rate, charge_amount, charge_currency, charge_source, charge_explanation, estimate_billable, estimate_reason, estimate_pricing_category, charge_month, charge_day, portfolio_id';
+  'sequence_group, sequence_ordinal, charge_at, charge_billable, charge_reason, charge_pricing_category, charge_market, charge_country, charge_rate_card_id, charge_tier, charge_rate, charge_amount, charge_currency, charge_source, charge_explanation, estimate_billable, estimate_reason, estimate_pricing_category, charge_month, charge_day, portfolio_id, charge_origin';
 const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
 
 /**
@@ -90,13 +92,19 @@ export class ChargingService implements OnModuleInit {
     private readonly rateCards: RateCardsService,
     private readonly templateCategories: TemplateCategoryBook,
     private readonly writer: ChargeWriter,
+    private readonly writeLock: WriteLock,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
 
   onModuleInit(): void {
-    this.accounts.onPricingFactsChanged((wabaId) =>
-      this.repriceRange({ wabaIds: [wabaId], from: null, to: null }).then(() => undefined),
+    this.accounts.onPricingFactsChanged((change) =>
+      this.repriceRange({
+        wabaIds: [change.wabaId],
+        from: null,
+        to: null,
+        alsoPortfolios: change.previousPortfolioId ? [change.previousPortfolioId] : [],
+      }).then(() => undefined),
     );
   }
 
@@ -111,22 +119,43 @@ export class ChargingService implements OnModuleInit {
   /**
    * Re-rates whole local months (all messages of the WABAs, or of all WABAs when wabaIds is
    * null) whose charge instant falls in [from, to); null bounds mean "all time". Counters are
-   * rebuilt from the first message of each month.
+   * rebuilt from the first message of each month, so the scope is widened to every WABA of the
+   * portfolios involved: they share the volume-tier counters.
    */
-  async repriceRange(scope: {
+  repriceRange(scope: {
     wabaIds: string[] | null;
     from: Date | null;
     to: Date | null;
+    alsoPortfolios?: string[];
   }): Promise<number> {
-    const bounds = await this.chargeBounds(scope.wabaIds);
-    if (bounds === null) return 0;
-    const from = scope.from ?? bounds.min;
-    const to = scope.to ?? new Date(bounds.max.getTime() + 1);
-    let total = 0;
-    for (const month of utcMonthsBetween(from, to)) {
-      total += await this.repriceMonth(scope.wabaIds, month);
-    }
-    return total;
+    return this.writeLock.run(async () => {
+      const wabaIds =
+        scope.wabaIds === null
+          ? null
+          : await this.wabasSharingCounters(scope.wabaIds, scope.alsoPortfolios ?? []);
+      const bounds = await this.chargeBounds(wabaIds);
+      if (bounds === null) return 0;
+      const from = scope.from ?? bounds.min;
+      const to = scope.to ?? new Date(bounds.max.getTime() + 1);
+      let total = 0;
+      for (const month of utcMonthsBetween(from, to)) {
+        total += await this.repriceMonth(wabaIds, month);
+      }
+      return total;
+    });
+  }
+
+  private async wabasSharingCounters(wabaIds: string[], portfolioIds: string[]): Promise<string[]> {
+    const rows: { waba_id: string }[] = await this.sql.query(
+      `SELECT waba_id FROM wabas WHERE waba_id IN (${this.sql.params(1, wabaIds.length)})
+          OR portfolio_id IN (SELECT portfolio_id FROM wabas WHERE waba_id IN (${this.sql.params(1 + wabaIds.length, wabaIds.length)}))${
+            portfolioIds.length > 0
+              ? ` OR portfolio_id IN (${this.sql.params(1 + 2 * wabaIds.length, portfolioIds.length)})`
+              : ''
+          }`,
+      [...wabaIds, ...wabaIds, ...portfolioIds],
+    );
+    return [...new Set([...wabaIds, ...rows.map((row) => row.waba_id)])].sort();
   }
 
   /**
@@ -136,7 +165,7 @@ export class ChargingService implements OnModuleInit {
   async repriceForRateCard(card: { currency: string; effectiveFrom: string }): Promise<number> {
     const from = startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati');
     const currency = card.currency;
-    const rows: { waba_id: string }[] = await this.sql.dataSource.query(
+    const rows: { waba_id: string }[] = await this.sql.query(
       `SELECT waba_id FROM wabas WHERE currency = ${this.sql.param(1)}`,
       [currency],
     );
@@ -155,32 +184,48 @@ export class ChargingService implements OnModuleInit {
     const counters = new Map<string, SequencedCharge[]>();
     const writes = new ChargeBuffer((candidates) => this.store(candidates));
     let count = 0;
+    const consider = async (entry: Classified) => {
+      if (entry.classification.month !== month) return;
+      count += 1;
+      const group = entry.classification.sequence?.group;
+      if (group === undefined) {
+        await writes.add(
+          candidateOf(entry, priceClassified(entry.classification, placeOf(entry, null))),
+        );
+        return;
+      }
+      const members = counters.get(group) ?? [];
+      members.push({
+        classification: entry.classification,
+        account: entry.account,
+        id: entry.row.id,
+        wabaId: entry.row.waba_id,
+        phoneNumberId: entry.row.phone_number_id,
+        origin: entry.row.origin,
+        stored: storedFingerprint(entry.row),
+      });
+      counters.set(group, members);
+    };
+    const windowStart = start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS;
     for await (const rows of this.conversationChunks(
       wabaIds,
-      start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS,
+      windowStart,
       end + TIMEZONE_MARGIN_MS,
     )) {
-      for (const entry of await this.classifyRows(rows, null)) {
-        if (entry.classification.month !== month) continue;
-        count += 1;
-        const group = entry.classification.sequence?.group;
-        if (group === undefined) {
-          await writes.add(
-            candidateOf(entry, priceClassified(entry.classification, placeOf(entry, null))),
-          );
-          continue;
-        }
-        const members = counters.get(group) ?? [];
-        members.push({
-          classification: entry.classification,
-          account: entry.account,
-          id: entry.row.id,
-          wabaId: entry.row.waba_id,
-          phoneNumberId: entry.row.phone_number_id,
-          origin: entry.row.origin,
-          stored: storedFingerprint(entry.row),
-        });
-        counters.set(group, members);
+      for (const entry of await this.classifyRows(rows, null)) await consider(entry);
+    }
+    // Delivered this month but sent before the window (a phone offline for days): read with
+    // their own conversation context.
+    const late = await this.lateDeliveries(
+      wabaIds,
+      windowStart,
+      start - TIMEZONE_MARGIN_MS,
+      end + TIMEZONE_MARGIN_MS,
+    );
+    if (late.length > 0) {
+      const lateIds = new Set(late.map((row) => row.id));
+      for (const entry of await this.classifyWithContext(late)) {
+        if (lateIds.has(entry.row.id)) await consider(entry);
       }
     }
     for (const members of counters.values()) {
@@ -195,6 +240,23 @@ export class ChargingService implements OnModuleInit {
     }
     await writes.flush();
     return count;
+  }
+
+  private async lateDeliveries(
+    wabaIds: string[] | null,
+    sentBefore: number,
+    deliveredFrom: number,
+    deliveredTo: number,
+  ): Promise<MessageRow[]> {
+    const filter =
+      wabaIds === null ? '' : ` AND waba_id IN (${this.sql.params(4, wabaIds.length)})`;
+    const rows: MessageRow[] = await this.sql.query(
+      `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at < ${this.sql.param(1)}
+          AND COALESCE(delivered_at, read_at) >= ${this.sql.param(2)}
+          AND COALESCE(delivered_at, read_at) < ${this.sql.param(3)}${filter}`,
+      [sentBefore, deliveredFrom, deliveredTo, ...(wabaIds ?? [])],
+    );
+    return rows.map(normalizeRow);
   }
 
   /** Messages in [from, to) for the WABAs, a batch of whole conversations at a time. */
@@ -214,7 +276,7 @@ export class ChargingService implements OnModuleInit {
         keyset = ` AND (phone_number_id, contact) > (${this.sql.params(first, 2)})`;
         parameters.push(after.phone, after.contact);
       }
-      const rows: MessageRow[] = await this.sql.dataSource.query(
+      const rows: MessageRow[] = await this.sql.query(
         `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)}${filter(3)}${keyset} ORDER BY phone_number_id, contact, sent_at LIMIT ${this.conversationChunkRows}`,
         parameters,
       );
@@ -228,7 +290,7 @@ export class ChargingService implements OnModuleInit {
           (row) => row.phone_number_id !== last.phone_number_id || row.contact !== last.contact,
         );
         if (chunk.length === 0) {
-          chunk = await this.sql.dataSource.query(
+          chunk = await this.sql.query(
             `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)} AND phone_number_id = ${this.sql.param(3)} AND contact = ${this.sql.param(4)}`,
             [from, to, last.phone_number_id, last.contact],
           );
@@ -270,7 +332,7 @@ export class ChargingService implements OnModuleInit {
     // Later members of a dirty counter may shift place: load and re-classify them too.
     const laterIds: number[] = [];
     for (const [group, point] of dirty) {
-      const ids: { id: number }[] = await this.sql.dataSource.query(
+      const ids: { id: number }[] = await this.sql.query(
         `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at > ${this.sql.param(2)} OR (charge_at = ${this.sql.param(3)} AND ${this.sql.binary('wamid')} >= ${this.sql.param(4)}))`,
         [group, point.at, point.at, point.wamid],
       );
@@ -351,7 +413,7 @@ export class ChargingService implements OnModuleInit {
     const exclusion =
       excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(5, excluded.length)})` : '';
     params.push(...excluded);
-    const rows: { count: string | number }[] = await this.sql.dataSource.query(
+    const rows: { count: string | number }[] = await this.sql.query(
       `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at < ${this.sql.param(2)} OR (charge_at = ${this.sql.param(3)} AND ${this.sql.binary('wamid')} < ${this.sql.param(4)}))${exclusion}`,
       params,
     );
@@ -363,7 +425,7 @@ export class ChargingService implements OnModuleInit {
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
       rows.push(
-        ...((await this.sql.dataSource.query(
+        ...((await this.sql.query(
           `SELECT ${ROW_COLUMNS} FROM messages WHERE id IN (${this.sql.params(1, chunk.length)})`,
           chunk,
         )) as MessageRow[]),
@@ -402,7 +464,7 @@ export class ChargingService implements OnModuleInit {
       const from = Math.min(...chunk.map((conversation) => conversation.min)) - CHARGE_CONTEXT_MS;
       const to = Math.max(...chunk.map((conversation) => conversation.max)) + CHARGE_CONTEXT_MS;
       const pairs = chunk.map((_, index) => `(${this.sql.params(3 + index * 2, 2)})`).join(', ');
-      const loaded: MessageRow[] = await this.sql.dataSource.query(
+      const loaded: MessageRow[] = await this.sql.query(
         `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at <= ${this.sql.param(2)} AND (phone_number_id, contact) IN (${pairs})`,
         [from, to, ...chunk.flatMap((conversation) => [conversation.phone, conversation.contact])],
       );
@@ -431,6 +493,7 @@ export class ChargingService implements OnModuleInit {
     keep: ((row: MessageRow) => boolean) | null,
   ): Promise<Classified[]> {
     const normalized = rows.map(normalizeRow);
+    await this.accounts.refreshEngineAccounts();
     const accounts = new Map<string, EngineAccount>();
     for (const row of normalized) {
       if (!accounts.has(row.phone_number_id)) {
@@ -460,7 +523,8 @@ export class ChargingService implements OnModuleInit {
     await this.writer.write(
       candidates.filter(
         (candidate) =>
-          candidate.stored !== chargeFingerprint(candidate.charge, candidate.portfolioId),
+          candidate.stored !==
+          chargeFingerprint(candidate.charge, candidate.portfolioId, candidate.origin),
       ),
     );
   }
@@ -469,7 +533,7 @@ export class ChargingService implements OnModuleInit {
     const filter =
       wabaIds === null ? '' : ` WHERE waba_id IN (${this.sql.params(1, wabaIds.length)})`;
     const rows: { min: string | number | null; max: string | number | null }[] =
-      await this.sql.dataSource.query(
+      await this.sql.query(
         `SELECT MIN(sent_at) AS min, MAX(COALESCE(delivered_at, sent_at)) AS max FROM messages${filter}`,
         wabaIds ?? [],
       );
@@ -506,12 +570,13 @@ function storedFingerprint(row: MessageRow): string | null {
     row.estimate_reason,
     row.estimate_pricing_category,
     row.portfolio_id,
+    row.charge_origin,
     row.sequence_group,
     row.sequence_ordinal === null ? null : Number(row.sequence_ordinal),
   ]);
 }
 
-function chargeFingerprint(charge: Charge, portfolioId: string): string {
+function chargeFingerprint(charge: Charge, portfolioId: string, origin: string): string {
   return JSON.stringify([
     charge.month,
     charge.day,
@@ -532,6 +597,7 @@ function chargeFingerprint(charge: Charge, portfolioId: string): string {
     charge.estimateReason,
     charge.estimatePricingCategory,
     portfolioId,
+    origin,
     charge.sequenceGroup,
     charge.sequenceOrdinal,
   ]);

@@ -8,14 +8,22 @@ import type { TemplateCategory } from '../../pricing/pricing.types';
 @Injectable()
 export class TemplateCategoryBook {
   private changes: Map<string, { at: number; category: TemplateCategory }[]> | null = null;
+  private version: string | null = null;
 
   constructor(
     @InjectRepository(TemplateCategoryChangeEntity)
     private readonly repository: Repository<TemplateCategoryChangeEntity>,
   ) {}
 
+  /** Loads the changes, again whenever any process recorded a new one. */
   async ensureLoaded(): Promise<void> {
-    if (this.changes !== null) return;
+    const rows: { count: string | number; last: string | number | null }[] =
+      await this.repository.query(
+        'SELECT COUNT(*) AS count, MAX(id) AS last FROM template_category_changes',
+      );
+    const version = `${rows[0].count}|${rows[0].last}`;
+    if (this.changes !== null && this.version === version) return;
+    this.version = version;
     const changes = new Map<string, { at: number; category: TemplateCategory }[]>();
     for (const change of await this.repository.find({ order: { effectiveAt: 'ASC' } })) {
       const key = keyOf(change.wabaId, change.templateName, change.templateLanguage);
@@ -24,10 +32,6 @@ export class TemplateCategoryBook {
       changes.set(key, list);
     }
     this.changes = changes;
-  }
-
-  invalidate(): void {
-    this.changes = null;
   }
 
   categoryAt(

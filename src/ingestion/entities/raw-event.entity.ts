@@ -30,4 +30,11 @@ export class RawEventEntity {
     transformer: epochMillisTransformer,
   })
   processedAt!: Date | null;
+
+  /** Failed applications; after three the body is set aside with its last error. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ChargingService } from '../../charging/services/charging.service';
+import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
@@ -62,7 +63,8 @@ export class BulkImportService {
       summary.repricedMessages = await this.charging.repriceRange({
         wabaIds: null,
         from: new Date(span.min),
-        to: new Date(span.max + 1),
+        // A late customer or referral message changes charges up to 96 h after it.
+        to: new Date(span.max + CHARGE_CONTEXT_MS + 1),
       });
     }
     return summary;
@@ -182,5 +184,6 @@ function trackSpan(span: { min: number; max: number }, event: WebhookEvent): voi
         : null;
   if (at === null) return;
   span.min = Math.min(span.min, at);
-  span.max = Math.max(span.max, at);
+  // A recategorisation changes every later use of the template, up to now.
+  span.max = Math.max(span.max, event.type === 'template_category_update' ? Date.now() : at);
 }

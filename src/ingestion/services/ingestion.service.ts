@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ChargingService } from '../../charging/services/charging.service';
 import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
+import { WriteLock } from '../../database/write-lock.service';
 import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
 import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
@@ -24,6 +25,7 @@ export class IngestionService {
     private readonly applier: WebhookEventApplier,
     private readonly store: MessageStore,
     private readonly charging: ChargingService,
+    private readonly writeLock: WriteLock,
   ) {
     this.sql = new SqlDialect(dataSource);
     this.webhookLog = new GroupCommit((bodies) => this.appendRawEvents(bodies, 'webhook', false));
@@ -61,25 +63,33 @@ export class IngestionService {
   }
 
   /**
-   * Applies parsed events. 'incremental' re-rates what they affect now; 'deferred' only stores
-   * facts and returns the changed ids so a bulk import can re-rate whole months once at the end.
+   * Applies parsed events under the write lock. 'incremental' re-rates what they affect now;
+   * 'deferred' only stores facts and returns the changed ids so a bulk import can re-rate whole
+   * months once at the end; 'retry' re-rates every message the events touch, changed or not
+   * (a retried body's facts may have been stored by the attempt that failed to re-rate).
    */
-  async applyParsed(
+  applyParsed(
     events: Parameters<WebhookEventApplier['apply']>[0],
-    mode: 'incremental' | 'deferred',
+    mode: 'incremental' | 'deferred' | 'retry',
   ): Promise<number[]> {
-    const applied = await this.applier.apply(events);
-    const changed = await this.store.applyFacts(applied.facts);
-    const recategorised = await this.messagesUsingTemplates(applied.recategorised);
-    const ids = [...new Set([...changed, ...recategorised])];
-    if (mode === 'incremental') await this.charging.rerateMessages(ids);
-    return ids;
+    return this.writeLock.run(async () => {
+      const applied = await this.applier.apply(events);
+      const stored = await this.store.applyFacts(applied.facts);
+      const recategorised = await this.messagesUsingTemplates(applied.recategorised);
+      const ids = [
+        ...new Set([...(mode === 'retry' ? stored.touched : stored.changed), ...recategorised]),
+      ];
+      if (mode !== 'deferred') await this.charging.rerateMessages(ids);
+      return ids;
+    });
   }
 
-  async applyFacts(facts: KeyedFact[], mode: 'incremental' | 'deferred'): Promise<number[]> {
-    const changed = await this.store.applyFacts(facts);
-    if (mode === 'incremental') await this.charging.rerateMessages(changed);
-    return changed;
+  applyFacts(facts: KeyedFact[], mode: 'incremental' | 'deferred'): Promise<number[]> {
+    return this.writeLock.run(async () => {
+      const { changed } = await this.store.applyFacts(facts);
+      if (mode === 'incremental') await this.charging.rerateMessages(changed);
+      return changed;
+    });
   }
 
   /** Appends bodies not seen before to the raw event log; returns the hashes of the new ones. */
@@ -118,7 +128,7 @@ export class IngestionService {
   ): Promise<number[]> {
     const ids: number[] = [];
     for (const change of changes) {
-      const rows: { id: number | string }[] = await this.sql.dataSource.query(
+      const rows: { id: number | string }[] = await this.sql.query(
         `SELECT id FROM messages WHERE waba_id = ${this.sql.param(1)} AND template_name = ${this.sql.param(2)} AND sent_at >= ${this.sql.param(3)}`,
         [change.wabaId, change.templateName, change.effectiveAt.getTime()],
       );

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
-import { TemplateCategoryBook } from '../../charging/services/template-category-book.service';
 import type { KeyedFact } from '../../messages/services/message-store.service';
 import type { TemplateCategory } from '../../pricing/pricing.types';
 import { AccountEventEntity } from '../entities/account-event.entity';
@@ -27,7 +26,6 @@ export class WebhookEventApplier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
-    private readonly templateCategories: TemplateCategoryBook,
   ) {}
 
   async apply(events: readonly WebhookEvent[]): Promise<AppliedEvents> {
@@ -215,7 +213,6 @@ export class WebhookEventApplier {
             .orIgnore()
             .execute();
           // Replays are harmless: re-rating the same messages again gives the same charges.
-          this.templateCategories.invalidate();
           result.recategorised.push({
             wabaId: event.wabaId,
             templateName: event.templateName,

@@ -1,11 +1,21 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect } from '../../database/sql-dialect';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
 
 const BATCH_SIZE = 500;
+const MAX_ATTEMPTS = 3;
+const RETRY_DELAY_MS = 5000;
 
 /**
  * Applies logged webhook bodies in arrival order, a batch at a time, one batch at once: the
@@ -24,12 +34,15 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly ingestion: IngestionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
 
   onApplicationBootstrap(): void {
-    this.wake();
+    // Command-line tools share the database but leave the queue to the server.
+    if (this.config.processWebhookQueue) this.wake();
+    else this.stopped = true;
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -42,9 +55,17 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.stopped) return;
     this.pending = true;
     if (this.draining === null) {
-      this.draining = this.drain().finally(() => {
-        this.draining = null;
-      });
+      this.draining = this.drain()
+        .catch((error: unknown) => {
+          // The database may be briefly unavailable: try again shortly.
+          this.logger.error(
+            `webhook queue stopped: ${String(error)}; retrying in ${RETRY_DELAY_MS} ms`,
+          );
+          setTimeout(() => this.wake(), RETRY_DELAY_MS).unref();
+        })
+        .finally(() => {
+          this.draining = null;
+        });
     }
   }
 
@@ -57,8 +78,8 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     while (this.pending && !this.stopped) {
       this.pending = false;
       for (;;) {
-        const rows: { id: number | string; body: string }[] = await this.sql.dataSource.query(
-          `SELECT id, body FROM raw_events WHERE processed_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE}`,
+        const rows: { id: number | string; body: string }[] = await this.sql.query(
+          `SELECT id, body FROM raw_events WHERE processed_at IS NULL AND attempts < ${MAX_ATTEMPTS} ORDER BY id LIMIT ${BATCH_SIZE}`,
         );
         if (rows.length === 0) break;
         await this.applyBatch(rows.map((row) => ({ id: Number(row.id), body: row.body })));
@@ -68,26 +89,36 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async applyBatch(rows: { id: number; body: string }[]): Promise<void> {
-    const events = rows.flatMap((row) => this.eventsOf(row));
     try {
-      await this.ingestion.applyParsed(events, 'incremental');
-    } catch (error) {
-      // One bad body must not block the others: apply them one by one and log the failures.
-      this.logger.error(
-        `batch of ${rows.length} webhook bodies failed, retrying one by one: ${String(error)}`,
+      await this.ingestion.applyParsed(
+        rows.flatMap((row) => this.eventsOf(row)),
+        'incremental',
       );
-      for (const row of rows) {
-        try {
-          await this.ingestion.applyParsed(this.eventsOf(row), 'incremental');
-        } catch (single) {
-          this.logger.error(
-            `raw event ${row.id} could not be applied (kept for replay): ${String(single)}`,
-          );
-        }
+      await this.markProcessed(rows.map((row) => row.id));
+      return;
+    } catch (error) {
+      this.logger.error(
+        `a batch of ${rows.length} webhook bodies failed; applying them one by one: ${String(error)}`,
+      );
+    }
+    // One bad body must not hold back the others. A retry re-rates every message the body
+    // touches, since the failed attempt may have stored its facts without re-rating.
+    for (const row of rows) {
+      try {
+        await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
+        await this.markProcessed([row.id]);
+      } catch (error) {
+        this.logger.error(`raw event ${row.id} failed (kept for replay): ${String(error)}`);
+        await this.sql.query(
+          `UPDATE raw_events SET attempts = attempts + 1, last_error = ${this.sql.param(1)} WHERE id = ${this.sql.param(2)}`,
+          [String(error).slice(0, 2000), row.id],
+        );
       }
     }
-    const ids = rows.map((row) => row.id);
-    await this.sql.dataSource.query(
+  }
+
+  private async markProcessed(ids: number[]): Promise<void> {
+    await this.sql.query(
       `UPDATE raw_events SET processed_at = ${this.sql.param(1)} WHERE id IN (${this.sql.params(2, ids.length)})`,
       [Date.now(), ...ids],
     );

@@ -181,6 +181,10 @@ export class MessageEntity {
   @Column({ name: 'charge_day', type: 'varchar', length: 10, nullable: true })
   chargeDay!: string | null;
 
+  /** The origin the stored charge was summed under in charge_rollups (origin can change later). */
+  @Column({ name: 'charge_origin', type: 'varchar', length: 16, nullable: true })
+  chargeOrigin!: string | null;
+
   @Column({ name: 'portfolio_id', type: 'varchar', length: 64, nullable: true })
   portfolioId!: string | null;
 

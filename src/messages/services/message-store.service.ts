@@ -54,8 +54,9 @@ export class MessageStore {
     this.sql = new SqlDialect(dataSource);
   }
 
-  async applyFacts(facts: readonly KeyedFact[]): Promise<number[]> {
-    if (facts.length === 0) return [];
+  /** Returns the ids of rows that are new or changed, and of every row the facts touched. */
+  async applyFacts(facts: readonly KeyedFact[]): Promise<{ changed: number[]; touched: number[] }> {
+    if (facts.length === 0) return { changed: [], touched: [] };
     const existing = await this.loadExisting(facts);
     const merged = new Map<
       string,
@@ -102,9 +103,11 @@ export class MessageStore {
         values: FACT_COLUMNS.map((column) => row![column.field]),
       })),
     );
-    const ids = updates.map((entry) => entry.id!);
-    ids.push(...insertedIds.map(Number));
-    return ids;
+    const changed = [...updates.map((entry) => entry.id!), ...insertedIds.map(Number)];
+    const unchanged = [...merged.values()]
+      .filter((entry) => entry.id !== null)
+      .map((entry) => entry.id!);
+    return { changed, touched: [...new Set([...changed, ...unchanged])] };
   }
 
   private async loadExisting(
@@ -122,7 +125,7 @@ export class MessageStore {
     // Looked up by wamid (indexed with the phone number); the pair is checked in memory.
     for (let start = 0; start < pairs.length; start += 1000) {
       const chunk = pairs.slice(start, start + 1000);
-      const rows: StoredRow[] = await this.sql.dataSource.query(
+      const rows: StoredRow[] = await this.sql.query(
         `SELECT ${columns} FROM messages WHERE wamid IN (${this.sql.params(1, chunk.length)})`,
         chunk.map((pair) => pair.wamid),
       );

@@ -23,7 +23,7 @@ export interface RateCardImport {
 /** Stored rate cards (the built-in sourced rows plus imports) and the book the engine reads. */
 @Injectable()
 export class RateCardsService {
-  private cachedBook: RateCardBook | null = null;
+  private cachedBook: { version: string; book: RateCardBook } | null = null;
   private seeded = false;
 
   constructor(
@@ -71,13 +71,14 @@ export class RateCardsService {
     const data = this.parse(input);
     await this.ensureBuiltIns();
     const saved = await this.save(randomUUID(), data, false);
-    this.cachedBook = null;
     return saved;
   }
 
+  /** The engine's view of the stored cards; rebuilt when any process imported a card. */
   async book(): Promise<RateCardBook> {
-    if (this.cachedBook) return this.cachedBook;
     await this.ensureBuiltIns();
+    const version = await this.version();
+    if (this.cachedBook?.version === version) return this.cachedBook.book;
     const cards = (await this.cards.find()).map((card) => ({
       id: card.id,
       importedSeq: card.importedSeq,
@@ -86,7 +87,7 @@ export class RateCardsService {
       data: card.data,
     }));
     const memo = new Map<string, EngineRateCard | null>();
-    this.cachedBook = {
+    const book: RateCardBook = {
       cardFor(currency: string, localDate: string): EngineRateCard | null {
         const key = `${currency}|${localDate}`;
         let card = memo.get(key);
@@ -97,7 +98,15 @@ export class RateCardsService {
         return card;
       },
     };
-    return this.cachedBook;
+    this.cachedBook = { version, book };
+    return book;
+  }
+
+  private async version(): Promise<string> {
+    const rows: { count: string | number; last: string | number | null }[] = await this.cards.query(
+      'SELECT COUNT(*) AS count, MAX(imported_seq) AS last FROM rate_cards',
+    );
+    return `${rows[0].count}|${rows[0].last}`;
   }
 
   /** Built-in cards are stored on first use with stable ids, so imports can supersede them. */

@@ -1,3 +1,4 @@
+import { FREE_REASONS_SQL } from '../../pricing/pricing.types';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
@@ -90,7 +91,7 @@ export class CostReportService {
         ? `SELECT ${selectDimensions} charge_currency AS currency,
                   COUNT(*) AS messages,
                   SUM(CASE WHEN charge_billable THEN 1 ELSE 0 END) AS billable,
-                  SUM(CASE WHEN charge_reason LIKE 'FREE_%' THEN 1 ELSE 0 END) AS free,
+                  SUM(CASE WHEN charge_reason IN ${FREE_REASONS_SQL} THEN 1 ELSE 0 END) AS free,
                   ${sumMicrosAsText(parameters.dialect)} AS micros
              FROM messages
             WHERE ${buildMessageWhere({ ...request.filter, from: request.from, to: request.to }, parameters)}

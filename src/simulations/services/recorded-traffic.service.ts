@@ -51,7 +51,7 @@ export class RecordedTrafficService {
     toMonth: string;
   }): Promise<RecordedTraffic> {
     const portfolioId = await this.portfolioOf(scope);
-    const wabaRows: { waba_id: string }[] = await this.sql.dataSource.query(
+    const wabaRows: { waba_id: string }[] = await this.sql.query(
       `SELECT waba_id FROM wabas WHERE portfolio_id = ${this.sql.param(1)} ORDER BY waba_id`,
       [portfolioId],
     );
@@ -61,7 +61,7 @@ export class RecordedTrafficService {
     }
     const start = Date.parse(`${scope.fromMonth}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(scope.toMonth)}-01T00:00:00Z`);
-    const rows: MessageFactsRow[] = await this.sql.dataSource.query(
+    const rows: MessageFactsRow[] = await this.sql.query(
       `SELECT ${MESSAGE_FACTS_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)} AND waba_id IN (${this.sql.params(3, wabaIds.length)})`,
       [start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS, end + TIMEZONE_MARGIN_MS, ...wabaIds],
     );
@@ -86,7 +86,7 @@ export class RecordedTrafficService {
 
   /** The engine account of a WABA (from any of its numbers), or null when it has none. */
   async wabaAccount(wabaId: string): Promise<{ account: EngineAccount; phoneNumbers: number }> {
-    const phones: { phone_number_id: string }[] = await this.sql.dataSource.query(
+    const phones: { phone_number_id: string }[] = await this.sql.query(
       `SELECT phone_number_id FROM phone_numbers WHERE waba_id = ${this.sql.param(1)} ORDER BY phone_number_id`,
       [wabaId],
     );
@@ -105,7 +105,7 @@ export class RecordedTrafficService {
     portfolioId: string | null;
   }): Promise<string> {
     if (scope.portfolioId) return scope.portfolioId;
-    const rows: { portfolio_id: string }[] = await this.sql.dataSource.query(
+    const rows: { portfolio_id: string }[] = await this.sql.query(
       `SELECT portfolio_id FROM wabas WHERE waba_id = ${this.sql.param(1)}`,
       [scope.wabaId],
     );

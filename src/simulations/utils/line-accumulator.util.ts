@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { money, roundToMinorUnit, toDecimalString } from '../../pricing/money';
+import { money, formatMinorUnits, toDecimalString } from '../../pricing/money';
 import type { ChargeReason, PricingCategory } from '../../pricing/pricing.types';
 import type {
   BandTotal,
@@ -150,7 +150,7 @@ export class LineAccumulator {
         messages: total.messages,
         billableMessages: total.billableMessages,
         total: toDecimalString(total.total),
-        roundedTotal: roundToMinorUnit(total.total, currency).toFixed(),
+        roundedTotal: formatMinorUnits(total.total, currency),
       }));
     return { lines, uncategorized: reasonCounts(this.uncategorized), totals };
   }

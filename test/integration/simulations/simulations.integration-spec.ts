@@ -1,14 +1,8 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '../../../src/accounts/services/accounts.service';
-import { loadAppConfig } from '../../../src/config/app-config';
 import { ConfigModule } from '../../../src/config/config.module';
-import { buildDataSourceOptions } from '../../../src/database/data-source-options';
+import { DatabaseModule } from '../../../src/database/database.module';
 import { IngestionModule } from '../../../src/ingestion/ingestion.module';
 import { IngestionService } from '../../../src/ingestion/services/ingestion.service';
 import { SendLogService } from '../../../src/ingestion/services/send-log.service';
@@ -20,6 +14,7 @@ import { ForecastService } from '../../../src/simulations/services/forecast.serv
 import { SavedScenariosService } from '../../../src/simulations/services/saved-scenarios.service';
 import { SimulationService } from '../../../src/simulations/services/simulation.service';
 import { SimulationsModule } from '../../../src/simulations/simulations.module';
+import { createScratchDatabase } from '../../utils/scratch-database.util';
 import { describeEachDatabase, type DatabaseKind } from '../../utils/test-app.util';
 import { inbound, PHONE, status, WABA } from '../../utils/webhook.util';
 
@@ -43,36 +38,11 @@ interface Context {
 }
 
 async function createContext(kind: DatabaseKind): Promise<Context> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'simulations-test-'));
-  let databaseUrl: string | null = null;
-  let drop: (() => Promise<void>) | null = null;
-  if (kind === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL as string;
-    const name = `billing_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = async (sql: string) => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  const config = loadAppConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
+  const scratch = await createScratchDatabase(kind);
   const module = await Test.createTestingModule({
     imports: [
-      ConfigModule.forRoot(config),
-      TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+      ConfigModule.forRoot(scratch.config),
+      DatabaseModule,
       IngestionModule,
       ReportsModule,
       SimulationsModule,
@@ -84,8 +54,7 @@ async function createContext(kind: DatabaseKind): Promise<Context> {
     module,
     async close() {
       await module.close();
-      if (drop) await drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }
