@@ -2,13 +2,13 @@ import { DataSource } from 'typeorm';
 import { ChargingService } from '../../src/charging/services/charging.service';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
-import { inbound, PHONE, postWebhook, status, WABA } from '../utils/webhook.util';
+import { echo, inbound, PHONE, postWebhook, status, WABA } from '../utils/webhook.util';
 
 const PERU = '51911222333';
 const MEXICO = '5215512345678';
 
 const RECORD = `mutation($input: [SentMessageInput!]!) { recordSentMessages(input: $input) { accepted } }`;
-const CHARGE = `query($wamid: String!) { message(wamid: $wamid) { templateCategory charge { reason pricingCategory rate amount explanation } } }`;
+const CHARGE = `query($wamid: String!) { message(wamid: $wamid) { templateCategory charge { reason pricingCategory rate amount tier explanation } } }`;
 
 async function send(
   testApp: TestApp,
@@ -186,6 +186,141 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     expect(before.length).toBe(6);
     expect(await snapshot()).toEqual(before);
     expect(await rollupsAndMessageSums(testApp)).toEqual(sums);
+  });
+
+  it('keeps the rollups exact when a status arrives before the echo of the same message', async () => {
+    await postWebhook(
+      testApp,
+      status('wamid.echoed-late', PERU, 'delivered', '2026-08-26T10:00:05Z'),
+    );
+    await postWebhook(testApp, echo('wamid.echoed-late', PERU, '2026-08-26T10:00:00Z'));
+    expect((await charge(testApp, 'wamid.echoed-late')).charge).toMatchObject({
+      reason: 'FREE_BUSINESS_APP',
+      amount: '0',
+    });
+    const sums = await rollupsAndMessageSums(testApp);
+    expect(sums.staleOrigins).toBe(0);
+    expect(sums.fromRollups).toEqual(sums.fromMessages);
+  });
+
+  it('re-rates a message delivered days after it was sent in its delivery month', async () => {
+    await testApp.gql(
+      RECORD,
+      {
+        input: [
+          {
+            wamid: 'wamid.offline-phone',
+            phoneNumberId: PHONE,
+            to: PERU,
+            sentAt: '2026-08-24T10:00:00Z',
+            templateName: 'promo',
+            templateLanguage: 'en_US',
+            templateCategory: 'MARKETING',
+          },
+        ],
+      },
+      testApp.keys.operator,
+    );
+    await postWebhook(
+      testApp,
+      status('wamid.offline-phone', PERU, 'delivered', '2026-09-02T08:00:00Z'),
+    );
+    await testApp.app
+      .get(DataSource)
+      .query(
+        `UPDATE messages SET charge_explanation = 'stale' WHERE wamid = 'wamid.offline-phone'`,
+      );
+    await testApp.app.get(ChargingService).repriceRange({
+      wabaIds: null,
+      from: new Date('2026-09-01T00:00:00Z'),
+      to: new Date('2026-10-01T00:00:00Z'),
+    });
+    const message = await testApp.gql<{
+      message: { charge: { explanation: string; month: string; reason: string } };
+    }>(`query { message(wamid: "wamid.offline-phone") { charge { explanation month reason } } }`);
+    expect(message.data!.message.charge).toMatchObject({ month: '2026-09', reason: 'BILLED' });
+    expect(message.data!.message.charge.explanation).not.toBe('stale');
+  });
+
+  it('keeps volume-tier places shared by the WABAs of a portfolio when one of them is edited', async () => {
+    const upsert = async (query: string, input: Record<string, unknown>) => {
+      const result = await testApp.gql(query, { input }, testApp.keys.operator);
+      expect(result.errors).toBeUndefined();
+    };
+    await upsert(`mutation($input: WabaInput!) { upsertWaba(input: $input) { wabaId } }`, {
+      wabaId: 'waba-b',
+      portfolioId: WABA,
+    });
+    await upsert(
+      `mutation($input: PhoneNumberInput!) { upsertPhoneNumber(input: $input) { phoneNumberId } }`,
+      {
+        phoneNumberId: 'phone-b',
+        wabaId: 'waba-b',
+      },
+    );
+    await upsert(
+      `mutation($input: ImportRateCardInput!) { importRateCard(input: $input) { id } }`,
+      {
+        name: 'Tiered USD 2026-11',
+        currency: 'USD',
+        effectiveFrom: '2026-11-01',
+        ratesCsv:
+          'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\nPeru,$US,0.0703,0.0200,0.0200,n/a,0.0200\n',
+        volumeTiersCsv: [
+          'Market,Currency,Utility,,,,,Authentication,,,,,Authentication-International,,,,',
+          'Peru,USD,0,2,List,0.02,--,n/a,,,,,n/a,,,,',
+          ',,3,--,Tier,0.015,-25%,,,,,,,,,,',
+        ].join('\n'),
+      },
+    );
+    const sendFrom = async (phone: string, wamid: string, at: string) => {
+      await testApp.gql(
+        RECORD,
+        {
+          input: [
+            {
+              wamid,
+              phoneNumberId: phone,
+              to: PERU,
+              sentAt: at,
+              templateName: 'order_update',
+              templateCategory: 'UTILITY',
+            },
+          ],
+        },
+        testApp.keys.operator,
+      );
+      const body = status(
+        wamid,
+        PERU,
+        'delivered',
+        new Date(Date.parse(at) + 1000).toISOString(),
+      ) as {
+        entry: { id: string; changes: { value: { metadata: { phone_number_id: string } } }[] }[];
+      };
+      body.entry[0].id = phone === PHONE ? WABA : 'waba-b';
+      body.entry[0].changes[0].value.metadata.phone_number_id = phone;
+      await postWebhook(testApp, body);
+    };
+    await sendFrom('phone-b', 'wamid.tier.b1', '2026-11-03T10:00:00Z');
+    await sendFrom('phone-b', 'wamid.tier.b2', '2026-11-04T10:00:00Z');
+    await sendFrom(PHONE, 'wamid.tier.a1', '2026-11-05T10:00:00Z');
+    await sendFrom(PHONE, 'wamid.tier.a2', '2026-11-06T10:00:00Z');
+    const tiers = async () =>
+      Promise.all(
+        ['b1', 'b2', 'a1', 'a2'].map(async (name) => {
+          const { charge: result } = await charge(testApp, `wamid.tier.${name}`);
+          return `${name} ${result.tier} ${result.amount}`;
+        }),
+      );
+    const expected = ['b1 0:2 0.02', 'b2 0:2 0.02', 'a1 3:MAX 0.015', 'a2 3:MAX 0.015'];
+    expect(await tiers()).toEqual(expected);
+    // Editing WABA A re-rates it; its places stay after B's in the shared counter.
+    await upsert(`mutation($input: WabaInput!) { upsertWaba(input: $input) { wabaId } }`, {
+      wabaId: WABA,
+      freeServiceAllowance: 500,
+    });
+    expect(await tiers()).toEqual(expected);
   });
 
   it('refuses a broken rate card whole, naming its lines', async () => {
