@@ -1,7 +1,6 @@
 import { FREE_REASONS_SQL } from '../src/pricing/pricing.types';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ import { ROLLUP_KEY_COLUMNS } from '../src/charging/entities/charge-rollup.entit
 import { ExportFormat, ExportKind, ReportDimension } from '../src/common/graphql/enums';
 import { loadAppConfig, type AppConfig } from '../src/config/app-config';
 import { ConfigModule } from '../src/config/config.module';
-import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { DatabaseModule } from '../src/database/database.module';
 import { ExportsModule } from '../src/exports/exports.module';
 import { ExportWriterService } from '../src/exports/services/export-writer.service';
 import { validateExportRequest } from '../src/exports/utils/validate-export-request.util';
@@ -58,12 +57,7 @@ class ReportsBenchModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ReportsBenchModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
-        ReportsModule,
-        ExportsModule,
-      ],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, ReportsModule, ExportsModule],
     };
   }
 }

@@ -15,6 +15,7 @@ import {
   TIMEZONE_MARGIN_MS,
   toEngineMessage,
   rowIdOf,
+  sequenceKey,
   toMillis,
   type MessageFactsRow,
 } from '../utils/engine-message-row.util';
@@ -64,6 +65,21 @@ interface SequencedCharge {
 }
 
 const WRITE_BATCH = 20_000;
+
+/** A place in a counter: the charge instant, then wamid, then row id break ties. */
+interface SequencePoint {
+  at: number;
+  wamid: string;
+  id: number;
+}
+
+function pointKey(point: SequencePoint) {
+  return { chargeAt: new Date(point.at), messageId: sequenceKey(point.wamid, point.id) };
+}
+
+function pointParameters(point: SequencePoint): unknown[] {
+  return [point.at, point.at, point.wamid, point.wamid, point.id];
+}
 
 interface Classified {
   row: MessageRow;
@@ -305,18 +321,18 @@ export class ChargingService implements OnModuleInit {
 
   private async sequenceAndStore(classified: Classified[]): Promise<number> {
     const reclassified = new Map(classified.map((entry) => [entry.row.id, entry]));
-    const dirty = new Map<string, { at: number; wamid: string }>();
-    const markDirty = (group: string | null, at: number | null, wamid: string) => {
+    const dirty = new Map<string, SequencePoint>();
+    const markDirty = (group: string | null, at: number | null, wamid: string, id: number) => {
       if (group === null || at === null) return;
       const current = dirty.get(group);
       if (
         !current ||
         compareInSequence(
-          { chargeAt: new Date(at), messageId: wamid },
-          { chargeAt: new Date(current.at), messageId: current.wamid },
+          { chargeAt: new Date(at), messageId: sequenceKey(wamid, id) },
+          pointKey(current),
         ) < 0
       ) {
-        dirty.set(group, { at, wamid });
+        dirty.set(group, { at, wamid, id });
       }
     };
     for (const entry of classified) {
@@ -325,16 +341,16 @@ export class ChargingService implements OnModuleInit {
       const newAt = entry.classification.chargeAt.getTime();
       const moved = newGroup !== entry.row.sequence_group || storedAt !== newAt;
       if (moved || (newGroup !== null && entry.row.sequence_ordinal === null)) {
-        markDirty(entry.row.sequence_group, storedAt, entry.row.wamid);
-        markDirty(newGroup, newAt, entry.row.wamid);
+        markDirty(entry.row.sequence_group, storedAt, entry.row.wamid, entry.row.id);
+        markDirty(newGroup, newAt, entry.row.wamid, entry.row.id);
       }
     }
     // Later members of a dirty counter may shift place: load and re-classify them too.
     const laterIds: number[] = [];
     for (const [group, point] of dirty) {
       const ids: { id: number }[] = await this.sql.query(
-        `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at > ${this.sql.param(2)} OR (charge_at = ${this.sql.param(3)} AND ${this.sql.binary('wamid')} >= ${this.sql.param(4)}))`,
-        [group, point.at, point.at, point.wamid],
+        `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND NOT ${this.beforePoint(2)}`,
+        [group, ...pointParameters(point)],
       );
       for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
     }
@@ -365,29 +381,14 @@ export class ChargingService implements OnModuleInit {
       const excluded = members.map((entry) => entry.row.id);
       const before = await this.countBefore(group, point, excluded);
       const earlierReclassified = members.filter(
-        (entry) =>
-          compareInSequence(entry.classification, {
-            chargeAt: new Date(point.at),
-            messageId: point.wamid,
-          }) < 0,
+        (entry) => compareInSequence(entry.classification, pointKey(point)) < 0,
       ).length;
       const ordered = members
-        .filter(
-          (entry) =>
-            compareInSequence(entry.classification, {
-              chargeAt: new Date(point.at),
-              messageId: point.wamid,
-            }) >= 0,
-        )
+        .filter((entry) => compareInSequence(entry.classification, pointKey(point)) >= 0)
         .sort((a, b) => compareInSequence(a.classification, b.classification));
       let ordinal = before + earlierReclassified;
       for (const entry of members) {
-        if (
-          compareInSequence(entry.classification, {
-            chargeAt: new Date(point.at),
-            messageId: point.wamid,
-          }) < 0
-        ) {
+        if (compareInSequence(entry.classification, pointKey(point)) < 0) {
           charges.set(
             entry.row.id,
             priceClassified(entry.classification, placeOf(entry, entry.row.sequence_ordinal ?? 1)),
@@ -404,17 +405,24 @@ export class ChargingService implements OnModuleInit {
     return entries.length;
   }
 
+  /** Rows ordered before a counter point: (charge_at, wamid, id) below (at, wamid, id). */
+  private beforePoint(first: number): string {
+    const p = (offset: number) => this.sql.param(first + offset);
+    const wamid = this.sql.binary('wamid');
+    return `(charge_at < ${p(0)} OR (charge_at = ${p(1)} AND (${wamid} < ${p(2)} OR (wamid = ${p(3)} AND id < ${p(4)}))))`;
+  }
+
   private async countBefore(
     group: string,
-    point: { at: number; wamid: string },
+    point: SequencePoint,
     excluded: number[],
   ): Promise<number> {
-    const params: unknown[] = [group, point.at, point.at, point.wamid];
+    const params: unknown[] = [group, ...pointParameters(point)];
     const exclusion =
-      excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(5, excluded.length)})` : '';
+      excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(7, excluded.length)})` : '';
     params.push(...excluded);
     const rows: { count: string | number }[] = await this.sql.query(
-      `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND (charge_at < ${this.sql.param(2)} OR (charge_at = ${this.sql.param(3)} AND ${this.sql.binary('wamid')} < ${this.sql.param(4)}))${exclusion}`,
+      `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND ${this.beforePoint(2)}${exclusion}`,
       params,
     );
     return Number(rows[0].count);

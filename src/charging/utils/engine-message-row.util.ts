@@ -57,8 +57,7 @@ export function toEngineMessage(
     row.meta_pricing_category !== null ||
     row.meta_billable !== null;
   return {
-    // The wamid orders ties; the row id after '#' finds the row again.
-    id: `${row.wamid}#${Number(row.id)}`,
+    id: sequenceKey(row.wamid, Number(row.id)),
     phoneNumberId: row.phone_number_id,
     contact: row.contact,
     direction: row.direction as EngineMessage['direction'],
@@ -89,6 +88,15 @@ export function toEngineMessage(
         }
       : null,
   };
+}
+
+/**
+ * The engine message id: it orders messages delivered at the same instant (by wamid, then row
+ * id) exactly as SQL orders (wamid, id) with binary collation — '#' sorts below every character
+ * of a wamid, and the id is zero-padded so text order is number order — and it finds the row.
+ */
+export function sequenceKey(wamid: string, id: number): string {
+  return `${wamid}#${String(id).padStart(12, '0')}`;
 }
 
 /** The row id behind an engine message built by toEngineMessage. */

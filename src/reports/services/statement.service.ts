@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
+import { WriteLock } from '../../database/write-lock.service';
 import { fromMicros, money, Money, roundToMinorUnit, toDecimalString } from '../../pricing/money';
 import {
-  CHARGE_REASONS,
+  FREE_REASONS,
   PRICING_CATEGORIES,
   type ChargeReason,
   type PricingCategory,
@@ -84,9 +85,20 @@ interface RateCardRow {
  */
 @Injectable()
 export class StatementService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writeLock: WriteLock,
+  ) {}
 
-  async monthlyStatement(request: StatementRequest): Promise<StatementResult> {
+  /**
+   * The statement's figures are read while this process's writers wait, so counts, lines and
+   * total come from one state of the rollups.
+   */
+  monthlyStatement(request: StatementRequest): Promise<StatementResult> {
+    return this.writeLock.run(() => this.readStatement(request));
+  }
+
+  private async readStatement(request: StatementRequest): Promise<StatementResult> {
     parseMonth(request.month);
     const wabas = await this.wabasInScope(request);
     const scope: MessageScope = {
@@ -113,9 +125,10 @@ export class StatementService {
       wabaIds: wabas.map((waba) => waba.waba_id),
       rateCards,
       lines,
-      free: CHARGE_REASONS.filter((reason) => reason.startsWith('FREE_') && count(reason) > 0).map(
-        (reason) => ({ reason, quantity: count(reason) }),
-      ),
+      free: FREE_REASONS.filter((reason) => count(reason) > 0).map((reason) => ({
+        reason,
+        quantity: count(reason),
+      })),
       billedMessages: lines.reduce((sum, line) => sum + line.quantity, 0),
       pendingMessages: count('PENDING'),
       unpricedMessages: count('NO_RATE'),
