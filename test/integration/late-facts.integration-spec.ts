@@ -171,7 +171,9 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     const before = await snapshot();
     const sums = await rollupsAndMessageSums(testApp);
     // Make every stored charge look stale, so the re-rate must rewrite all of them.
-    await dataSource.query(`UPDATE messages SET charge_explanation = 'stale'`);
+    await dataSource.query(
+      `UPDATE messages SET charge_explanation = 'stale', charge_fingerprint = NULL`,
+    );
     const charging = testApp.app.get(ChargingService);
     charging.conversationChunkRows = 2;
     try {
@@ -228,7 +230,7 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     await testApp.app
       .get(DataSource)
       .query(
-        `UPDATE messages SET charge_explanation = 'stale' WHERE wamid = 'wamid.offline-phone'`,
+        `UPDATE messages SET charge_explanation = 'stale', charge_fingerprint = NULL WHERE wamid = 'wamid.offline-phone'`,
       );
     await testApp.app.get(ChargingService).repriceRange({
       wabaIds: null,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
@@ -38,6 +39,7 @@ const CHARGE_COLUMNS: { name: string; kind: ColumnKind }[] = [
   { name: 'charge_day', kind: 'text' },
   { name: 'portfolio_id', kind: 'text' },
   { name: 'charge_origin', kind: 'text' },
+  { name: 'charge_fingerprint', kind: 'text' },
   { name: 'sequence_group', kind: 'text' },
   { name: 'sequence_ordinal', kind: 'integer' },
 ];
@@ -121,6 +123,38 @@ export class ChargeWriter {
   }
 }
 
+/** Identifies a charge and where it is summed; equal fingerprints mean nothing to rewrite. */
+export function chargeFingerprint(charge: Charge, portfolioId: string, origin: string): string {
+  return createHash('md5')
+    .update(
+      JSON.stringify([
+        charge.month,
+        charge.day,
+        charge.chargeAt.getTime(),
+        charge.billable,
+        charge.reason,
+        charge.pricingCategory,
+        charge.market,
+        charge.country,
+        charge.rateCardId,
+        charge.tier,
+        charge.rate,
+        charge.amount,
+        charge.currency,
+        charge.source,
+        charge.explanation,
+        charge.estimateBillable,
+        charge.estimateReason,
+        charge.estimatePricingCategory,
+        portfolioId,
+        origin,
+        charge.sequenceGroup,
+        charge.sequenceOrdinal,
+      ]),
+    )
+    .digest('hex');
+}
+
 function chargeValues(write: ChargeWrite): unknown[] {
   const { charge } = write;
   return [
@@ -145,6 +179,7 @@ function chargeValues(write: ChargeWrite): unknown[] {
     charge.day,
     write.portfolioId,
     write.origin,
+    chargeFingerprint(write.charge, write.portfolioId, write.origin),
     charge.sequenceGroup,
     charge.sequenceOrdinal,
   ];

@@ -19,7 +19,7 @@ import {
   toMillis,
   type MessageFactsRow,
 } from '../utils/engine-message-row.util';
-import { ChargeWriter, type ChargeWrite } from './charge-writer.service';
+import { ChargeWriter, chargeFingerprint, type ChargeWrite } from './charge-writer.service';
 import { TemplateCategoryBook } from './template-category-book.service';
 
 interface MessageRow extends MessageFactsRow {
@@ -27,25 +27,7 @@ interface MessageRow extends MessageFactsRow {
   sequence_group: string | null;
   sequence_ordinal: number | null;
   charge_at: string | number | null;
-  charge_billable: boolean | number;
-  charge_reason: string;
-  charge_pricing_category: string | null;
-  charge_market: string | null;
-  charge_country: string | null;
-  charge_rate_card_id: string | null;
-  charge_tier: string | null;
-  charge_rate: string | null;
-  charge_amount: string;
-  charge_currency: string;
-  charge_source: string;
-  charge_explanation: string;
-  estimate_billable: boolean | number;
-  estimate_reason: string;
-  estimate_pricing_category: string | null;
-  charge_month: string | null;
-  charge_day: string | null;
-  portfolio_id: string | null;
-  charge_origin: string | null;
+  charge_fingerprint: string | null;
 }
 
 /** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
@@ -87,8 +69,7 @@ interface Classified {
   classification: Classification;
 }
 
-const STORED_CHARGE_COLUMNS =
-  'sequence_group, sequence_ordinal, charge_at, charge_billable, charge_reason, charge_pricing_category, charge_market, charge_country, charge_rate_card_id, charge_tier, charge_rate, charge_amount, charge_currency, charge_source, charge_explanation, estimate_billable, estimate_reason, estimate_pricing_category, charge_month, charge_day, portfolio_id, charge_origin';
+const STORED_CHARGE_COLUMNS = 'sequence_group, sequence_ordinal, charge_at, charge_fingerprint';
 const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
 
 /**
@@ -218,7 +199,7 @@ export class ChargingService implements OnModuleInit {
         wabaId: entry.row.waba_id,
         phoneNumberId: entry.row.phone_number_id,
         origin: entry.row.origin,
-        stored: storedFingerprint(entry.row),
+        stored: entry.row.charge_fingerprint,
       });
       counters.set(group, members);
     };
@@ -555,62 +536,6 @@ function placeOf(entry: Classified, ordinal: number | null) {
   return { ordinal, freeServiceAllowance: entry.account.freeServiceAllowance };
 }
 
-/** The charge as stored, in the same form chargeFingerprint gives a computed one. */
-function storedFingerprint(row: MessageRow): string | null {
-  if (row.charge_month === null) return null;
-  return JSON.stringify([
-    row.charge_month,
-    row.charge_day,
-    toMillis(row.charge_at),
-    Boolean(row.charge_billable),
-    row.charge_reason,
-    row.charge_pricing_category,
-    row.charge_market,
-    row.charge_country,
-    row.charge_rate_card_id,
-    row.charge_tier,
-    row.charge_rate,
-    row.charge_amount,
-    row.charge_currency,
-    row.charge_source,
-    row.charge_explanation,
-    Boolean(row.estimate_billable),
-    row.estimate_reason,
-    row.estimate_pricing_category,
-    row.portfolio_id,
-    row.charge_origin,
-    row.sequence_group,
-    row.sequence_ordinal === null ? null : Number(row.sequence_ordinal),
-  ]);
-}
-
-function chargeFingerprint(charge: Charge, portfolioId: string, origin: string): string {
-  return JSON.stringify([
-    charge.month,
-    charge.day,
-    charge.chargeAt.getTime(),
-    charge.billable,
-    charge.reason,
-    charge.pricingCategory,
-    charge.market,
-    charge.country,
-    charge.rateCardId,
-    charge.tier,
-    charge.rate,
-    charge.amount,
-    charge.currency,
-    charge.source,
-    charge.explanation,
-    charge.estimateBillable,
-    charge.estimateReason,
-    charge.estimatePricingCategory,
-    portfolioId,
-    origin,
-    charge.sequenceGroup,
-    charge.sequenceOrdinal,
-  ]);
-}
-
 function candidateOf(entry: Classified, charge: Charge): ChargeCandidate {
   return {
     id: entry.row.id,
@@ -619,7 +544,7 @@ function candidateOf(entry: Classified, charge: Charge): ChargeCandidate {
     portfolioId: entry.account.portfolioId,
     phoneNumberId: entry.row.phone_number_id,
     origin: entry.row.origin,
-    stored: storedFingerprint(entry.row),
+    stored: entry.row.charge_fingerprint,
   };
 }
 
@@ -641,12 +566,11 @@ class ChargeBuffer {
   }
 }
 
+/** PostgreSQL returns integers of some columns as strings; fixed in place (rows are ours). */
 function normalizeRow(row: MessageRow): MessageRow {
-  return {
-    ...row,
-    id: Number(row.id),
-    sequence_ordinal: row.sequence_ordinal === null ? null : Number(row.sequence_ordinal),
-  };
+  row.id = Number(row.id);
+  if (row.sequence_ordinal !== null) row.sequence_ordinal = Number(row.sequence_ordinal);
+  return row;
 }
 
 function nextMonth(month: string): string {

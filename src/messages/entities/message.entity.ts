@@ -181,6 +181,10 @@ export class MessageEntity {
   @Column({ name: 'charge_day', type: 'varchar', length: 10, nullable: true })
   chargeDay!: string | null;
 
+  /** md5 of the stored charge, so a re-rate can tell a changed charge without reading it all. */
+  @Column({ name: 'charge_fingerprint', type: 'varchar', length: 32, nullable: true })
+  chargeFingerprint!: string | null;
+
   /** The origin the stored charge was summed under in charge_rollups (origin can change later). */
   @Column({ name: 'charge_origin', type: 'varchar', length: 16, nullable: true })
   chargeOrigin!: string | null;
