@@ -2,7 +2,7 @@ import type { EngineRateCard, RateCardBook } from '../src/pricing/engine/engine.
 import { listMarkets } from '../src/pricing/markets/market-map';
 import type { RateCardData } from '../src/pricing/rate-cards/rate-card.types';
 import type { VolumeSpec } from '../src/simulations/simulation.types';
-import { addMonths } from '../src/simulations/utils/simulation-math.util';
+import { addMonths } from '../src/pricing/time/local-time.util';
 import {
   runVolumeScenario,
   simulatedAccount,

@@ -25,12 +25,6 @@ export class SqlDialect {
     return this.postgres ? `${column} COLLATE "C"` : column;
   }
 
-  sumAsText(expression: string): string {
-    return this.postgres
-      ? `COALESCE(SUM(${expression}), 0)::text`
-      : `CAST(COALESCE(SUM(${expression}), 0) AS TEXT)`;
-  }
-
   /**
    * Updates many rows by primary key in one statement per chunk:
    * UPDATE t SET c = v.c FROM (VALUES ...) v WHERE t.id = v.id.
@@ -180,4 +174,43 @@ function pgType(kind: ColumnKind): string {
     case 'boolean':
       return 'boolean';
   }
+}
+
+export type DatabaseDriver = 'postgres' | 'sqlite';
+
+export function driverOf(dataSource: DataSource): DatabaseDriver {
+  return dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Collects the values of one raw query and hands out the driver's placeholder for each:
+ * `$1, $2…` on PostgreSQL, `?` on SQLite. Values are never interpolated into SQL text.
+ */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  constructor(readonly dialect: DatabaseDriver) {}
+
+  add(value: string | number): string {
+    this.values.push(value);
+    return this.dialect === 'postgres' ? `$${this.values.length}` : '?';
+  }
+
+  list(values: readonly (string | number)[]): string {
+    return values.map((value) => this.add(value)).join(', ');
+  }
+}
+
+/**
+ * The exact sum of a bigint micro-unit column, as decimal text: SQLite sums integers in 64 bits
+ * (and raises on overflow instead of going to floating point), PostgreSQL sums bigint as numeric.
+ * Read the result with fromMicros; it never passes through a JS number.
+ */
+export function sumMicrosAsText(
+  dialect: DatabaseDriver,
+  expression = 'charge_amount_micros',
+): string {
+  return dialect === 'postgres'
+    ? `COALESCE(SUM(${expression}), 0)::text`
+    : `CAST(COALESCE(SUM(${expression}), 0) AS TEXT)`;
 }

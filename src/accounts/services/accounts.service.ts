@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
+import { SqlDialect } from '../../database/sql-dialect';
 import type { EngineAccount } from '../../pricing/engine/engine.types';
 import { isValidTimeZone } from '../../pricing/time/local-time.util';
 import type { PhoneNumberInput, WabaInput } from '../dtos/inputs/waba.input';
@@ -30,6 +31,7 @@ export class AccountsService {
   private readonly knownPhoneNumbers = new Map<string, string>();
   private readonly engineAccounts = new Map<string, EngineAccount>();
   private accountsVersion: string | null = null;
+  private readonly sql: SqlDialect;
   private readonly listeners: PricingFactsListener[] = [];
 
   constructor(
@@ -38,7 +40,9 @@ export class AccountsService {
     @InjectRepository(PhoneNumberEntity)
     private readonly phoneNumbers: Repository<PhoneNumberEntity>,
     @InjectRepository(PortfolioEntity) private readonly portfolios: Repository<PortfolioEntity>,
-  ) {}
+  ) {
+    this.sql = new SqlDialect(dataSource);
+  }
 
   onPricingFactsChanged(listener: PricingFactsListener): void {
     this.listeners.push(listener);
@@ -278,15 +282,11 @@ export class AccountsService {
   private async hasMessages(wabaId: string, phoneNumberId?: string): Promise<boolean> {
     const row: unknown[] = await this.dataSource.query(
       phoneNumberId
-        ? `SELECT 1 FROM messages WHERE waba_id = ${this.param(1)} AND phone_number_id = ${this.param(2)} LIMIT 1`
-        : `SELECT 1 FROM messages WHERE waba_id = ${this.param(1)} LIMIT 1`,
+        ? `SELECT 1 FROM messages WHERE waba_id = ${this.sql.param(1)} AND phone_number_id = ${this.sql.param(2)} LIMIT 1`
+        : `SELECT 1 FROM messages WHERE waba_id = ${this.sql.param(1)} LIMIT 1`,
       phoneNumberId ? [wabaId, phoneNumberId] : [wabaId],
     );
     return row.length > 0;
-  }
-
-  private param(index: number): string {
-    return this.dataSource.options.type === 'postgres' ? `$${index}` : '?';
   }
 
   private async notify(change: PricingFactsChange): Promise<void> {

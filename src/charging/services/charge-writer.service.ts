@@ -39,9 +39,9 @@ const CHARGE_COLUMNS: { name: string; kind: ColumnKind }[] = [
   { name: 'charge_day', kind: 'text' },
   { name: 'portfolio_id', kind: 'text' },
   { name: 'charge_origin', kind: 'text' },
-  { name: 'charge_fingerprint', kind: 'text' },
   { name: 'sequence_group', kind: 'text' },
   { name: 'sequence_ordinal', kind: 'integer' },
+  { name: 'charge_fingerprint', kind: 'text' },
 ];
 
 interface RollupDelta {
@@ -123,39 +123,22 @@ export class ChargeWriter {
   }
 }
 
-/** Identifies a charge and where it is summed; equal fingerprints mean nothing to rewrite. */
-export function chargeFingerprint(charge: Charge, portfolioId: string, origin: string): string {
-  return createHash('md5')
-    .update(
-      JSON.stringify([
-        charge.month,
-        charge.day,
-        charge.chargeAt.getTime(),
-        charge.billable,
-        charge.reason,
-        charge.pricingCategory,
-        charge.market,
-        charge.country,
-        charge.rateCardId,
-        charge.tier,
-        charge.rate,
-        charge.amount,
-        charge.currency,
-        charge.source,
-        charge.explanation,
-        charge.estimateBillable,
-        charge.estimateReason,
-        charge.estimatePricingCategory,
-        portfolioId,
-        origin,
-        charge.sequenceGroup,
-        charge.sequenceOrdinal,
-      ]),
-    )
-    .digest('hex');
+/** The charge columns of a write, in CHARGE_COLUMNS order, fingerprint last. */
+function chargeValues(write: ChargeWrite): unknown[] {
+  const values = chargeFacts(write);
+  return [...values, fingerprintOf(values)];
 }
 
-function chargeValues(write: ChargeWrite): unknown[] {
+/** Identifies a charge and where it is summed; equal fingerprints mean nothing to rewrite. */
+export function chargeFingerprint(write: Omit<ChargeWrite, 'id'>): string {
+  return fingerprintOf(chargeFacts(write));
+}
+
+function fingerprintOf(values: unknown[]): string {
+  return createHash('md5').update(JSON.stringify(values)).digest('hex');
+}
+
+function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
   const { charge } = write;
   return [
     charge.billable,
@@ -179,7 +162,6 @@ function chargeValues(write: ChargeWrite): unknown[] {
     charge.day,
     write.portfolioId,
     write.origin,
-    chargeFingerprint(write.charge, write.portfolioId, write.origin),
     charge.sequenceGroup,
     charge.sequenceOrdinal,
   ];

@@ -8,7 +8,7 @@ import { classifyAll, compareInSequence } from '../../pricing/engine/charge-mess
 import type { Charge, Classification, EngineAccount } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
-import { startOfLocalDate } from '../../pricing/time/local-time.util';
+import { nextMonth, startOfLocalDate } from '../../pricing/time/local-time.util';
 import {
   CHARGE_CONTEXT_MS,
   MESSAGE_FACTS_COLUMNS,
@@ -510,11 +510,7 @@ export class ChargingService implements OnModuleInit {
   /** Writes the charges that differ from what is stored; unchanged ones cost nothing. */
   private async store(candidates: ChargeCandidate[]): Promise<void> {
     await this.writer.write(
-      candidates.filter(
-        (candidate) =>
-          candidate.stored !==
-          chargeFingerprint(candidate.charge, candidate.portfolioId, candidate.origin),
-      ),
+      candidates.filter((candidate) => candidate.stored !== chargeFingerprint(candidate)),
     );
   }
 
@@ -571,13 +567,6 @@ function normalizeRow(row: MessageRow): MessageRow {
   row.id = Number(row.id);
   if (row.sequence_ordinal !== null) row.sequence_ordinal = Number(row.sequence_ordinal);
   return row;
-}
-
-function nextMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return monthNumber === 12
-    ? `${year + 1}-01`
-    : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
 }
 
 /** UTC calendar months overlapping [from, to), widened by the timezone margin. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { buildMessageWhere, type MessageScope } from '../../reports/utils/build-message-where.util';
-import { SqlParameters, sqlDialectOf } from '../../reports/utils/sql-dialect.util';
+import { SqlParameters, driverOf } from '../../database/sql-dialect';
 
 /** Measured: 1,000 rows per page keeps peak RSS lowest (V8 promotes less) at no cost in speed. */
 export const MESSAGE_EXPORT_PAGE_SIZE = 1000;
@@ -75,7 +75,7 @@ export class MessageExportQueryService {
   ): AsyncGenerator<MessageExportRow> {
     let afterId = 0;
     for (;;) {
-      const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+      const parameters = new SqlParameters(driverOf(this.dataSource));
       const where = buildMessageWhere(scope, parameters);
       const page = (await this.dataSource.query(
         `SELECT ${COLUMNS} FROM messages

@@ -84,3 +84,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   }
   return formatter;
 }
+
+/** The month `count` months after a YYYY-MM month (negative counts go back). */
+export function addMonths(month: string, count: number): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const index = year * 12 + (monthNumber - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function nextMonth(month: string): string {
+  return addMonths(month, 1);
+}

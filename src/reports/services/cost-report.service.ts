@@ -19,7 +19,7 @@ import {
 import { compareNullableText } from '../utils/compare-nullable-text.util';
 import { parseMonth } from '../utils/parse-month.util';
 import { localDayRange, monthsAround, rangeCoversMonths } from '../utils/rollup-route.util';
-import { SqlParameters, sqlDialectOf, sumMicrosAsText } from '../utils/sql-dialect.util';
+import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 import { validateReportRange } from '../utils/validate-report-range.util';
 
 export type ReportFilterValues = Omit<MessageScope, 'from' | 'to'>;
@@ -80,7 +80,7 @@ export class CostReportService {
   async costReport(request: CostReportRequest): Promise<CostReportResult> {
     validateCostReportRequest(request);
     const days = request.source === 'messages' ? undefined : await this.rollupDays(request);
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const dimensions = request.groupBy.map((dimension) => REPORT_DIMENSION_COLUMNS[dimension]);
     const groupColumns = [...dimensions.map((dimension) => dimension.column), 'charge_currency'];
     const selectDimensions = dimensions
@@ -153,7 +153,7 @@ export class CostReportService {
    */
   private async timezonesInScope(request: CostReportRequest): Promise<string[]> {
     const filter = request.filter ?? {};
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     let where = '1 = 1';
     if (filter.wabaIds) {
       if (filter.wabaIds.length === 0) return [];

@@ -8,7 +8,7 @@ import type { ChargeReason, PricingCategory } from '../../pricing/pricing.types'
 import { ReconciliationKind } from '../enums/reconciliation-kind.enum';
 import { buildMessageWhere } from '../utils/build-message-where.util';
 import { compareNullableText } from '../utils/compare-nullable-text.util';
-import { SqlParameters, sqlDialectOf, sumMicrosAsText } from '../utils/sql-dialect.util';
+import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 import { validateReportRange } from '../utils/validate-report-range.util';
 
 export const DEFAULT_RECONCILIATION_PAGE = 100;
@@ -149,7 +149,7 @@ export class ReconciliationService {
   }
 
   private async groups(request: ReconciliationRequest): Promise<ReconciliationGroupResult[]> {
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const rows = (await this.dataSource.query(
       `SELECT disagreement AS kind, charge_currency AS currency, COUNT(*) AS messages,
               ${sumMicrosAsText(parameters.dialect)} AS micros
@@ -183,7 +183,7 @@ export class ReconciliationService {
     afterId: number,
     first: number,
   ): Promise<ItemRow[]> {
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const inner = this.disagreementsSql(request, parameters);
     return (await this.dataSource.query(
       `SELECT * FROM (${inner}) disagreements

@@ -17,7 +17,7 @@ import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util'
 import { compareNullableText } from '../utils/compare-nullable-text.util';
 import { compareTierLabels } from '../utils/compare-tier-labels.util';
 import { parseMonth } from '../utils/parse-month.util';
-import { SqlParameters, sqlDialectOf, sumMicrosAsText } from '../utils/sql-dialect.util';
+import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 
 export interface StatementRequest {
   month: string;
@@ -146,7 +146,7 @@ export class StatementService {
         'a statement needs exactly one of wabaId or portfolioId',
       );
     }
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const [column, id] = request.wabaId
       ? ['waba_id', request.wabaId]
       : ['portfolio_id', request.portfolioId as string];
@@ -171,7 +171,7 @@ export class StatementService {
     scope: MessageScope,
   ): Promise<string> {
     if (request.currency) return request.currency.toUpperCase();
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const charged = (await this.dataSource.query(
       `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
         WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
@@ -191,7 +191,7 @@ export class StatementService {
   }
 
   private async countsByReason(scope: MessageScope): Promise<Map<string, number>> {
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const rows = (await this.dataSource.query(
       `SELECT charge_reason AS reason, SUM(messages) AS quantity FROM charge_rollups
         WHERE ${buildRollupWhere(scope, parameters)} GROUP BY charge_reason`,
@@ -205,7 +205,7 @@ export class StatementService {
    * the micro-unit sum of the same rows is checked against it.
    */
   private async billedLines(scope: MessageScope): Promise<StatementLineResult[]> {
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const rows = (await this.dataSource.query(
       `SELECT charge_market AS market, charge_pricing_category AS category, charge_tier AS tier,
               charge_rate AS rate, SUM(messages) AS quantity,
@@ -272,7 +272,7 @@ export class StatementService {
    * billed messages, from the stored cards of the currency.
    */
   private async rateCardNames(scope: MessageScope, currency: string): Promise<string[]> {
-    const parameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const parameters = new SqlParameters(driverOf(this.dataSource));
     const days = (await this.dataSource.query(
       `SELECT DISTINCT charge_day AS day FROM charge_rollups
         WHERE ${buildRollupWhere({ ...scope, reasons: ['BILLED'] }, parameters)}`,
@@ -280,7 +280,7 @@ export class StatementService {
     )) as { day: string }[];
     if (days.length === 0) return [];
     const lastDay = days.reduce((last, row) => (row.day > last ? row.day : last), '');
-    const cardParameters = new SqlParameters(sqlDialectOf(this.dataSource));
+    const cardParameters = new SqlParameters(driverOf(this.dataSource));
     const cards = (
       (await this.dataSource.query(
         `SELECT name, currency, effective_from, imported_seq FROM rate_cards

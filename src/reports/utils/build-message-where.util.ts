@@ -1,4 +1,4 @@
-import type { SqlParameters } from './sql-dialect.util';
+import type { SqlParameters } from '../../database/sql-dialect';
 
 /** Which messages a report reads; every list is a set (an empty list matches nothing). */
 export interface MessageScope {

@@ -1,5 +1,5 @@
 import { buildMessageWhere, type MessageScope } from './build-message-where.util';
-import type { SqlParameters } from './sql-dialect.util';
+import type { SqlParameters } from '../../database/sql-dialect';
 
 /** Local calendar days [fromDay, toDay) (YYYY-MM-DD, each WABA's timezone) on charge_day. */
 export interface RollupDayRange {

@@ -8,7 +8,8 @@ import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { NormalizedVolume, SimulationLineResult } from '../simulation.types';
 import { summarizeAsVolumes } from '../utils/recorded-traffic.util';
 import { runVolumeScenario } from '../utils/run-volume-scenario.util';
-import { addMonths, monthRange, requireMonth, roundMessages } from '../utils/simulation-math.util';
+import { addMonths } from '../../pricing/time/local-time.util';
+import { monthRange, requireMonth, roundMessages } from '../utils/simulation-math.util';
 import type { NormalizedScenario } from '../utils/validate-scenario.util';
 import { RecordedTrafficService } from './recorded-traffic.service';
 

@@ -13,7 +13,7 @@ import {
 import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
 import type { EngineAccount, EngineMessage } from '../../pricing/engine/engine.types';
-import { nextMonth } from '../utils/simulation-math.util';
+import { nextMonth } from '../../pricing/time/local-time.util';
 
 export interface RecordedTraffic {
   /** Every message that can matter: the months plus 96 h of context before them. */

@@ -1,3 +1,4 @@
+import { nextMonth } from '../../pricing/time/local-time.util';
 import type Decimal from 'decimal.js';
 import { DomainError } from '../../common/errors/domain.error';
 import { Money, money } from '../../pricing/money';
@@ -16,16 +17,6 @@ export function requireMonth(value: string, field: string): string {
     );
   }
   return value;
-}
-
-export function nextMonth(month: string): string {
-  return addMonths(month, 1);
-}
-
-export function addMonths(month: string, count: number): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  const index = year * 12 + (monthNumber - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Whole months from `from` to `to` (negative when to is earlier). */

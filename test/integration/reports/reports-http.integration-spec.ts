@@ -1,33 +1,16 @@
-import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../../src/app.module';
 import { ApiKeyService } from '../../../src/auth/services/api-key.service';
-import { loadAppConfig, type AppConfig } from '../../../src/config/app-config';
 import { ExportEntity } from '../../../src/exports/entities/export.entity';
-import { ExportsModule } from '../../../src/exports/exports.module';
 import { ExportRunnerService } from '../../../src/exports/services/export-runner.service';
-import { RateCardsService } from '../../../src/rate-cards/services/rate-cards.service';
-import { ReportsModule } from '../../../src/reports/reports.module';
+import { createApplication } from '../../../src/bootstrap';
+import { createScratchDatabase } from '../../utils/scratch-database.util';
 import { describeEachDatabase, type DatabaseKind } from '../../utils/test-app.util';
 import { insertScenario } from './reports-scenario.fixture';
-
-/** The application plus the report and export modules (until AppModule imports them itself). */
-@Module({})
-class ReportsAppModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: ReportsAppModule,
-      imports: [AppModule.forRoot(config), ReportsModule, ExportsModule],
-    };
-  }
-}
 
 const STATEMENT_QUERY = `query ($input: StatementInput!) {
   monthlyStatement(input: $input) { currency exactTotal total lines { market quantity amount } }
@@ -181,47 +164,45 @@ describeEachDatabase('reports over GraphQL and export downloads', (kind) => {
     expect(report.rows).toHaveLength(1);
     expect(report.rows[0].amount).toBe(statement.exactTotal);
   });
+
+  it('still agrees to the last digit after a rate card import re-rates the month', async () => {
+    const before = (await statementAndReport()).statement.exactTotal;
+    const imported = await gql(
+      `mutation ($input: ImportRateCardInput!) { importRateCard(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Doubled USD 2026-03-15',
+          currency: 'USD',
+          effectiveFrom: '2026-03-15',
+          ratesCsv: [
+            'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service',
+            'Brazil,$US,0.125,0.0136,0.0136,n/a,0.0136',
+            'India,$US,0.0214,0.0028,0.0028,0.056,0.0028',
+            'North America,$US,0.05,0.0068,0.0068,n/a,0.0068',
+          ].join('\n'),
+        },
+      },
+      operator,
+    );
+    expect(imported.errors).toBeUndefined();
+    const { statement, report } = await statementAndReport();
+    expect(statement.exactTotal).not.toBe(before);
+    expect(report.rows).toHaveLength(1);
+    expect(report.rows[0].amount).toBe(statement.exactTotal);
+  });
 });
 
 async function startApp(
   kind: DatabaseKind,
 ): Promise<{ app: INestApplication; cleanup: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'reports-http-'));
-  let databaseUrl: string | null = null;
-  let drop = async () => {};
-  if (kind === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `billing_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = async (sql: string) => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  const config: AppConfig = {
-    ...loadAppConfig({
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    }),
-    // production: the schema stays in memory instead of rewriting the committed schema.gql
-    production: true,
-  };
-  const app = await NestFactory.create(ReportsAppModule.forRoot(config), { logger: false });
-  await app.init();
-  await app.get(RateCardsService).ensureBuiltIns();
+  const scratch = await createScratchDatabase(kind);
+  // production: the schema stays in memory instead of rewriting the committed schema.gql
+  const app = await createApplication({ ...scratch.config, production: true }, { quiet: true });
   return {
     app,
     cleanup: async () => {
       await app.close();
-      await drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await scratch.dispose();
     },
   };
 }
