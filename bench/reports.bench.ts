@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { postgresAdminUrl } from './bench-environment';
 import { FREE_REASONS_SQL } from '../src/pricing/pricing.types';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,13 +9,11 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ROLLUP_KEY_COLUMNS } from '../src/charging/entities/charge-rollup.entity';
-import { ExportFormat, ExportKind, ReportDimension } from '../src/common/graphql/enums';
+import { ReportDimension } from '../src/common/graphql/enums';
 import { loadAppConfig, type AppConfig } from '../src/config/app-config';
 import { ConfigModule } from '../src/config/config.module';
 import { DatabaseModule } from '../src/database/database.module';
 import { ExportsModule } from '../src/exports/exports.module';
-import { ExportWriterService } from '../src/exports/services/export-writer.service';
-import { validateExportRequest } from '../src/exports/utils/validate-export-request.util';
 import { ReportsModule } from '../src/reports/reports.module';
 import {
   CostReportService,
@@ -129,8 +129,12 @@ export async function runReportsBench(
     }
 
     const exportRows = Math.min(options.messages, MAX_EXPORT_ROWS);
-    const exported = await measureExport(
-      app.get(ExportWriterService),
+    const exported = measureExport(
+      {
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        ...(database ? { DATABASE_URL: database.url } : {}),
+      },
       dataDir,
       exportRows,
       options.messages,
@@ -150,8 +154,7 @@ export async function runReportsBench(
       exportRows: exported.rows,
       exportSeconds: round(exported.seconds),
       exportFileMb: round(exported.bytes / 1024 / 1024),
-      exportPeakRssMb: round(exported.peakRss / 1024 / 1024),
-      exportBaselineRssMb: round(exported.baselineRss / 1024 / 1024),
+      exportPeakRssMb: exported.peakRssMb,
     };
   } finally {
     await app.close();
@@ -272,52 +275,57 @@ async function medianMs(run: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
 }
 
-async function measureExport(
-  writer: ExportWriterService,
+/**
+ * The message export as an operator runs it: `npm run report` in a fresh process, whose own
+ * peak memory (getrusage maxRSS) the command prints.
+ */
+function measureExport(
+  env: Record<string, string>,
   dataDir: string,
   rows: number,
   count: number,
-): Promise<{ rows: number; seconds: number; bytes: number; peakRss: number; baselineRss: number }> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const baselineRss = process.memoryUsage().rss;
-  let peakRss = baselineRss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 50);
+): { rows: number; seconds: number; bytes: number; peakRssMb: number } {
   const path = join(dataDir, 'messages.csv');
   const to =
     rows === count ? MONTH_START + MONTH_MS : MONTH_START + Math.floor((rows * MONTH_MS) / count);
   const started = performance.now();
-  try {
-    const result = await writer.write(
-      validateExportRequest({
-        kind: ExportKind.MESSAGES,
-        format: ExportFormat.CSV,
-        from: new Date(MONTH_START),
-        to: new Date(to),
-        wabaId: 'bench-waba',
-      }),
+  const result = spawnSync(
+    process.execPath,
+    [
+      // The V8 limits of `npm run report` (package.json): a small young generation and a
+      // bounded heap keep a streaming export's memory flat.
+      '--max-semi-space-size=2',
+      '--max-old-space-size=256',
+      join(__dirname, '..', 'src', 'cli', 'report.cli.js'),
+      '--kind',
+      'messages',
+      '--format',
+      'csv',
+      '--waba',
+      'bench-waba',
+      '--from',
+      new Date(MONTH_START).toISOString(),
+      '--to',
+      new Date(to).toISOString(),
+      '--out',
       path,
-      () => {
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      },
-    );
-    return {
-      rows: result.rows,
-      seconds: (performance.now() - started) / 1000,
-      bytes: statSync(path).size,
-      peakRss,
-      baselineRss,
-    };
-  } finally {
-    clearInterval(sampler);
+    ],
+    { env: { ...process.env, ...env }, encoding: 'utf8' },
+  );
+  const summary = /\((\d+) rows\).*peak memory (\d+) MB/.exec(result.stdout);
+  if (result.status !== 0 || !summary) {
+    throw new Error(`the export command failed: ${result.stderr || result.stdout}`);
   }
+  return {
+    rows: Number(summary[1]),
+    seconds: (performance.now() - started) / 1000,
+    bytes: statSync(path).size,
+    peakRssMb: Number(summary[2]),
+  };
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) throw new Error('set BENCH_DATABASE_URL (postgres://…) for the PostgreSQL bench');
+  const adminUrl = postgresAdminUrl();
   const name = `billing_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = async (sql: string) => {
     const client = new Client({ connectionString: adminUrl });

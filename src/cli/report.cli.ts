@@ -96,7 +96,7 @@ async function main(): Promise<number> {
     if (interactive) process.stderr.write('\n');
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `wrote ${request.kind.toLowerCase()} ${request.format.toLowerCase()} (${rows} rows) to ${out} in ${seconds} s\n`,
+      `wrote ${request.kind.toLowerCase()} ${request.format.toLowerCase()} (${rows} rows) to ${out} in ${seconds} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
     return 0;
   } finally {
