@@ -1,16 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { postgresAdminUrl } from './bench-environment';
+import { createBenchEnvironment } from './bench-environment';
 import { FREE_REASONS_SQL } from '../src/pricing/pricing.types';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ROLLUP_KEY_COLUMNS } from '../src/charging/entities/charge-rollup.entity';
 import { ReportDimension } from '../src/common/graphql/enums';
-import { loadAppConfig, type AppConfig } from '../src/config/app-config';
+import type { AppConfig } from '../src/config/app-config';
 import { ConfigModule } from '../src/config/config.module';
 import { DatabaseModule } from '../src/database/database.module';
 import { ExportsModule } from '../src/exports/exports.module';
@@ -69,19 +67,14 @@ class ReportsBenchModule {
  * then times monthlyStatement and costReport by MARKET × PRICING_CATEGORY for the month (months
  * filter, from/to the UTC month ± 1 day: read from the rollups; median of 5 runs), once the same
  * report from the messages for comparison, and the peak RSS of a CSV export of
- * min(messages, 1,000,000) message rows. PostgreSQL uses a fresh database created through
- * BENCH_DATABASE_URL (or TEST_DATABASE_URL / DATABASE_URL) and dropped afterwards.
+ * min(messages, 1,000,000) message rows. PostgreSQL uses a fresh database (bench-environment.ts)
+ * dropped afterwards.
  */
 export async function runReportsBench(
   options: ReportsBenchOptions,
 ): Promise<Record<string, string | number>> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
-  const database = options.databaseKind === 'postgres' ? await createPostgresDatabase() : null;
-  const config = loadAppConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...(database ? { DATABASE_URL: database.url } : {}),
-  });
+  const environment = await createBenchEnvironment(options.databaseKind);
+  const { config, dataDir } = environment;
   const app = await NestFactory.createApplicationContext(ReportsBenchModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
@@ -133,7 +126,7 @@ export async function runReportsBench(
       {
         DATA_DIR: dataDir,
         LOG_LEVEL: 'silent',
-        ...(database ? { DATABASE_URL: database.url } : {}),
+        ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
       },
       dataDir,
       exportRows,
@@ -158,8 +151,7 @@ export async function runReportsBench(
     };
   } finally {
     await app.close();
-    if (database) await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await environment.dispose();
   }
 }
 
@@ -322,24 +314,6 @@ function measureExport(
     bytes: statSync(path).size,
     peakRssMb: Number(summary[2]),
   };
-}
-
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = postgresAdminUrl();
-  const name = `billing_bench_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 function round(value: number): number {
