@@ -17,8 +17,6 @@ export const ROLLUP_KEY_COLUMNS = [
   'origin',
 ] as const;
 
-export type RollupKeyColumn = (typeof ROLLUP_KEY_COLUMNS)[number];
-
 const keyColumn = (name: string, length: number) =>
   ({ name, type: 'varchar', length, default: '' }) as const;
 

@@ -3,9 +3,13 @@ import { DomainError } from '../../common/errors/domain.error';
 import { marketOfCountry } from '../../pricing/markets/market-map';
 import { resolveRecipient } from '../../pricing/markets/resolve-recipient.util';
 import { isLocalDate } from '../../pricing/markets/local-date.util';
-import { COLUMN_BY_CATEGORY, columnRate } from '../../pricing/engine/classify-message';
+import {
+  COLUMN_BY_CATEGORY,
+  columnRate,
+  FAMILY_BY_CATEGORY,
+} from '../../pricing/engine/classify-message';
+import { ladderFor } from '../../pricing/engine/price-classified';
 import { priceGraduated } from '../../pricing/rate-cards/price-graduated.util';
-import { tierLadder } from '../../pricing/rate-cards/rate-card-lookup.util';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { QuoteInput } from '../dtos/inputs/reprice.input';
 import type { QuoteOutput } from '../dtos/outputs/reprice.output';
@@ -61,16 +65,11 @@ export class QuoteService {
             : `The card "${card.data.name}" has no ${column.toLowerCase()} rate for ${market}.`,
       };
     }
-    const tiered =
-      column === 'UTILITY' ||
-      column === 'AUTHENTICATION' ||
-      column === 'AUTHENTICATION_INTERNATIONAL';
-    const priced = priceGraduated(
-      tiered ? tierLadder(card.data, market, column) : null,
-      listRate,
-      soFar + 1,
-      count,
-    );
+    const ladder = ladderFor(card, market, {
+      column,
+      tierFamily: FAMILY_BY_CATEGORY[input.pricingCategory],
+    });
+    const priced = priceGraduated(ladder, listRate, soFar + 1, count);
     return {
       ...base,
       priced: true,

@@ -5,7 +5,3 @@ const RANK: Record<ApiRole, number> = { finance: 1, operator: 2, admin: 3 };
 export function roleAllows(granted: ApiRole, required: ApiRole): boolean {
   return RANK[granted] >= RANK[required];
 }
-
-export function isApiRole(value: string): value is ApiRole {
-  return value in RANK;
-}

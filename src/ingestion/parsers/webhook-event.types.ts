@@ -199,8 +199,6 @@ export type WebhookEvent =
   | ErrorsEvent
   | UnsupportedEvent;
 
-export type WebhookEventType = WebhookEvent['type'];
-
 export interface ParseResult {
   events: WebhookEvent[];
   /** One line per skipped item: "<path>: <reason>". */

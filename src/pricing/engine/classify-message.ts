@@ -263,7 +263,7 @@ export const COLUMN_BY_CATEGORY: Record<PricingCategory, RateColumn> = {
   SERVICE: 'SERVICE',
 };
 
-const FAMILY_BY_CATEGORY: Record<PricingCategory, TierFamily | null> = {
+export const FAMILY_BY_CATEGORY: Record<PricingCategory, TierFamily | null> = {
   MARKETING: null,
   MARKETING_LITE: null,
   UTILITY: 'UTILITY',

@@ -1,5 +1,6 @@
 import { priceGraduated } from '../rate-cards/price-graduated.util';
 import { tierLadder } from '../rate-cards/rate-card-lookup.util';
+import type { TierBand } from '../rate-cards/rate-card.types';
 import type { ChargeReason } from '../pricing.types';
 import { columnRate } from './classify-message';
 import type { Charge, Classification, Decision, EngineRateCard } from './engine.types';
@@ -68,6 +69,21 @@ function estimatePlace(classification: Classification, place: PricingPlace): Pri
   return sameCounter ? place : { ordinal: 1, freeServiceAllowance: place.freeServiceAllowance };
 }
 
+/**
+ * The volume-tier ladder that prices a decision: authentication-international has its own
+ * ladder (while counting with authentication); other tiered categories use their family's.
+ */
+export function ladderFor(
+  card: EngineRateCard,
+  market: string,
+  decided: Pick<Decision, 'column' | 'tierFamily'>,
+): TierBand[] | null {
+  if (decided.tierFamily === null) return null;
+  const ladder =
+    decided.column === 'AUTHENTICATION_INTERNATIONAL' ? decided.column : decided.tierFamily;
+  return tierLadder(card.data, market, ladder);
+}
+
 interface Priced {
   reason: ChargeReason;
   rate: string | null;
@@ -102,10 +118,8 @@ function priceDecision(
   if (decided.tierFamily === null) {
     return { reason: 'BILLED', rate: listRate, amount: listRate, tier: null, note: null };
   }
-  const ladderKey =
-    decided.column === 'AUTHENTICATION_INTERNATIONAL' ? decided.column : decided.tierFamily;
   const ordinal = place.ordinal ?? 1;
-  const priced = priceGraduated(tierLadder(card.data, market, ladderKey), listRate, ordinal, 1);
+  const priced = priceGraduated(ladderFor(card, market, decided), listRate, ordinal, 1);
   const band = priced.bands.find((entry) => entry.quantity > 0);
   return {
     reason: 'BILLED',

@@ -1,10 +1,9 @@
 import { money, toDecimalString } from '../money';
 import type { ChargeReason, PricingCategory } from '../pricing.types';
 import { priceGraduated } from '../rate-cards/price-graduated.util';
-import { tierLadder } from '../rate-cards/rate-card-lookup.util';
 import { columnRate } from './classify-message';
 import type { Charge, Classification } from './engine.types';
-import { priceClassified } from './price-classified';
+import { ladderFor, priceClassified } from './price-classified';
 
 export interface VolumePlace {
   /** 1-based place of the first of the messages in its counter (ignored when not sequenced). */
@@ -74,14 +73,7 @@ export function priceVolume(classification: Classification, place: VolumePlace):
     return combine([uniform(first, count)]);
   }
   const listRate = columnRate(card, market, final.column) as string;
-  const ladderKey =
-    final.column === 'AUTHENTICATION_INTERNATIONAL' ? final.column : final.tierFamily;
-  const graduated = priceGraduated(
-    tierLadder(card.data, market, ladderKey),
-    listRate,
-    firstOrdinal,
-    count,
-  );
+  const graduated = priceGraduated(ladderFor(card, market, final), listRate, firstOrdinal, count);
   let ordinal = firstOrdinal;
   const parts = graduated.bands.map((band): VolumeChargePart => {
     const charge = chargeAt(ordinal);
