@@ -69,40 +69,88 @@ export class SqlDialect {
     columns: { name: string; kind: ColumnKind }[],
     rows: unknown[][],
     options: { returning: string; conflictTarget?: string[] },
+    manager?: { query(sql: string, parameters: unknown[]): Promise<unknown> },
   ): Promise<unknown[]> {
     if (rows.length === 0) return [];
-    const names = columns.map((column) => column.name);
     const sqlite = this.sqliteDatabase();
     if (sqlite !== null) {
-      const statement = this.prepared(
-        sqlite,
-        `INSERT ${options.conflictTarget ? 'OR IGNORE ' : ''}INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-      );
-      const returningIndex = names.indexOf(options.returning);
-      const returned: unknown[] = [];
-      sqlite
-        .transaction(() => {
-          for (const row of rows) {
-            const info = statement.run(...row.map((value) => this.encode(value)));
-            if (info.changes === 0) continue;
-            returned.push(returningIndex >= 0 ? row[returningIndex] : Number(info.lastInsertRowid));
-          }
-        })
+      return sqlite
+        .transaction(() => this.insertManySqlite(sqlite, table, columns, rows, options))
         .immediate();
-      return returned;
     }
+    const names = columns.map((column) => column.name);
     const returned: unknown[] = [];
     for (let start = 0; start < rows.length; start += 20_000) {
       const chunk = rows.slice(start, start + 20_000);
       const arrays = columns.map((_, index) => chunk.map((row) => this.encode(row[index])));
-      const result: Record<string, unknown>[] = await this.dataSource.query(
+      const result = (await (manager ?? this.dataSource).query(
         `INSERT INTO ${table} (${names.join(', ')})
          SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${pgType(column.kind)}[]`).join(', ')})
          ${options.conflictTarget ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING` : ''}
          RETURNING ${options.returning}`,
         arrays,
-      );
+      )) as Record<string, unknown>[];
       returned.push(...result.map((row) => row[options.returning]));
+    }
+    return returned;
+  }
+
+  /**
+   * Reserves `count` new ids of a table's serial id column, so rows can be written later with
+   * ids no other writer will take.
+   */
+  async reserveIds(table: string, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const sqlite = this.sqliteDatabase();
+    if (sqlite === null) {
+      const rows: { id: string | number }[] = await this.dataSource.query(
+        `SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id FROM generate_series(1, $2)`,
+        [table, count],
+      );
+      return rows.map((row) => Number(row.id));
+    }
+    // AUTOINCREMENT never reuses an id below sqlite_sequence: raising it reserves the range.
+    const first = sqlite
+      .transaction(() => {
+        const sequence = this.prepared(
+          sqlite,
+          'SELECT seq FROM sqlite_sequence WHERE name = ?',
+        ).get(table) as { seq: number } | undefined;
+        const { max } = this.prepared(sqlite, `SELECT MAX(id) AS max FROM ${table}`).get() as {
+          max: number | null;
+        };
+        const base = Math.max(sequence?.seq ?? 0, max ?? 0);
+        this.prepared(
+          sqlite,
+          sequence === undefined
+            ? 'INSERT INTO sqlite_sequence (seq, name) VALUES (?, ?)'
+            : 'UPDATE sqlite_sequence SET seq = ? WHERE name = ?',
+        ).run(base + count, table);
+        return base + 1;
+      })
+      .immediate();
+    return Array.from({ length: count }, (_, offset) => first + offset);
+  }
+
+  /** insertMany on SQLite, synchronously; the caller holds the transaction. */
+  insertManySqlite(
+    sqlite: BetterSqlite3.Database,
+    table: string,
+    columns: { name: string; kind: ColumnKind }[],
+    rows: unknown[][],
+    options: { returning: string; conflictTarget?: string[] },
+  ): unknown[] {
+    const names = columns.map((column) => column.name);
+    const statement = this.prepared(
+      sqlite,
+      `INSERT ${options.conflictTarget ? 'OR IGNORE ' : ''}INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    );
+    const returningIndex = names.indexOf(options.returning);
+    const returned: unknown[] = [];
+    for (const row of rows) {
+      const info = statement.run(...row.map((value) => this.encode(value)));
+      if (info.changes === 0) continue;
+      returned.push(returningIndex >= 0 ? row[returningIndex] : Number(info.lastInsertRowid));
     }
     return returned;
   }

@@ -3,6 +3,11 @@ import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
+import {
+  MESSAGE_ROW_COLUMNS,
+  messageRowValues,
+} from '../../messages/services/message-store.service';
+import type { MessageFacts } from '../../messages/utils/message-facts';
 import type { Charge } from '../../pricing/engine/engine.types';
 import { money, toMicros } from '../../pricing/money';
 import { isFreeReason } from '../../pricing/pricing.types';
@@ -15,6 +20,8 @@ export interface ChargeWrite {
   portfolioId: string;
   phoneNumberId: string;
   origin: string;
+  /** A message not stored yet: written whole, with these facts and its charge. */
+  newMessage?: MessageFacts;
 }
 
 const CHARGE_COLUMNS: { name: string; kind: ColumnKind }[] = [
@@ -44,6 +51,13 @@ const CHARGE_COLUMNS: { name: string; kind: ColumnKind }[] = [
   { name: 'charge_fingerprint', kind: 'text' },
 ];
 
+const INSERT_COLUMNS: { name: string; kind: ColumnKind }[] = [
+  { name: 'id', kind: 'integer' },
+  ...MESSAGE_ROW_COLUMNS,
+  ...CHARGE_COLUMNS,
+];
+const INSERT_OPTIONS = { returning: 'id', conflictTarget: ['phone_number_id', 'wamid'] };
+
 interface RollupDelta {
   key: string[];
   messages: bigint;
@@ -68,9 +82,30 @@ export class ChargeWriter {
     this.sql = new SqlDialect(dataSource);
   }
 
-  async write(writes: readonly ChargeWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    const updates = writes.map((write) => ({ id: write.id, values: chargeValues(write) }));
+  /**
+   * Writes the charges; new messages are inserted with theirs. Returns the ids of new messages
+   * that could not be inserted because another writer stored the same message meanwhile.
+   */
+  async write(writes: readonly ChargeWrite[]): Promise<number[]> {
+    if (writes.length === 0) return [];
+    // In id order, rows are visited as they lie in the table.
+    const ordered = [...writes].sort((a, b) => a.id - b.id);
+    const changes = ordered.filter((write) => write.newMessage === undefined);
+    const updates = changes.map((write) => ({ id: write.id, values: chargeValues(write) }));
+    const inserts = ordered.filter((write) => write.newMessage !== undefined);
+    const insertRows = inserts.map((write) => [
+      write.id,
+      ...messageRowValues(write.newMessage!),
+      ...chargeValues(write),
+    ]);
+    const applied = (inserted: unknown[]): ChargeWrite[] => {
+      const ids = new Set(inserted.map(Number));
+      return ordered.filter((write) => write.newMessage === undefined || ids.has(write.id));
+    };
+    const refused = (inserted: unknown[]): number[] => {
+      const ids = new Set(inserted.map(Number));
+      return inserts.filter((write) => !ids.has(write.id)).map((write) => write.id);
+    };
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
       const select = (ids: number[]) =>
@@ -88,29 +123,44 @@ export class ChargeWriter {
         sqlite,
         pruneSql(() => '?'),
       );
-      sqlite
+      const inserted = sqlite
         .transaction(() => {
+          const stored = this.sql.insertManySqlite(
+            sqlite,
+            'messages',
+            INSERT_COLUMNS,
+            insertRows,
+            INSERT_OPTIONS,
+          );
           const old = chunked(
-            writes.map((write) => write.id),
+            changes.map((write) => write.id),
             500,
           ).flatMap(select);
-          const deltas = rollupDeltas(old, writes);
+          const deltas = rollupDeltas(old, applied(stored));
           this.sql.bulkUpdateSqlite(sqlite, 'messages', CHARGE_COLUMNS, updates);
           for (const delta of deltas) upsert.run(...delta.key, ...deltaValues(delta));
           for (const delta of deltas) if (delta.messages < 0n) prune.run(...delta.key);
+          return stored;
         })
         .immediate();
-      return;
+      return refused(inserted);
     }
-    await this.sql.dataSource.transaction(async (manager) => {
+    return this.sql.dataSource.transaction(async (manager) => {
+      const inserted = await this.sql.insertMany(
+        'messages',
+        INSERT_COLUMNS,
+        insertRows,
+        INSERT_OPTIONS,
+        manager,
+      );
       const old: OldChargeRow[] = [];
       for (const ids of chunked(
-        writes.map((write) => write.id),
+        changes.map((write) => write.id),
         20_000,
       )) {
         old.push(...((await manager.query(oldChargesPostgresSql, [ids])) as OldChargeRow[]));
       }
-      const deltas = rollupDeltas(old, writes);
+      const deltas = rollupDeltas(old, applied(inserted));
       await this.sql.bulkUpdate('messages', CHARGE_COLUMNS, updates, manager);
       await upsertPostgres(manager, deltas);
       for (const delta of deltas.filter((entry) => entry.messages < 0n)) {
@@ -119,6 +169,7 @@ export class ChargeWriter {
           delta.key,
         );
       }
+      return refused(inserted);
     });
   }
 }

@@ -8,11 +8,13 @@ import { classifyAll, compareInSequence } from '../../pricing/engine/charge-mess
 import type { Charge, Classification, EngineAccount } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
+import type { PendingMessage, PendingMessages } from '../../messages/utils/pending-messages.util';
 import { nextMonth, startOfLocalDate } from '../../pricing/time/local-time.util';
 import {
   CHARGE_CONTEXT_MS,
   MESSAGE_FACTS_COLUMNS,
   TIMEZONE_MARGIN_MS,
+  factsToRow,
   toEngineMessage,
   rowIdOf,
   sequenceKey,
@@ -117,26 +119,34 @@ export class ChargingService implements OnModuleInit {
    * Re-rates whole local months (all messages of the WABAs, or of all WABAs when wabaIds is
    * null) whose charge instant falls in [from, to); null bounds mean "all time". Counters are
    * rebuilt from the first message of each month, so the scope is widened to every WABA of the
-   * portfolios involved: they share the volume-tier counters.
+   * portfolios involved: they share the volume-tier counters. Messages held in `pending` are
+   * charged with the stored ones and written, with their charge, when their month is.
    */
-  repriceRange(scope: {
-    wabaIds: string[] | null;
-    from: Date | null;
-    to: Date | null;
-    alsoPortfolios?: string[];
-  }): Promise<number> {
+  repriceRange(
+    scope: {
+      wabaIds: string[] | null;
+      from: Date | null;
+      to: Date | null;
+      alsoPortfolios?: string[];
+    },
+    pending?: PendingMessages,
+  ): Promise<number> {
     return this.writeLock.run(async () => {
       const wabaIds =
         scope.wabaIds === null
           ? null
           : await this.wabasSharingCounters(scope.wabaIds, scope.alsoPortfolios ?? []);
-      const bounds = await this.chargeBounds(wabaIds);
-      if (bounds === null) return 0;
-      const from = scope.from ?? bounds.min;
-      const to = scope.to ?? new Date(bounds.max.getTime() + 1);
+      let from = scope.from;
+      let to = scope.to;
+      if (from === null || to === null) {
+        const bounds = await this.chargeBounds(wabaIds);
+        if (bounds === null) return 0;
+        from = from ?? bounds.min;
+        to = to ?? new Date(bounds.max.getTime() + 1);
+      }
       let total = 0;
       for (const month of utcMonthsBetween(from, to)) {
-        total += await this.repriceMonth(wabaIds, month);
+        total += await this.repriceMonth(wabaIds, month, pending);
       }
       return total;
     });
@@ -175,11 +185,15 @@ export class ChargingService implements OnModuleInit {
    * their 96 h of context) and classified; charges outside any counter are written at once,
    * and only counter members are kept, lean, until their counters can be walked in order.
    */
-  private async repriceMonth(wabaIds: string[] | null, month: string): Promise<number> {
+  private async repriceMonth(
+    wabaIds: string[] | null,
+    month: string,
+    pending: PendingMessages | undefined,
+  ): Promise<number> {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
     const counters = new Map<string, SequencedCharge[]>();
-    const writes = new ChargeBuffer((candidates) => this.store(candidates));
+    const writes = new ChargeBuffer((candidates) => this.store(candidates, pending));
     let count = 0;
     const consider = async (entry: Classified) => {
       if (entry.classification.month !== month) return;
@@ -204,10 +218,11 @@ export class ChargingService implements OnModuleInit {
       counters.set(group, members);
     };
     const windowStart = start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS;
-    for await (const rows of this.conversationChunks(
+    for await (const rows of this.monthChunks(
       wabaIds,
       windowStart,
       end + TIMEZONE_MARGIN_MS,
+      pending,
     )) {
       for (const entry of await this.classifyRows(rows, null)) await consider(entry);
     }
@@ -218,10 +233,11 @@ export class ChargingService implements OnModuleInit {
       windowStart,
       start - TIMEZONE_MARGIN_MS,
       end + TIMEZONE_MARGIN_MS,
+      pending,
     );
     if (late.length > 0) {
       const lateIds = new Set(late.map((row) => row.id));
-      for (const entry of await this.classifyWithContext(late)) {
+      for (const entry of await this.classifyWithContext(late, pending)) {
         if (lateIds.has(entry.row.id)) await consider(entry);
       }
     }
@@ -244,6 +260,7 @@ export class ChargingService implements OnModuleInit {
     sentBefore: number,
     deliveredFrom: number,
     deliveredTo: number,
+    pending: PendingMessages | undefined,
   ): Promise<MessageRow[]> {
     const filter =
       wabaIds === null ? '' : ` AND waba_id IN (${this.sql.params(4, wabaIds.length)})`;
@@ -253,7 +270,68 @@ export class ChargingService implements OnModuleInit {
           AND COALESCE(delivered_at, read_at) < ${this.sql.param(3)}${filter}`,
       [sentBefore, deliveredFrom, deliveredTo, ...(wabaIds ?? [])],
     );
+    const wabas = wabaIds === null ? null : new Set(wabaIds);
+    for (const message of pending?.values() ?? []) {
+      const { sentAt, deliveredAt, readAt, wabaId } = message.facts;
+      const delivered = (deliveredAt ?? readAt)?.getTime() ?? null;
+      if (
+        sentAt !== null &&
+        sentAt.getTime() < sentBefore &&
+        delivered !== null &&
+        delivered >= deliveredFrom &&
+        delivered < deliveredTo &&
+        (wabas === null || wabas.has(wabaId))
+      ) {
+        rows.push(heldRow(message));
+      }
+    }
     return rows.map(normalizeRow);
+  }
+
+  /**
+   * The month's conversations, a chunk at a time: the stored ones (with the held messages of
+   * the same conversations added), then the conversations only held messages make up.
+   */
+  private async *monthChunks(
+    wabaIds: string[] | null,
+    from: number,
+    to: number,
+    pending: PendingMessages | undefined,
+  ): AsyncGenerator<MessageRow[]> {
+    const wabas = wabaIds === null ? null : new Set(wabaIds);
+    const held = (messages: readonly PendingMessage[]) =>
+      messages
+        .filter((message) => {
+          const sent = message.facts.sentAt?.getTime() ?? null;
+          return (
+            sent !== null &&
+            sent >= from &&
+            sent < to &&
+            (wabas === null || wabas.has(message.facts.wabaId))
+          );
+        })
+        .map(heldRow);
+    const served = new Set<string>();
+    for await (const chunk of this.conversationChunks(wabaIds, from, to)) {
+      if (pending !== undefined) {
+        for (const key of new Set(chunk.map((row) => `${row.phone_number_id}|${row.contact}`))) {
+          served.add(key);
+          chunk.push(...held(pending.conversations().get(key) ?? []));
+        }
+      }
+      yield chunk;
+    }
+    if (pending === undefined) return;
+    let chunk: MessageRow[] = [];
+    for (const [key, messages] of pending.conversations()) {
+      if (served.has(key)) continue;
+      chunk.push(...held(messages));
+      if (chunk.length >= this.conversationChunkRows) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   /** Messages in [from, to) for the WABAs, a batch of whole conversations at a time. */
@@ -423,8 +501,14 @@ export class ChargingService implements OnModuleInit {
     return rows.map(normalizeRow);
   }
 
-  /** Classifies the rows, loading from each conversation what came up to 96 h before them. */
-  private async classifyWithContext(rows: MessageRow[]): Promise<Classified[]> {
+  /**
+   * Classifies the rows, loading from each conversation what came up to 96 h before them (from
+   * storage and from the held messages).
+   */
+  private async classifyWithContext(
+    rows: MessageRow[],
+    pending?: PendingMessages,
+  ): Promise<Classified[]> {
     const byConversation = new Map<
       string,
       { phone: string; contact: string; min: number; max: number }
@@ -457,10 +541,15 @@ export class ChargingService implements OnModuleInit {
         `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at <= ${this.sql.param(2)} AND (phone_number_id, contact) IN (${pairs})`,
         [from, to, ...chunk.flatMap((conversation) => [conversation.phone, conversation.contact])],
       );
+      for (const conversation of chunk) {
+        const held = pending?.conversation(conversation.phone, conversation.contact) ?? [];
+        loaded.push(...held.map(heldRow));
+      }
       for (const row of loaded) {
         const conversation = byConversation.get(`${row.phone_number_id}|${row.contact}`)!;
-        const sent = toMillis(row.sent_at) ?? 0;
+        const sent = toMillis(row.sent_at);
         if (
+          sent !== null &&
           sent >= conversation.min - CHARGE_CONTEXT_MS &&
           sent <= conversation.max + CHARGE_CONTEXT_MS
         ) {
@@ -507,11 +596,25 @@ export class ChargingService implements OnModuleInit {
     return result;
   }
 
-  /** Writes the charges that differ from what is stored; unchanged ones cost nothing. */
-  private async store(candidates: ChargeCandidate[]): Promise<void> {
-    await this.writer.write(
-      candidates.filter((candidate) => candidate.stored !== chargeFingerprint(candidate)),
-    );
+  /**
+   * Writes the charges that differ from what is stored (unchanged ones cost nothing), and held
+   * messages whole with their charge. A held message another writer stored meanwhile stays out
+   * of the pending set's hold and is listed in its `refused`.
+   */
+  private async store(candidates: ChargeCandidate[], pending?: PendingMessages): Promise<void> {
+    const writes: ChargeWrite[] = [];
+    const held = new Map<number, PendingMessage>();
+    for (const candidate of candidates) {
+      const message = pending?.byId(candidate.id);
+      if (message !== undefined) {
+        held.set(message.id, message);
+        writes.push({ ...candidate, newMessage: message.facts });
+      } else if (candidate.stored === null || candidate.stored !== chargeFingerprint(candidate)) {
+        writes.push(candidate);
+      }
+    }
+    const refused = new Set(await this.writer.write(writes));
+    for (const message of held.values()) pending!.release(message, refused.has(message.id));
   }
 
   private async chargeBounds(wabaIds: string[] | null): Promise<{ min: Date; max: Date } | null> {
@@ -560,6 +663,18 @@ class ChargeBuffer {
     this.pending = [];
     if (batch.length > 0) await this.sink(batch);
   }
+}
+
+/** A held message as the charging reads a stored one that was never charged. */
+function heldRow(message: PendingMessage): MessageRow {
+  return {
+    ...factsToRow(message.id, message.facts),
+    id: message.id,
+    sequence_group: null,
+    sequence_ordinal: null,
+    charge_at: null,
+    charge_fingerprint: null,
+  };
 }
 
 /** PostgreSQL returns integers of some columns as strings; fixed in place (rows are ours). */

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ChargingService } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
+import { PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
@@ -33,12 +34,17 @@ export const MESSAGES_CSV_COLUMNS = [
 const BATCH_LINES = 2000;
 
 /**
- * Imports a file of webhook bodies (JSONL) or a messages CSV (the send log). Facts are stored in
+ * Imports a file of webhook bodies (JSONL) or a messages CSV (the send log). Facts are merged in
  * batches; charges are re-rated once at the end, month by month, for the time span touched.
+ * New messages (up to `heldMessagesLimit`) are held in memory meanwhile and written once, with
+ * their charge; the rest are stored at once and charged in the same pass.
  * A bad line is reported with its number and never stops the good ones.
  */
 @Injectable()
 export class BulkImportService {
+  /** About 1 KB of memory each; beyond it an import stores new messages first, then charges. */
+  heldMessagesLimit = 1_000_000;
+
   constructor(
     private readonly ingestion: IngestionService,
     private readonly sendLog: SendLogService,
@@ -57,16 +63,26 @@ export class BulkImportService {
       repricedMessages: 0,
     };
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
-    if (format === 'csv') await this.importCsv(path, summary, span, onProgress);
-    else await this.importJsonl(path, summary, span, onProgress);
+    const pending = new PendingMessages(this.heldMessagesLimit);
+    if (format === 'csv') await this.importCsv(path, summary, span, pending, onProgress);
+    else await this.importJsonl(path, summary, span, pending, onProgress);
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
-      summary.repricedMessages = await this.charging.repriceRange({
-        wabaIds: null,
-        from: new Date(span.min),
-        // A late customer or referral message changes charges up to 96 h after it.
-        to: new Date(span.max + CHARGE_CONTEXT_MS + 1),
-      });
+      summary.repricedMessages = await this.charging.repriceRange(
+        {
+          wabaIds: null,
+          from: new Date(span.min),
+          // A late customer or referral message changes charges up to 96 h after it.
+          to: new Date(span.max + CHARGE_CONTEXT_MS + 1),
+        },
+        pending,
+      );
     }
+    // Held messages no month took (no send time), or that another writer stored meanwhile,
+    // take the ordinary way: merged with what is stored and charged at once.
+    const leftovers = [...pending.values(), ...pending.refused].flatMap(
+      (message) => message.sources,
+    );
+    if (leftovers.length > 0) await this.ingestion.applyFacts(leftovers, 'incremental');
     return summary;
   }
 
@@ -74,6 +90,7 @@ export class BulkImportService {
     path: string,
     summary: ImportSummary,
     span: { min: number; max: number },
+    pending: PendingMessages,
     onProgress?: (lines: number) => void,
   ): Promise<void> {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
@@ -81,7 +98,7 @@ export class BulkImportService {
     const flush = async () => {
       if (batch.bodies.length === 0) return;
       const fresh = (await this.ingestion.appendRawEvents(batch.bodies, 'import', true)).size;
-      const changed = await this.ingestion.applyParsed(batch.events, 'deferred');
+      const changed = await this.ingestion.applyParsed(batch.events, 'deferred', pending);
       summary.messagesChanged += changed.length;
       summary.stored += fresh;
       summary.duplicates += batch.bodies.length - fresh;
@@ -119,6 +136,7 @@ export class BulkImportService {
     path: string,
     summary: ImportSummary,
     span: { min: number; max: number },
+    pending: PendingMessages,
     onProgress?: (lines: number) => void,
   ): Promise<void> {
     const parser = createReadStream(path, 'utf8').pipe(
@@ -137,6 +155,8 @@ export class BulkImportService {
       const result = await this.sendLog.record(
         batch.map((entry) => entry.record),
         'deferred',
+        0,
+        pending,
       );
       for (const problem of result.summary.rejected)
         summary.rejected.push({ line: batch[problem.index].line, message: problem.message });

@@ -7,6 +7,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
 import { WriteLock } from '../../database/write-lock.service';
 import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
+import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
 import { WebhookEventApplier } from './webhook-event-applier.service';
@@ -65,16 +66,21 @@ export class IngestionService {
   /**
    * Applies parsed events under the write lock. 'incremental' re-rates what they affect now;
    * 'deferred' only stores facts and returns the changed ids so a bulk import can re-rate whole
-   * months once at the end; 'retry' re-rates every message the events touch, changed or not
-   * (a retried body's facts may have been stored by the attempt that failed to re-rate).
+   * months once at the end (holding new messages in `pending` while it has room); 'retry'
+   * re-rates every message the events touch, changed or not (a retried body's facts may have
+   * been stored by the attempt that failed to re-rate).
    */
   applyParsed(
     events: Parameters<WebhookEventApplier['apply']>[0],
     mode: 'incremental' | 'deferred' | 'retry',
+    pending?: PendingMessages,
   ): Promise<number[]> {
     return this.writeLock.run(async () => {
       const applied = await this.applier.apply(events);
-      const stored = await this.store.applyFacts(applied.facts);
+      const stored = await this.store.applyFacts(
+        applied.facts,
+        mode === 'deferred' ? pending : undefined,
+      );
       const recategorised = await this.messagesUsingTemplates(applied.recategorised);
       const ids = [
         ...new Set([...(mode === 'retry' ? stored.touched : stored.changed), ...recategorised]),
@@ -84,9 +90,16 @@ export class IngestionService {
     });
   }
 
-  applyFacts(facts: KeyedFact[], mode: 'incremental' | 'deferred'): Promise<number[]> {
+  applyFacts(
+    facts: KeyedFact[],
+    mode: 'incremental' | 'deferred',
+    pending?: PendingMessages,
+  ): Promise<number[]> {
     return this.writeLock.run(async () => {
-      const { changed } = await this.store.applyFacts(facts);
+      const { changed } = await this.store.applyFacts(
+        facts,
+        mode === 'deferred' ? pending : undefined,
+      );
       if (mode === 'incremental') await this.charging.rerateMessages(changed);
       return changed;
     });

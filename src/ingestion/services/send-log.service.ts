@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../../accounts/services/accounts.service';
 import type { KeyedFact } from '../../messages/services/message-store.service';
+import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { IngestResultOutput } from '../dtos/outputs/ingest-result.output';
 import { IngestionService } from './ingestion.service';
@@ -31,6 +32,7 @@ export class SendLogService {
     records: readonly SentMessageRecord[],
     mode: 'incremental' | 'deferred',
     indexOffset = 0,
+    pending?: PendingMessages,
   ): Promise<{ summary: IngestResultOutput; changedIds: number[] }> {
     const facts: KeyedFact[] = [];
     const rejected: { index: number; message: string }[] = [];
@@ -64,7 +66,7 @@ export class SendLogService {
         },
       });
     }
-    const changedIds = await this.ingestion.applyFacts(facts, mode);
+    const changedIds = await this.ingestion.applyFacts(facts, mode, pending);
     return {
       summary: {
         received: records.length,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
 import { applyFact, type MessageFact, type MessageFacts } from '../utils/message-facts';
+import type { PendingMessages } from '../utils/pending-messages.util';
 
 export interface KeyedFact {
   wamid: string;
@@ -39,6 +40,17 @@ const FACT_COLUMNS: { name: string; field: keyof MessageFacts; kind: ColumnKind 
   { name: 'in_send_log', field: 'inSendLog', kind: 'boolean' },
 ];
 
+/** The columns of a message row without its charge, in the order of messageRowValues. */
+export const MESSAGE_ROW_COLUMNS: { name: string; kind: ColumnKind }[] = [
+  { name: 'wamid', kind: 'text' },
+  { name: 'phone_number_id', kind: 'text' },
+  ...FACT_COLUMNS.map((column) => ({ name: column.name, kind: column.kind })),
+];
+
+export function messageRowValues(facts: MessageFacts): unknown[] {
+  return [facts.wamid, facts.phoneNumberId, ...FACT_COLUMNS.map((column) => facts[column.field])];
+}
+
 type StoredRow = Record<string, unknown> & {
   id: number | string;
   wamid: string;
@@ -54,15 +66,36 @@ export class MessageStore {
     this.sql = new SqlDialect(dataSource);
   }
 
-  /** Returns the ids of rows that are new or changed, and of every row the facts touched. */
-  async applyFacts(facts: readonly KeyedFact[]): Promise<{ changed: number[]; touched: number[] }> {
+  /**
+   * Returns the ids of rows that are new or changed, and of every row the facts touched. With
+   * `pending`, new messages are held there (ids reserved, nothing written) while it has room,
+   * and facts about messages it holds are merged in memory.
+   */
+  async applyFacts(
+    facts: readonly KeyedFact[],
+    pending?: PendingMessages,
+  ): Promise<{ changed: number[]; touched: number[] }> {
     if (facts.length === 0) return { changed: [], touched: [] };
-    const existing = await this.loadExisting(facts);
+    const held = new Set<number>();
+    const unheld: KeyedFact[] = [];
+    for (const item of facts) {
+      const message = pending?.get(item.phoneNumberId, item.wamid);
+      if (message === undefined) {
+        unheld.push(item);
+        continue;
+      }
+      const contact = message.facts.contact;
+      message.facts = applyFact(message.facts, item, item.fact);
+      message.sources.push(item);
+      if (message.facts.contact !== contact) pending!.changed();
+      held.add(message.id);
+    }
+    const existing = await this.loadExisting(unheld);
     const merged = new Map<
       string,
-      { id: number | null; before: string | null; row: MessageFacts | null }
+      { id: number | null; before: string | null; row: MessageFacts | null; sources: KeyedFact[] }
     >();
-    for (const item of facts) {
+    for (const item of unheld) {
       const key = `${item.phoneNumberId}|${item.wamid}`;
       let entry = merged.get(key);
       if (!entry) {
@@ -72,27 +105,30 @@ export class MessageStore {
           id: stored ? Number(stored.id) : null,
           before: row ? JSON.stringify(row) : null,
           row,
+          sources: [],
         };
         merged.set(key, entry);
       }
       entry.row = applyFact(entry.row, item, item.fact);
+      if (pending && entry.id === null) entry.sources.push(item);
     }
-    const inserts = [...merged.values()].filter((entry) => entry.id === null);
+    let inserts = [...merged.values()].filter((entry) => entry.id === null);
+    if (pending && pending.room() > 0 && inserts.length > 0) {
+      const holding = inserts.slice(0, pending.room());
+      inserts = inserts.slice(holding.length);
+      const ids = await this.sql.reserveIds('messages', holding.length);
+      for (const [index, entry] of holding.entries()) {
+        pending.add({ id: ids[index], facts: entry.row!, sources: entry.sources });
+        held.add(ids[index]);
+      }
+    }
     const updates = [...merged.values()].filter(
       (entry) => entry.id !== null && JSON.stringify(entry.row) !== entry.before,
     );
     const insertedIds = await this.sql.insertMany(
       'messages',
-      [
-        { name: 'wamid', kind: 'text' },
-        { name: 'phone_number_id', kind: 'text' },
-        ...FACT_COLUMNS.map((column) => ({ name: column.name, kind: column.kind })),
-      ],
-      inserts.map(({ row }) => [
-        row!.wamid,
-        row!.phoneNumberId,
-        ...FACT_COLUMNS.map((column) => row![column.field]),
-      ]),
+      MESSAGE_ROW_COLUMNS,
+      inserts.map(({ row }) => messageRowValues(row!)),
       { returning: 'id' },
     );
     await this.sql.bulkUpdate(
@@ -103,7 +139,7 @@ export class MessageStore {
         values: FACT_COLUMNS.map((column) => row![column.field]),
       })),
     );
-    const changed = [...updates.map((entry) => entry.id!), ...insertedIds.map(Number)];
+    const changed = [...updates.map((entry) => entry.id!), ...insertedIds.map(Number), ...held];
     const unchanged = [...merged.values()]
       .filter((entry) => entry.id !== null)
       .map((entry) => entry.id!);

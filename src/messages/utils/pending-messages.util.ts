@@ -1,0 +1,94 @@
+import type { KeyedFact } from '../services/message-store.service';
+import type { MessageFacts } from './message-facts';
+
+/** A new message held in memory: its row id is reserved, its facts merged, nothing written. */
+export interface PendingMessage {
+  id: number;
+  facts: MessageFacts;
+  /** The facts it was built from, replayed through the ordinary path if it cannot be inserted. */
+  sources: KeyedFact[];
+}
+
+/**
+ * New messages of a bulk import, kept in memory until their month is charged, so that each is
+ * written once, with its charge, instead of stored and then rewritten. Holds at most `capacity`
+ * messages; the import stores the rest the ordinary way.
+ */
+export class PendingMessages {
+  private readonly held = new Map<number, PendingMessage>();
+  private readonly byKey = new Map<string, PendingMessage>();
+  private byConversation: Map<string, PendingMessage[]> | null = null;
+  /** Messages another writer stored while they were held: to be replayed the ordinary way. */
+  readonly refused: PendingMessage[] = [];
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  room(): number {
+    return Math.max(0, this.capacity - this.held.size);
+  }
+
+  get(phoneNumberId: string, wamid: string): PendingMessage | undefined {
+    return this.byKey.get(messageKey(phoneNumberId, wamid));
+  }
+
+  byId(id: number): PendingMessage | undefined {
+    return this.held.get(id);
+  }
+
+  add(message: PendingMessage): void {
+    this.held.set(message.id, message);
+    this.byKey.set(messageKey(message.facts.phoneNumberId, message.facts.wamid), message);
+    this.byConversation = null;
+  }
+
+  /** A fact merged into a held message may change its conversation (a contact learnt late). */
+  changed(): void {
+    this.byConversation = null;
+  }
+
+  /** Written with its charge, or refused because another writer stored it: no longer held. */
+  release(message: PendingMessage, refused: boolean): void {
+    this.held.delete(message.id);
+    this.byKey.delete(messageKey(message.facts.phoneNumberId, message.facts.wamid));
+    const list = this.byConversation?.get(conversationKey(message.facts));
+    const index = list?.indexOf(message) ?? -1;
+    if (index >= 0) list!.splice(index, 1);
+    if (refused) this.refused.push(message);
+  }
+
+  /** The held messages of one conversation (phone number and customer). */
+  conversation(phoneNumberId: string, contact: string): readonly PendingMessage[] {
+    return this.conversations().get(`${phoneNumberId}|${contact}`) ?? [];
+  }
+
+  /** Held messages grouped by conversation. */
+  conversations(): ReadonlyMap<string, PendingMessage[]> {
+    if (this.byConversation === null) {
+      const groups = new Map<string, PendingMessage[]>();
+      for (const message of this.held.values()) {
+        const key = conversationKey(message.facts);
+        const list = groups.get(key);
+        if (list) list.push(message);
+        else groups.set(key, [message]);
+      }
+      this.byConversation = groups;
+    }
+    return this.byConversation;
+  }
+
+  values(): IterableIterator<PendingMessage> {
+    return this.held.values();
+  }
+}
+
+function messageKey(phoneNumberId: string, wamid: string): string {
+  return `${phoneNumberId}|${wamid}`;
+}
+
+function conversationKey(facts: Pick<MessageFacts, 'phoneNumberId' | 'contact'>): string {
+  return `${facts.phoneNumberId}|${facts.contact}`;
+}
