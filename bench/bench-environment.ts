@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,6 +8,8 @@ export type BenchDatabase = 'sqlite' | 'postgres';
 
 export interface BenchEnvironment {
   config: AppConfig;
+  /** The environment the configuration was read from, for the project's commands. */
+  env: Record<string, string>;
   dataDir: string;
   dispose(): Promise<void>;
 }
@@ -34,21 +36,33 @@ export async function createBenchEnvironment(kind: BenchDatabase): Promise<Bench
       await dropper.end();
     };
   }
-  const config = loadAppConfig({
+  const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     BOOTSTRAP_API_KEY: 'bench-admin-key-0123456789',
     NODE_ENV: 'production',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
+  };
+  const config = loadAppConfig(env);
   return {
     config,
+    env,
     dataDir,
     async dispose() {
       if (drop) await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The node flags of an npm script of the project (`node FLAGS FILE`), as package.json sets them. */
+export function npmScriptNodeFlags(script: string): string[] {
+  const packageJson = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
+  ) as {
+    scripts: Record<string, string>;
+  };
+  return packageJson.scripts[script].split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 export function postgresAdminUrl(): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createBenchEnvironment } from './bench-environment';
+import { createBenchEnvironment, npmScriptNodeFlags } from './bench-environment';
 import { FREE_REASONS_SQL } from '../src/pricing/pricing.types';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -122,16 +122,7 @@ export async function runReportsBench(
     }
 
     const exportRows = Math.min(options.messages, MAX_EXPORT_ROWS);
-    const exported = measureExport(
-      {
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'silent',
-        ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
-      },
-      dataDir,
-      exportRows,
-      options.messages,
-    );
+    const exported = measureExport(environment.env, dataDir, exportRows, options.messages);
     return {
       database: options.databaseKind,
       messages: options.messages,
@@ -284,10 +275,9 @@ function measureExport(
   const result = spawnSync(
     process.execPath,
     [
-      // The V8 limits of `npm run report` (package.json): a small young generation and a
-      // bounded heap keep a streaming export's memory flat.
-      '--max-semi-space-size=2',
-      '--max-old-space-size=256',
+      // The V8 limits of `npm run report`: a small young generation and a bounded heap keep a
+      // streaming export's memory flat.
+      ...npmScriptNodeFlags('report'),
       join(__dirname, '..', 'src', 'cli', 'report.cli.js'),
       '--kind',
       'messages',

@@ -8,7 +8,7 @@ import { runSimulationBench } from './simulation.bench';
 /**
  * npm run bench [-- --only simulation,engine,import,webhooks,reports] — sizes from the
  * environment: BENCH_MESSAGES (engine and bulk import, default 1,000,000), BENCH_WEBHOOK_EVENTS
- * (default 50,000), BENCH_REPORT_MESSAGES (default 10,000,000), BENCH_DATABASES (default
+ * (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000), BENCH_DATABASES (default
  * sqlite,postgres). Each benchmark runs in its own process, so one's heap never inflates the
  * next one's time or peak memory.
  */
@@ -28,7 +28,7 @@ async function runOne(bench: Bench, database: Database): Promise<Record<string, 
     case 'import':
       return runBulkImportBench(database, messages);
     case 'webhooks':
-      return runWebhookBench(database, Number(process.env.BENCH_WEBHOOK_EVENTS ?? 50_000));
+      return runWebhookBench(database, Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1_000_000));
     case 'reports':
       return runReportsBench({
         databaseKind: database,

@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     if (summary.rejected.length > 100)
       process.stderr.write(`... and ${summary.rejected.length - 100} more\n`);
     process.stdout.write(
-      `${summary.format}: read ${summary.linesRead} lines, stored ${summary.stored}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}; ${summary.messagesChanged} messages changed, ${summary.repricedMessages} re-rated in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `${summary.format}: read ${summary.linesRead} lines, stored ${summary.stored}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}; ${summary.messagesChanged} messages changed, ${summary.repricedMessages} re-rated in ${((Date.now() - started) / 1000).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
     return 0;
   } finally {

@@ -12,6 +12,8 @@ export interface AppConfig {
   verifyToken: string | null;
   bootstrapApiKey: string | null;
   webhookMaxBodyBytes: number;
+  /** New messages a bulk import keeps in memory to write each once, with its charge. */
+  importHeldMessages: number;
   logLevel: string;
   production: boolean;
   /** The server applies logged webhook bodies; command-line tools leave that to it. */
@@ -37,6 +39,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     16 * 1024 * 1024,
     1024,
     512 * 1024 * 1024,
+    problems,
+  );
+  const importHeldMessages = integerSetting(
+    env,
+    'IMPORT_HELD_MESSAGES',
+    1_000_000,
+    0,
+    100_000_000,
     problems,
   );
   const databaseUrl = nonEmpty(env.DATABASE_URL);
@@ -65,6 +75,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verifyToken: nonEmpty(env.WHATSAPP_VERIFY_TOKEN),
     bootstrapApiKey,
     webhookMaxBodyBytes,
+    importHeldMessages,
     logLevel,
     production: env.NODE_ENV === 'production',
     processWebhookQueue: true,

@@ -82,13 +82,19 @@ export class SqlDialect {
     const returned: unknown[] = [];
     for (let start = 0; start < rows.length; start += 20_000) {
       const chunk = rows.slice(start, start + 20_000);
-      const arrays = columns.map((_, index) => chunk.map((row) => this.encode(row[index])));
+      // One JSON document of rows: both sides (de)serialise it natively, unlike array literals.
+      const records = JSON.stringify(
+        chunk.map((row) =>
+          Object.fromEntries(names.map((name, index) => [name, this.encode(row[index])])),
+        ),
+      );
       const result = (await (manager ?? this.dataSource).query(
         `INSERT INTO ${table} (${names.join(', ')})
-         SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${pgType(column.kind)}[]`).join(', ')})
+         SELECT ${names.join(', ')} FROM json_to_recordset($1::json)
+           AS v(${columns.map((column) => `${column.name} ${pgType(column.kind)}`).join(', ')})
          ${options.conflictTarget ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING` : ''}
          RETURNING ${options.returning}`,
-        arrays,
+        [records],
       )) as Record<string, unknown>[];
       returned.push(...result.map((row) => row[options.returning]));
     }

@@ -100,7 +100,7 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
     const importer = testApp.app.get(BulkImportService);
     importer.heldMessagesLimit = limit;
     // Facts go one way or the other; none is left over for the one-by-one path.
-    const oneByOne = jest.spyOn(testApp.app.get(IngestionService), 'applyFacts');
+    const applied = jest.spyOn(testApp.app.get(IngestionService), 'applyParsed');
     const summaries = [];
     for (const [index, lines] of trafficFiles().entries()) {
       const path = join(tmpdir(), `bulk-${kind}-${process.pid}-${limit}-${index}.jsonl`);
@@ -115,7 +115,7 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
         Object.entries(row).map(([key, value]) => [key, value === null ? null : String(value)]),
       ),
     );
-    expect(oneByOne).not.toHaveBeenCalled();
+    expect(applied.mock.calls.filter(([, mode]) => mode !== 'deferred')).toEqual([]);
     return { summaries, messages: normalized, sums: await rollupsAndMessageSums(testApp) };
   }
 
@@ -193,11 +193,11 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
       );
       return repriceRange(scope, pending);
     });
-    const oneByOne = jest.spyOn(testApp.app.get(IngestionService), 'applyFacts');
+    const applied = jest.spyOn(testApp.app.get(IngestionService), 'applyParsed');
     await testApp.app.get(BulkImportService).importFile(path);
-    // The other writer's fact, then the import's two facts about the message it refused.
-    expect(oneByOne.mock.calls.map(([facts, mode]) => [facts.length, mode])).toEqual([
-      [1, 'incremental'],
+    // The file is read again for the two facts of the message that could not be inserted.
+    expect(applied.mock.calls.map(([events, mode]) => [events.length, mode])).toEqual([
+      [3, 'deferred'],
       [2, 'incremental'],
     ]);
     const rows: { wamid: string; status: string; sent_at: string | number; reason: string }[] =

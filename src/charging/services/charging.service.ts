@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
+import { OverlappedWrites } from '../../database/overlapped-writes.util';
 import { SqlDialect } from '../../database/sql-dialect';
 import { WriteLock } from '../../database/write-lock.service';
 import { classifyAll, compareInSequence } from '../../pricing/engine/charge-messages';
@@ -48,7 +49,7 @@ interface SequencedCharge {
   stored: string | null;
 }
 
-const WRITE_BATCH = 20_000;
+const WRITE_BATCH = 100_000;
 
 /** A place in a counter: the charge instant, then wamid, then row id break ties. */
 interface SequencePoint {
@@ -227,7 +228,8 @@ export class ChargingService implements OnModuleInit {
       for (const entry of await this.classifyRows(rows, null)) await consider(entry);
     }
     // Delivered this month but sent before the window (a phone offline for days): read with
-    // their own conversation context.
+    // their own conversation context, once the month's writes so far are done.
+    await writes.flush();
     const late = await this.lateDeliveries(
       wabaIds,
       windowStart,
@@ -647,21 +649,32 @@ function candidateOf(entry: Classified, charge: Charge): ChargeCandidate {
   };
 }
 
-/** Collects charges to write and writes them in batches, so memory stays bounded. */
+/**
+ * Collects charges to write and writes them in batches, so memory stays bounded; a batch is
+ * written while the next is charged. `flush` returns once everything is written.
+ */
 class ChargeBuffer {
   private pending: ChargeCandidate[] = [];
+  private readonly writes: OverlappedWrites<ChargeCandidate[]>;
 
-  constructor(private readonly sink: (candidates: ChargeCandidate[]) => Promise<void>) {}
+  constructor(sink: (candidates: ChargeCandidate[]) => Promise<void>) {
+    this.writes = new OverlappedWrites(sink);
+  }
 
   async add(candidate: ChargeCandidate): Promise<void> {
     this.pending.push(candidate);
-    if (this.pending.length >= WRITE_BATCH) await this.flush();
+    if (this.pending.length >= WRITE_BATCH) await this.startWrite();
   }
 
   async flush(): Promise<void> {
+    await this.startWrite();
+    await this.writes.settled();
+  }
+
+  private async startWrite(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    if (batch.length > 0) await this.sink(batch);
+    if (batch.length > 0) await this.writes.start(batch);
   }
 }
 

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
 import { ChargingService } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
+import { OverlappedWrites } from '../../database/overlapped-writes.util';
 import { PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
@@ -31,7 +34,15 @@ export const MESSAGES_CSV_COLUMNS = [
   'api',
 ] as const;
 
-const BATCH_LINES = 2000;
+// Large batches: SQLite writes each dirtied index page once per commit, and the raw log's
+// sha256 index is dirtied at random.
+const BATCH_LINES = 20_000;
+
+/**
+ * The first pass over a file stores its facts, holding new messages in `pending`; a replay
+ * applies again, one by one, the facts of the messages `keys` names (phone number|wamid).
+ */
+type ImportPass = { pending: PendingMessages } | { replay: ReadonlySet<string> };
 
 /**
  * Imports a file of webhook bodies (JSONL) or a messages CSV (the send log). Facts are merged in
@@ -42,14 +53,17 @@ const BATCH_LINES = 2000;
  */
 @Injectable()
 export class BulkImportService {
-  /** About 1 KB of memory each; beyond it an import stores new messages first, then charges. */
-  heldMessagesLimit = 1_000_000;
+  /** Beyond it, an import stores new messages first and charges them after (two writes each). */
+  heldMessagesLimit: number;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly ingestion: IngestionService,
     private readonly sendLog: SendLogService,
     private readonly charging: ChargingService,
-  ) {}
+  ) {
+    this.heldMessagesLimit = config.importHeldMessages;
+  }
 
   async importFile(path: string, onProgress?: (lines: number) => void): Promise<ImportSummary> {
     const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
@@ -64,8 +78,8 @@ export class BulkImportService {
     };
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
     const pending = new PendingMessages(this.heldMessagesLimit);
-    if (format === 'csv') await this.importCsv(path, summary, span, pending, onProgress);
-    else await this.importJsonl(path, summary, span, pending, onProgress);
+    const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
+    await read(path, summary, span, { pending }, onProgress);
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
       summary.repricedMessages = await this.charging.repriceRange(
         {
@@ -77,12 +91,16 @@ export class BulkImportService {
         pending,
       );
     }
-    // Held messages no month took (no send time), or that another writer stored meanwhile,
-    // take the ordinary way: merged with what is stored and charged at once.
-    const leftovers = [...pending.values(), ...pending.refused].flatMap(
-      (message) => message.sources,
+    // A held message another writer stored meanwhile (or that no month took) is merged with
+    // what is stored: the file is read again for its facts alone.
+    const unwritten = new Set(
+      [...pending.values(), ...pending.refused].map(
+        (message) => `${message.facts.phoneNumberId}|${message.facts.wamid}`,
+      ),
     );
-    if (leftovers.length > 0) await this.ingestion.applyFacts(leftovers, 'incremental');
+    if (unwritten.size > 0) {
+      await read(path, { ...summary, rejected: [] }, { ...span }, { replay: unwritten });
+    }
     return summary;
   }
 
@@ -90,20 +108,33 @@ export class BulkImportService {
     path: string,
     summary: ImportSummary,
     span: { min: number; max: number },
-    pending: PendingMessages,
+    pass: ImportPass,
     onProgress?: (lines: number) => void,
   ): Promise<void> {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-    let batch: { bodies: string[]; events: WebhookEvent[] } = { bodies: [], events: [] };
-    const flush = async () => {
-      if (batch.bodies.length === 0) return;
-      const fresh = (await this.ingestion.appendRawEvents(batch.bodies, 'import', true)).size;
-      const changed = await this.ingestion.applyParsed(batch.events, 'deferred', pending);
+    type Batch = { bodies: string[]; events: WebhookEvent[]; lastLine: number };
+    const write = async (current: Batch) => {
+      if ('replay' in pass) {
+        const events = current.events.filter(
+          (event) => 'wamid' in event && pass.replay.has(`${event.phoneNumberId}|${event.wamid}`),
+        );
+        if (events.length > 0) await this.ingestion.applyParsed(events, 'incremental');
+        return;
+      }
+      const fresh = (await this.ingestion.appendRawEvents(current.bodies, 'import', true)).size;
+      const changed = await this.ingestion.applyParsed(current.events, 'deferred', pass.pending);
       summary.messagesChanged += changed.length;
       summary.stored += fresh;
-      summary.duplicates += batch.bodies.length - fresh;
-      batch = { bodies: [], events: [] };
-      onProgress?.(summary.linesRead);
+      summary.duplicates += current.bodies.length - fresh;
+      onProgress?.(current.lastLine);
+    };
+    let batch: Batch = { bodies: [], events: [], lastLine: 0 };
+    const writes = new OverlappedWrites<Batch>(write);
+    const flush = async () => {
+      if (batch.bodies.length === 0) return;
+      const current = { ...batch, lastLine: summary.linesRead };
+      batch = { bodies: [], events: [], lastLine: 0 };
+      await writes.start(current);
     };
     for await (const line of lines) {
       summary.linesRead += 1;
@@ -130,13 +161,14 @@ export class BulkImportService {
       if (batch.bodies.length >= BATCH_LINES) await flush();
     }
     await flush();
+    await writes.settled();
   }
 
   private async importCsv(
     path: string,
     summary: ImportSummary,
     span: { min: number; max: number },
-    pending: PendingMessages,
+    pass: ImportPass,
     onProgress?: (lines: number) => void,
   ): Promise<void> {
     const parser = createReadStream(path, 'utf8').pipe(
@@ -152,11 +184,21 @@ export class BulkImportService {
     let batch: { record: SentMessageRecord; line: number }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
+      if ('replay' in pass) {
+        const records = batch
+          .map((entry) => entry.record)
+          .filter((record) =>
+            pass.replay.has(`${record.phoneNumberId.trim()}|${record.wamid.trim()}`),
+          );
+        if (records.length > 0) await this.sendLog.record(records, 'incremental');
+        batch = [];
+        return;
+      }
       const result = await this.sendLog.record(
         batch.map((entry) => entry.record),
         'deferred',
         0,
-        pending,
+        pass.pending,
       );
       for (const problem of result.summary.rejected)
         summary.rejected.push({ line: batch[problem.index].line, message: problem.message });

@@ -86,14 +86,13 @@ export class MessageStore {
       }
       const contact = message.facts.contact;
       message.facts = applyFact(message.facts, item, item.fact);
-      message.sources.push(item);
       if (message.facts.contact !== contact) pending!.changed();
       held.add(message.id);
     }
     const existing = await this.loadExisting(unheld);
     const merged = new Map<
       string,
-      { id: number | null; before: string | null; row: MessageFacts | null; sources: KeyedFact[] }
+      { id: number | null; before: string | null; row: MessageFacts | null }
     >();
     for (const item of unheld) {
       const key = `${item.phoneNumberId}|${item.wamid}`;
@@ -105,12 +104,10 @@ export class MessageStore {
           id: stored ? Number(stored.id) : null,
           before: row ? JSON.stringify(row) : null,
           row,
-          sources: [],
         };
         merged.set(key, entry);
       }
       entry.row = applyFact(entry.row, item, item.fact);
-      if (pending && entry.id === null) entry.sources.push(item);
     }
     let inserts = [...merged.values()].filter((entry) => entry.id === null);
     if (pending && pending.room() > 0 && inserts.length > 0) {
@@ -118,7 +115,7 @@ export class MessageStore {
       inserts = inserts.slice(holding.length);
       const ids = await this.sql.reserveIds('messages', holding.length);
       for (const [index, entry] of holding.entries()) {
-        pending.add({ id: ids[index], facts: entry.row!, sources: entry.sources });
+        pending.add({ id: ids[index], facts: entry.row! });
         held.add(ids[index]);
       }
     }

@@ -1,12 +1,9 @@
-import type { KeyedFact } from '../services/message-store.service';
 import type { MessageFacts } from './message-facts';
 
 /** A new message held in memory: its row id is reserved, its facts merged, nothing written. */
 export interface PendingMessage {
   id: number;
   facts: MessageFacts;
-  /** The facts it was built from, replayed through the ordinary path if it cannot be inserted. */
-  sources: KeyedFact[];
 }
 
 /**
@@ -18,7 +15,7 @@ export class PendingMessages {
   private readonly held = new Map<number, PendingMessage>();
   private readonly byKey = new Map<string, PendingMessage>();
   private byConversation: Map<string, PendingMessage[]> | null = null;
-  /** Messages another writer stored while they were held: to be replayed the ordinary way. */
+  /** Messages another writer stored while they were held: their facts must be merged again. */
   readonly refused: PendingMessage[] = [];
 
   constructor(readonly capacity: number) {}
