@@ -42,20 +42,18 @@ export class SqlDialect {
       return;
     }
     const runner = manager ?? this.dataSource;
-    // unnest() of one array per column: a handful of parameters whatever the row count.
     for (let start = 0; start < rows.length; start += 20_000) {
       const chunk = rows.slice(start, start + 20_000);
-      const arrays = [
-        chunk.map((row) => row.id),
-        ...columns.map((_, index) => chunk.map((row) => this.encode(row.values[index]))),
-      ];
-      const types = ['integer', ...columns.map((column) => pgType(column.kind))];
       await runner.query(
         `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}`).join(', ')}
-           FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
-             AS v(id, ${columns.map((c) => c.name).join(', ')})
+           FROM json_to_recordset($1::json) AS v(id integer, ${recordsetTypes(columns)})
           WHERE t.id = v.id`,
-        arrays,
+        [
+          this.jsonRecords(
+            ['id', ...columns.map((column) => column.name)],
+            chunk.map((row) => [row.id, ...row.values]),
+          ),
+        ],
       );
     }
   }
@@ -82,19 +80,12 @@ export class SqlDialect {
     const returned: unknown[] = [];
     for (let start = 0; start < rows.length; start += 20_000) {
       const chunk = rows.slice(start, start + 20_000);
-      // One JSON document of rows: both sides (de)serialise it natively, unlike array literals.
-      const records = JSON.stringify(
-        chunk.map((row) =>
-          Object.fromEntries(names.map((name, index) => [name, this.encode(row[index])])),
-        ),
-      );
       const result = (await (manager ?? this.dataSource).query(
         `INSERT INTO ${table} (${names.join(', ')})
-         SELECT ${names.join(', ')} FROM json_to_recordset($1::json)
-           AS v(${columns.map((column) => `${column.name} ${pgType(column.kind)}`).join(', ')})
+         SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS v(${recordsetTypes(columns)})
          ${options.conflictTarget ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING` : ''}
          RETURNING ${options.returning}`,
-        [records],
+        [this.jsonRecords(names, chunk)],
       )) as Record<string, unknown>[];
       returned.push(...result.map((row) => row[options.returning]));
     }
@@ -210,11 +201,27 @@ export class SqlDialect {
     return driver.databaseConnection ?? null;
   }
 
+  /**
+   * Rows as one JSON document for json_to_recordset: both sides (de)serialise it natively, unlike
+   * one array literal per column.
+   */
+  private jsonRecords(names: string[], rows: unknown[][]): string {
+    return JSON.stringify(
+      rows.map((row) =>
+        Object.fromEntries(names.map((name, index) => [name, this.encode(row[index])])),
+      ),
+    );
+  }
+
   encode(value: unknown): unknown {
     if (value instanceof Date) return value.getTime();
     if (typeof value === 'boolean' && !this.postgres) return value ? 1 : 0;
     return value;
   }
+}
+
+function recordsetTypes(columns: { name: string; kind: ColumnKind }[]): string {
+  return columns.map((column) => `${column.name} ${pgType(column.kind)}`).join(', ');
 }
 
 function pgType(kind: ColumnKind): string {
