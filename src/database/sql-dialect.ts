@@ -27,7 +27,7 @@ export class SqlDialect {
 
   /**
    * Updates many rows by primary key in one statement per chunk:
-   * UPDATE t SET c = v.c FROM (VALUES ...) v WHERE t.id = v.id.
+   * UPDATE t SET c = v.c FROM (the rows) v WHERE t.id = v.id.
    */
   async bulkUpdate(
     table: string,
