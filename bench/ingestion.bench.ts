@@ -12,7 +12,7 @@ import {
   trackPeakMemory,
   type BenchDatabase,
 } from './bench-environment';
-import { generateWebhookBodies, writeJsonl } from './traffic-generator';
+import { generateLiveWebhookBodies, writeJsonl } from './traffic-generator';
 
 const RERATE_CARD_CSV = `Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service
 North America,$US,0.0250,0.0034,0.0034,n/a,0.0034
@@ -92,7 +92,7 @@ export async function runWebhookBench(
   const address = app.getHttpServer().address() as { port: number };
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    const bodies = generateWebhookBodies(events);
+    const bodies = generateLiveWebhookBodies(events);
     const memory = trackPeakMemory();
     const started = process.hrtime.bigint();
     let sent = 0;

@@ -45,66 +45,97 @@ export interface GeneratedMessage {
   body: string;
 }
 
+const MONTH_SPAN_MS = 27 * 24 * 3600 * 1000;
+/** How long before a conversation's anchor its first event comes (the marketing template). */
+const EARLIEST_OFFSET_MS = 3600_000;
+
 /**
  * Deterministic traffic for one month: per conversation, a customer message, then business
  * messages delivered through status webhooks carrying Meta's pricing (marketing, utility,
- * service). One webhook body per message, as Meta usually sends them.
+ * service). One webhook body per message, as Meta usually sends them. Conversations are
+ * scattered over the month in file order, as an import file of any origin may be.
  */
 export function* generateWebhookBodies(count: number, month = '2026-08'): Generator<string> {
   const start = Date.parse(`${month}-01T00:00:00Z`);
-  const span = 27 * 24 * 3600 * 1000;
   let produced = 0;
-  let conversation = 0;
-  while (produced < count) {
-    const phone = BENCH_PHONES[conversation % BENCH_PHONES.length];
-    const prefix = PREFIXES[conversation % PREFIXES.length];
-    const contact = `${prefix}${String(1_000_000 + (conversation % 900_000)).slice(1)}`.slice(
-      0,
-      15,
-    );
-    const at = start + ((conversation * 7919) % span);
-    const events = [
-      inboundBody(phone, `wamid.bench.${conversation}.in`, contact, at),
-      statusBody(
-        phone,
-        `wamid.bench.${conversation}.mkt`,
-        contact,
-        at - 3600_000,
-        'marketing',
-        'regular',
-      ),
-      statusBody(
-        phone,
-        `wamid.bench.${conversation}.svc`,
-        contact,
-        at + 60_000,
-        'service',
-        'free_customer_service',
-      ),
-      statusBody(
-        phone,
-        `wamid.bench.${conversation}.utl`,
-        contact,
-        at + 120_000,
-        'utility',
-        'free_customer_service',
-      ),
-      statusBody(
-        phone,
-        `wamid.bench.${conversation}.utl2`,
-        contact,
-        at + 30 * 3600_000,
-        'utility',
-        'regular',
-      ),
-    ];
-    for (const body of events) {
+  for (let conversation = 0; produced < count; conversation += 1) {
+    const at = start + ((conversation * 7919) % MONTH_SPAN_MS);
+    for (const event of conversationEvents(conversation, at)) {
       if (produced >= count) break;
       produced += 1;
-      yield body;
+      yield event.body;
     }
-    conversation += 1;
   }
+}
+
+/**
+ * The same traffic as Meta sends it live: every event at its own time, in time order, with the
+ * conversations spread evenly over the month.
+ */
+export function* generateLiveWebhookBodies(count: number, month = '2026-08'): Generator<string> {
+  const start = Date.parse(`${month}-01T00:00:00Z`);
+  const step = MONTH_SPAN_MS / Math.ceil(count / EVENTS_PER_CONVERSATION);
+  // Each position in a conversation keeps its offset, so each queue is already in time order.
+  const queues: { at: number; body: string }[][] = Array.from(
+    { length: EVENTS_PER_CONVERSATION },
+    () => [],
+  );
+  const heads = queues.map(() => 0);
+  function* emitUntil(limit: number): Generator<string> {
+    for (;;) {
+      let next = -1;
+      for (const [index, queue] of queues.entries()) {
+        const head = queue[heads[index]];
+        if (head && head.at <= limit && (next < 0 || head.at < queues[next][heads[next]].at))
+          next = index;
+      }
+      if (next < 0) return;
+      yield queues[next][heads[next]].body;
+      heads[next] += 1;
+      if (heads[next] > 10_000) {
+        queues[next].splice(0, heads[next]);
+        heads[next] = 0;
+      }
+    }
+  }
+  let queued = 0;
+  for (let conversation = 0; queued < count; conversation += 1) {
+    const at = start + conversation * step;
+    yield* emitUntil(at - EARLIEST_OFFSET_MS);
+    for (const [index, event] of conversationEvents(conversation, at).entries()) {
+      if (queued >= count) break;
+      queues[index].push(event);
+      queued += 1;
+    }
+  }
+  yield* emitUntil(Number.POSITIVE_INFINITY);
+}
+
+const EVENTS_PER_CONVERSATION = 5;
+
+/** One conversation around `at`, each event with its own instant. */
+function conversationEvents(conversation: number, at: number): { at: number; body: string }[] {
+  const phone = BENCH_PHONES[conversation % BENCH_PHONES.length];
+  const prefix = PREFIXES[conversation % PREFIXES.length];
+  const contact = `${prefix}${String(1_000_000 + (conversation % 900_000)).slice(1)}`.slice(0, 15);
+  const status = (suffix: string, offset: number, category: string, type: string) => ({
+    at: at + offset,
+    body: statusBody(
+      phone,
+      `wamid.bench.${conversation}.${suffix}`,
+      contact,
+      at + offset,
+      category,
+      type,
+    ),
+  });
+  return [
+    status('mkt', -EARLIEST_OFFSET_MS, 'marketing', 'regular'),
+    { at, body: inboundBody(phone, `wamid.bench.${conversation}.in`, contact, at) },
+    status('svc', 60_000, 'service', 'free_customer_service'),
+    status('utl', 120_000, 'utility', 'free_customer_service'),
+    status('utl2', 30 * 3600_000, 'utility', 'regular'),
+  ];
 }
 
 export async function writeJsonl(path: string, count: number): Promise<void> {
