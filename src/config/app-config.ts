@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -41,10 +42,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     512 * 1024 * 1024,
     problems,
   );
+  // Held messages take about 2 KB of heap each: by default they may fill half of it.
   const importHeldMessages = integerSetting(
     env,
     'IMPORT_HELD_MESSAGES',
-    1_000_000,
+    Math.floor(getHeapStatistics().heap_size_limit / 4096),
     0,
     100_000_000,
     problems,

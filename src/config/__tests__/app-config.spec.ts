@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { ConfigError, loadAppConfig } from '../app-config';
 
 describe(loadAppConfig.name, () => {
@@ -38,5 +39,15 @@ describe(loadAppConfig.name, () => {
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud"',
       'BOOTSTRAP_API_KEY must be at least 16 characters long',
     ]);
+  });
+
+  it('lets bulk imports hold new messages in half the heap unless IMPORT_HELD_MESSAGES says', () => {
+    expect(loadAppConfig({}).importHeldMessages).toBe(
+      Math.floor(getHeapStatistics().heap_size_limit / 4096),
+    );
+    expect(loadAppConfig({ IMPORT_HELD_MESSAGES: '0' }).importHeldMessages).toBe(0);
+    expect(() => loadAppConfig({ IMPORT_HELD_MESSAGES: '-5' })).toThrow(
+      'IMPORT_HELD_MESSAGES must be a whole number between 0 and 100000000; got "-5"',
+    );
   });
 });

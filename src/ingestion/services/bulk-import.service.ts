@@ -40,7 +40,7 @@ const BATCH_LINES = 20_000;
 
 /**
  * The first pass over a file stores its facts, holding new messages in `pending`; a replay
- * applies again, one by one, the facts of the messages `keys` names (phone number|wamid).
+ * applies again, one by one, the facts of the messages `replay` names (phone number|wamid).
  */
 type ImportPass = { pending: PendingMessages } | { replay: ReadonlySet<string> };
 
