@@ -1,15 +1,16 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createApplicationContext } from '../src/app-context';
-import { createApplication } from '../src/bootstrap';
 import { ChargingService } from '../src/charging/services/charging.service';
-import { WebhookQueue } from '../src/ingestion/services/webhook-queue.service';
 import { RateCardsService } from '../src/rate-cards/services/rate-cards.service';
 import {
   createBenchEnvironment,
   npmScriptNodeFlags,
-  trackPeakMemory,
   type BenchDatabase,
 } from './bench-environment';
 import { generateLiveWebhookBodies, writeJsonl } from './traffic-generator';
@@ -80,20 +81,26 @@ export async function runBulkImportBench(
   }
 }
 
-/** The HTTP webhook path: signed bodies posted by `concurrency` keep-alive clients. */
+const WEBHOOK_SECRET = 'bench-app-secret';
+
+/**
+ * The HTTP webhook path as Meta uses it: the service runs as `npm start` in its own process;
+ * `concurrency` keep-alive clients here post signed bodies in time order; the figures count
+ * until `/health` says the queue has applied and charged every body.
+ */
 export async function runWebhookBench(
   kind: BenchDatabase,
   events: number,
   concurrency = 16,
 ): Promise<Record<string, string | number>> {
   const environment = await createBenchEnvironment(kind);
-  const app = await createApplication(environment.config, { quiet: true });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const service = await startService({
+    ...environment.env,
+    WHATSAPP_APP_SECRET: WEBHOOK_SECRET,
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   try {
     const bodies = generateLiveWebhookBodies(events);
-    const memory = trackPeakMemory();
     const started = process.hrtime.bigint();
     let sent = 0;
     let failed = 0;
@@ -101,14 +108,14 @@ export async function runWebhookBench(
       for (;;) {
         const next = bodies.next();
         if (next.done) return;
-        const status = await post(agent, address.port, next.value);
+        const status = await post(agent, service.port, next.value);
         if (status === 200) sent += 1;
         else failed += 1;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     const acceptedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await app.get(WebhookQueue).idle();
+    while ((await queueHealth(agent, service.port)).waiting > 0) await delay(100);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
       [`webhooks ${kind}: events`]: sent,
@@ -116,13 +123,79 @@ export async function runWebhookBench(
       [`webhooks ${kind}: answered (200) events/s`]: Math.round(sent / acceptedSeconds),
       [`webhooks ${kind}: applied and charged events/s`]: Math.round(sent / seconds),
       [`webhooks ${kind}: target 2,000/s ratio`]: (sent / seconds / 2000).toFixed(2),
-      [`webhooks ${kind}: peak RSS MB`]: memory.stop(),
+      [`webhooks ${kind}: service peak RSS MB`]: service.peakMemoryMb(),
     };
   } finally {
     agent.destroy();
-    await app.close();
+    await service.stop();
     await environment.dispose();
   }
+}
+
+interface RunningService {
+  port: number;
+  /** The process's resident-memory high-water mark so far (Linux). */
+  peakMemoryMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the service as `npm start` does, on a free port, and waits until it listens. */
+async function startService(env: Record<string, string>): Promise<RunningService> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [...npmScriptNodeFlags('start'), join(__dirname, '..', 'src', 'main.js')],
+    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited with ${code}: ${output}`)));
+  });
+  return {
+    port,
+    peakMemoryMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function queueHealth(agent: http.Agent, port: number): Promise<{ waiting: number }> {
+  const response = await fetchJson(agent, port, '/health');
+  return (response as { details: { webhookQueue: { waiting: number } } }).details.webhookQueue;
+}
+
+function fetchJson(agent: http.Agent, port: number, path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, agent }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(JSON.parse(text)));
+      })
+      .on('error', reject);
+  });
 }
 
 function post(agent: http.Agent, port: number, body: string): Promise<number> {
@@ -134,7 +207,11 @@ function post(agent: http.Agent, port: number, body: string): Promise<number> {
         path: '/webhooks/whatsapp',
         method: 'POST',
         agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'X-Hub-Signature-256': `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`,
+        },
       },
       (response) => {
         response.resume();

@@ -45,7 +45,11 @@ export class WebhookController {
     if (!raw || raw.length === 0) throw new DomainError('BAD_USER_INPUT', 'empty body');
     if (this.config.appSecret !== null)
       this.checkSignature(raw, request.headers['x-hub-signature-256']);
-    const result = await this.ingestion.acceptWebhookBody(raw.toString('utf8'));
+    // The JSON body parser has parsed what it could read; other bodies are parsed here.
+    const result = await this.ingestion.acceptWebhookBody(
+      raw.toString('utf8'),
+      request.is('application/json') ? (request.body as unknown) : undefined,
+    );
     if (result.accepted) this.queue.wake();
     return { received: true, events: result.events, problems: result.problems };
   }

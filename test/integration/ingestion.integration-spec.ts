@@ -2,7 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
+import { RawEventEntity } from '../../src/ingestion/entities/raw-event.entity';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
+import { sha256 } from '../../src/ingestion/services/ingestion.service';
+import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service';
 import {
   listWebhookFixtures,
   loadWebhookFixture,
@@ -47,6 +50,33 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       .get('/webhooks/whatsapp')
       .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '42' })
       .expect(403);
+  });
+
+  it('reports the webhook queue on /health: bodies waiting, and bodies that failed every attempt', async () => {
+    const queueHealth = async () =>
+      (await testApp.http().get('/health').expect(200)).body.details.webhookQueue;
+    expect(await queueHealth()).toEqual({ status: 'up', waiting: 0, failed: 0 });
+
+    const log = (body: string, attempts: number) =>
+      testApp.app
+        .get(DataSource)
+        .getRepository(RawEventEntity)
+        .insert({
+          receivedAt: new Date(),
+          source: 'webhook',
+          bodySha256: sha256(body),
+          body,
+          processedAt: null,
+          attempts,
+        });
+    await log('{"object":"whatsapp_business_account","entry":[]}', 0);
+    await log('{"health":"gave up after three attempts"}', 3);
+    expect(await queueHealth()).toEqual({ status: 'up', waiting: 1, failed: 1 });
+
+    const queue = testApp.app.get(WebhookQueue);
+    queue.wake();
+    await queue.idle();
+    expect(await queueHealth()).toEqual({ status: 'up', waiting: 0, failed: 1 });
   });
 
   it('stores what every reference payload says', async () => {

@@ -29,7 +29,9 @@ export class IngestionService {
     private readonly writeLock: WriteLock,
   ) {
     this.sql = new SqlDialect(dataSource);
-    this.webhookLog = new GroupCommit((bodies) => this.appendRawEvents(bodies, 'webhook', false));
+    this.webhookLog = new GroupCommit((bodies) =>
+      this.appendHashedRawEvents(bodies, 'webhook', false),
+    );
   }
 
   /** Parses a raw body (400-class DomainError when it is not a WhatsApp webhook). */
@@ -43,14 +45,16 @@ export class IngestionService {
 
   /**
    * Validates a webhook body (400-class DomainError when it is not a WhatsApp webhook) and logs
-   * it for the queue. Returns false for a body already logged (Meta retries).
+   * it for the queue. Returns false for a body already logged (Meta retries). `parsed` is the
+   * body as JSON when the caller has parsed it already.
    */
   async acceptWebhookBody(
     rawBody: string,
+    parsed?: unknown,
   ): Promise<{ accepted: boolean; events: number; problems: string[] }> {
-    const parsed = this.parseEvents(this.parseBody(rawBody));
+    const { events, problems } = this.parseEvents(parsed ?? this.parseBody(rawBody));
     const accepted = await this.webhookLog.append(rawBody);
-    return { accepted, events: parsed.events.length, problems: parsed.problems };
+    return { accepted, events: events.length, problems };
   }
 
   parseEvents(body: unknown): ReturnType<typeof parseWebhookBody> {
@@ -106,13 +110,25 @@ export class IngestionService {
   }
 
   /** Appends bodies not seen before to the raw event log; returns the hashes of the new ones. */
-  async appendRawEvents(
+  appendRawEvents(
     bodies: string[],
     source: 'webhook' | 'import',
     processed: boolean,
   ): Promise<Set<string>> {
+    return this.appendHashedRawEvents(
+      bodies.map((body) => ({ sha: sha256(body), body })),
+      source,
+      processed,
+    );
+  }
+
+  private async appendHashedRawEvents(
+    bodies: readonly HashedBody[],
+    source: 'webhook' | 'import',
+    processed: boolean,
+  ): Promise<Set<string>> {
     const bySha = new Map<string, string>();
-    for (const body of bodies) bySha.set(sha256(body), body);
+    for (const { sha, body } of bodies) bySha.set(sha, body);
     const receivedAt = Date.now();
     const inserted = await this.sql.insertMany(
       'raw_events',
@@ -155,23 +171,27 @@ export function sha256(body: string): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
+interface HashedBody {
+  sha: string;
+  body: string;
+}
+
 /**
  * Webhook bodies arriving together are logged in one transaction: each request still waits
  * until its body is durable, but concurrent requests share one commit.
  */
 class GroupCommit {
-  private queued: {
-    body: string;
+  private queued: (HashedBody & {
     resolve: (fresh: boolean) => void;
     reject: (error: unknown) => void;
-  }[] = [];
+  })[] = [];
   private scheduled = false;
 
-  constructor(private readonly write: (bodies: string[]) => Promise<Set<string>>) {}
+  constructor(private readonly write: (bodies: HashedBody[]) => Promise<Set<string>>) {}
 
   append(body: string): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ body, resolve, reject });
+      this.queued.push({ sha: sha256(body), body, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => void this.flush());
@@ -184,8 +204,8 @@ class GroupCommit {
     this.queued = [];
     this.scheduled = false;
     try {
-      const fresh = await this.write(batch.map((entry) => entry.body));
-      for (const entry of batch) entry.resolve(fresh.has(sha256(entry.body)));
+      const fresh = await this.write(batch);
+      for (const entry of batch) entry.resolve(fresh.has(entry.sha));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     }
