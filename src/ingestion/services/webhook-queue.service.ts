@@ -64,7 +64,8 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.stopped) return;
     this.pending = true;
     if (this.draining === null && this.window === null) {
-      this.window = setTimeout(() => this.startDrain(), BATCH_WINDOW_MS);
+      // The window alone never keeps a process alive (the server's listener does).
+      this.window = setTimeout(() => this.startDrain(), BATCH_WINDOW_MS).unref();
     }
   }
 
