@@ -5,6 +5,17 @@ import { MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 
+/** Every SQLite connection of the service (the main one and the raw event log's writer thread). */
+export const SQLITE_PRAGMAS: readonly string[] = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'busy_timeout = 5000',
+  // Bulk writes: a 64 MB page cache keeps the messages indexes hot, and checkpointing the
+  // WAL every ~80 MB instead of every 4 MB halves the cost of writing the raw event log.
+  'cache_size = -65536',
+  'wal_autocheckpoint = 20000',
+];
+
 /** SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set; migrations run at start. */
 export function buildDataSourceOptions(
   config: Pick<AppConfig, 'databaseKind' | 'databaseUrl' | 'sqliteFile'>,
@@ -26,13 +37,7 @@ export function buildDataSourceOptions(
     type: 'better-sqlite3',
     database: config.sqliteFile,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
-      // Bulk writes: a 64 MB page cache keeps the messages indexes hot, and checkpointing the
-      // WAL every ~80 MB instead of every 4 MB halves the cost of writing the raw event log.
-      db.pragma('cache_size = -65536');
-      db.pragma('wal_autocheckpoint = 20000');
+      for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
     },
   };
 }

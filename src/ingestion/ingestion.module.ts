@@ -5,6 +5,7 @@ import { MessagesModule } from '../messages/messages.module';
 import { SendLogResolver } from './send-log.resolver';
 import { BulkImportService } from './services/bulk-import.service';
 import { IngestionService } from './services/ingestion.service';
+import { RawEventLog } from './services/raw-event-log.service';
 import { SendLogService } from './services/send-log.service';
 import { WebhookQueue } from './services/webhook-queue.service';
 import { WebhookEventApplier } from './services/webhook-event-applier.service';
@@ -17,10 +18,11 @@ import { WebhookController } from './webhook.controller';
     WebhookQueue,
     WebhookEventApplier,
     IngestionService,
+    RawEventLog,
     SendLogService,
     SendLogResolver,
     BulkImportService,
   ],
-  exports: [WebhookQueue, IngestionService, SendLogService, BulkImportService],
+  exports: [WebhookQueue, IngestionService, RawEventLog, SendLogService, BulkImportService],
 })
 export class IngestionModule {}

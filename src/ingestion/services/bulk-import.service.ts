@@ -11,6 +11,7 @@ import { PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
+import { RawEventLog } from './raw-event-log.service';
 import { SendLogService, type SentMessageRecord } from './send-log.service';
 
 export interface ImportSummary {
@@ -59,6 +60,7 @@ export class BulkImportService {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly ingestion: IngestionService,
+    private readonly rawEventLog: RawEventLog,
     private readonly sendLog: SendLogService,
     private readonly charging: ChargingService,
   ) {
@@ -121,8 +123,12 @@ export class BulkImportService {
         if (events.length > 0) await this.ingestion.applyParsed(events, 'incremental');
         return;
       }
-      const fresh = (await this.ingestion.appendRawEvents(current.bodies, 'import', true)).size;
-      const changed = await this.ingestion.applyParsed(current.events, 'deferred', pass.pending);
+      // The raw log is written (on SQLite, by its own thread) while the facts are applied.
+      const [logged, changed] = await Promise.all([
+        this.rawEventLog.append(current.bodies, 'import', true),
+        this.ingestion.applyParsed(current.events, 'deferred', pass.pending),
+      ]);
+      const fresh = logged.filter(Boolean).length;
       summary.messagesChanged += changed.length;
       summary.stored += fresh;
       summary.duplicates += current.bodies.length - fresh;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ChargingService } from '../../charging/services/charging.service';
 import { DomainError } from '../../common/errors/domain.error';
@@ -10,6 +9,7 @@ import { MessageStore, type KeyedFact } from '../../messages/services/message-st
 import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
+import { RawEventLog } from './raw-event-log.service';
 import { WebhookEventApplier } from './webhook-event-applier.service';
 
 /**
@@ -27,11 +27,10 @@ export class IngestionService {
     private readonly store: MessageStore,
     private readonly charging: ChargingService,
     private readonly writeLock: WriteLock,
+    rawEventLog: RawEventLog,
   ) {
     this.sql = new SqlDialect(dataSource);
-    this.webhookLog = new GroupCommit((bodies) =>
-      this.appendHashedRawEvents(bodies, 'webhook', false),
-    );
+    this.webhookLog = new GroupCommit((bodies) => rawEventLog.append(bodies, 'webhook', false));
   }
 
   /** Parses a raw body (400-class DomainError when it is not a WhatsApp webhook). */
@@ -109,49 +108,6 @@ export class IngestionService {
     });
   }
 
-  /** Appends bodies not seen before to the raw event log; returns the hashes of the new ones. */
-  appendRawEvents(
-    bodies: string[],
-    source: 'webhook' | 'import',
-    processed: boolean,
-  ): Promise<Set<string>> {
-    return this.appendHashedRawEvents(
-      bodies.map((body) => ({ sha: sha256(body), body })),
-      source,
-      processed,
-    );
-  }
-
-  private async appendHashedRawEvents(
-    bodies: readonly HashedBody[],
-    source: 'webhook' | 'import',
-    processed: boolean,
-  ): Promise<Set<string>> {
-    const bySha = new Map<string, string>();
-    for (const { sha, body } of bodies) bySha.set(sha, body);
-    const receivedAt = Date.now();
-    const inserted = await this.sql.insertMany(
-      'raw_events',
-      [
-        { name: 'received_at', kind: 'bigint' },
-        { name: 'source', kind: 'text' },
-        { name: 'body_sha256', kind: 'text' },
-        { name: 'body', kind: 'text' },
-        { name: 'processed_at', kind: 'bigint' },
-      ],
-      [...bySha].map(([sha, body]) => [
-        receivedAt,
-        source,
-        sha,
-        body,
-        processed ? receivedAt : null,
-      ]),
-      { returning: 'body_sha256', conflictTarget: ['body_sha256'] },
-    );
-    // Bodies repeated inside the same batch, or logged before, count as duplicates.
-    return new Set(inserted as string[]);
-  }
-
   private async messagesUsingTemplates(
     changes: { wabaId: string; templateName: string; effectiveAt: Date }[],
   ): Promise<number[]> {
@@ -167,47 +123,48 @@ export class IngestionService {
   }
 }
 
-export function sha256(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
-}
-
-interface HashedBody {
-  sha: string;
-  body: string;
-}
-
 /**
  * Webhook bodies arriving together are logged in one transaction: each request still waits
- * until its body is durable, but concurrent requests share one commit.
+ * until its body is durable, but concurrent requests share one commit, and bodies arriving
+ * while a commit is under way share the next.
  */
 class GroupCommit {
-  private queued: (HashedBody & {
+  private queued: {
+    body: string;
     resolve: (fresh: boolean) => void;
     reject: (error: unknown) => void;
-  })[] = [];
+  }[] = [];
   private scheduled = false;
+  private writing = false;
 
-  constructor(private readonly write: (bodies: HashedBody[]) => Promise<Set<string>>) {}
+  constructor(private readonly write: (bodies: string[]) => Promise<boolean[]>) {}
 
   append(body: string): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ sha: sha256(body), body, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
+      this.queued.push({ body, resolve, reject });
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.writing || this.queued.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     const batch = this.queued;
     this.queued = [];
     this.scheduled = false;
+    this.writing = true;
     try {
-      const fresh = await this.write(batch);
-      for (const entry of batch) entry.resolve(fresh.has(entry.sha));
+      const fresh = await this.write(batch.map((entry) => entry.body));
+      for (const [index, entry] of batch.entries()) entry.resolve(fresh[index]);
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+    } finally {
+      this.writing = false;
+      this.schedule();
     }
   }
 }

@@ -113,7 +113,9 @@ export class MessageStore {
     if (pending && pending.room() > 0 && inserts.length > 0) {
       const holding = inserts.slice(0, pending.room());
       inserts = inserts.slice(holding.length);
-      const ids = await this.sql.reserveIds('messages', holding.length);
+      const ids = await pending.takeIds(holding.length, (count) =>
+        this.sql.reserveIds('messages', count),
+      );
       for (const [index, entry] of holding.entries()) {
         pending.add({ id: ids[index], facts: entry.row! });
         held.add(ids[index]);

@@ -17,6 +17,8 @@ export class PendingMessages {
   private byConversation: Map<string, PendingMessage[]> | null = null;
   /** Messages another writer stored while they were held: their facts must be merged again. */
   readonly refused: PendingMessage[] = [];
+  /** Row ids reserved for messages to hold and not given out yet. */
+  private spareIds: number[] = [];
 
   constructor(readonly capacity: number) {}
 
@@ -26,6 +28,19 @@ export class PendingMessages {
 
   room(): number {
     return Math.max(0, this.capacity - this.held.size);
+  }
+
+  /**
+   * Gives out `count` reserved row ids, reserving them with `reserve` a block at a time: each
+   * reservation is a write transaction, which waits while another thread writes (the raw event
+   * log's). Ids left over at the end are never used; gaps in ids are harmless.
+   */
+  async takeIds(count: number, reserve: (count: number) => Promise<number[]>): Promise<number[]> {
+    if (this.spareIds.length < count) {
+      const block = Math.max(count - this.spareIds.length, Math.min(ID_BLOCK, this.room()));
+      this.spareIds = this.spareIds.concat(await reserve(block));
+    }
+    return this.spareIds.splice(0, count);
   }
 
   get(phoneNumberId: string, wamid: string): PendingMessage | undefined {
@@ -81,6 +96,8 @@ export class PendingMessages {
     return this.held.values();
   }
 }
+
+const ID_BLOCK = 100_000;
 
 function messageKey(phoneNumberId: string, wamid: string): string {
   return `${phoneNumberId}|${wamid}`;
