@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ROLLUP_KEY_COLUMNS } from '../src/charging/entities/charge-rollup.entity';
+import { ROLLUP_KEY_COLUMNS } from '../src/charging/utils/charge-rollups.util';
 import { ReportDimension } from '../src/common/graphql/enums';
 import type { AppConfig } from '../src/config/app-config';
 import { ConfigModule } from '../src/config/config.module';

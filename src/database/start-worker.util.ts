@@ -1,27 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * Starts a worker thread from the module `name` in `directory`: the compiled `name.js` when it
- * exists. Under ts-jest only `name.ts` exists; it is transpiled here, which works because a
- * worker module imports packages and types only, never another module of the project.
+ * exists. Under ts-jest only TypeScript sources exist: the thread then compiles them as it
+ * requires them (TypeScript is a development dependency, present wherever tests run).
  */
-export async function startWorker(
-  directory: string,
-  name: string,
-  options: WorkerOptions,
-): Promise<Worker> {
+export function startWorker(directory: string, name: string, options: WorkerOptions): Worker {
   const compiled = join(directory, `${name}.js`);
   if (existsSync(compiled)) return new Worker(compiled, options);
-  const typescript = await import('typescript');
-  const source = readFileSync(join(directory, `${name}.ts`), 'utf8');
-  const { outputText } = typescript.transpileModule(source, {
-    compilerOptions: {
-      module: typescript.ModuleKind.CommonJS,
-      target: typescript.ScriptTarget.ES2022,
-      esModuleInterop: true,
-    },
+  const source = join(directory, `${name}.ts`);
+  const bootstrap = `
+const { readFileSync } = require('node:fs');
+const typescript = require('typescript');
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = typescript.transpileModule(readFileSync(filename, 'utf8'), {
+    compilerOptions: { module: typescript.ModuleKind.CommonJS, target: typescript.ScriptTarget.ES2022, esModuleInterop: true },
+    fileName: filename,
   });
-  return new Worker(outputText, { ...options, eval: true });
+  module._compile(outputText, filename);
+};
+require(${JSON.stringify(source)});`;
+  return new Worker(bootstrap, { ...options, eval: true });
 }

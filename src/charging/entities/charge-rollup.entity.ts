@@ -1,21 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { microsTransformer } from '../../database/column-transformers';
-
-export const ROLLUP_KEY_COLUMNS = [
-  'waba_id',
-  'portfolio_id',
-  'phone_number_id',
-  'charge_month',
-  'charge_day',
-  'charge_currency',
-  'charge_reason',
-  'charge_market',
-  'charge_country',
-  'charge_pricing_category',
-  'charge_tier',
-  'charge_rate',
-  'origin',
-] as const;
+import { ROLLUP_KEY_COLUMNS } from '../utils/charge-rollups.util';
 
 const keyColumn = (name: string, length: number) =>
   ({ name, type: 'varchar', length, default: '' }) as const;

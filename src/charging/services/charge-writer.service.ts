@@ -1,8 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { SQLITE_PRAGMAS } from '../../database/data-source-options';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
+import { WorkerRequests } from '../../database/worker-requests.util';
 import {
   MESSAGE_ROW_COLUMNS,
   messageRowValues,
@@ -11,7 +17,22 @@ import type { MessageFacts } from '../../messages/utils/message-facts';
 import type { Charge } from '../../pricing/engine/engine.types';
 import { money, toMicros } from '../../pricing/money';
 import { isFreeReason } from '../../pricing/pricing.types';
-import { ROLLUP_KEY_COLUMNS } from '../entities/charge-rollup.entity';
+import {
+  chunked,
+  deltaValues,
+  netRollupDeltas,
+  pruneRollupSql,
+  ROLLUP_KEY_COLUMNS,
+  ROLLUP_VALUE_COLUMNS,
+  storedChargeContribution,
+  storedChargesPostgresSql,
+  upsertRollupsSql,
+  type RollupContribution,
+  type RollupDelta,
+  type StoredChargeRow,
+} from '../utils/charge-rollups.util';
+import { SqliteChargePlanWriter, type SqliteChargePlan } from '../utils/sqlite-charge-plan.util';
+import type { ChargeWriterWorkerData } from '../workers/charge-writer.worker';
 
 export interface ChargeWrite {
   id: number;
@@ -58,27 +79,27 @@ const INSERT_COLUMNS: { name: string; kind: ColumnKind }[] = [
 ];
 const INSERT_OPTIONS = { returning: 'id', conflictTarget: ['phone_number_id', 'wamid'] };
 
-interface RollupDelta {
-  key: string[];
-  messages: bigint;
-  billable: bigint;
-  free: bigint;
-  micros: bigint;
-}
-
-type OldChargeRow = Record<string, string | number | boolean | null> & { id: number | string };
-
-const ROLLUP_VALUE_COLUMNS = ['messages', 'billable_messages', 'free_messages', 'amount_micros'];
+const PLAN_COLUMNS = {
+  insert: INSERT_COLUMNS.map((column) => column.name),
+  update: CHARGE_COLUMNS.map((column) => column.name),
+};
 
 /**
  * Rewrites charges and keeps charge_rollups equal to their sums, in one transaction: the old
- * charge of each message is subtracted from its rollup row and the new one added.
+ * charge of each message is subtracted from its rollup row and the new one added. On a SQLite
+ * file the transaction runs on a writer thread with its own connection, so the main thread
+ * charges the next batch meanwhile; on PostgreSQL the database server does that work.
  */
 @Injectable()
-export class ChargeWriter {
+export class ChargeWriter implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
+  private thread: WorkerRequests<Uint8Array, number[]> | null = null;
+  private mainThreadWriter: SqliteChargePlanWriter | null = null;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.sql = new SqlDialect(dataSource);
   }
 
@@ -91,86 +112,95 @@ export class ChargeWriter {
     // In id order, rows are visited as they lie in the table.
     const ordered = [...writes].sort((a, b) => a.id - b.id);
     const changes = ordered.filter((write) => write.newMessage === undefined);
-    const updates = changes.map((write) => ({ id: write.id, values: chargeValues(write) }));
-    const inserts = ordered.filter((write) => write.newMessage !== undefined);
-    const insertRows = inserts.map((write) => [
-      write.id,
-      ...messageRowValues(write.newMessage!),
-      ...chargeValues(write),
-    ]);
-    const applied = (inserted: unknown[]): ChargeWrite[] => {
-      const ids = new Set(inserted.map(Number));
-      return ordered.filter((write) => write.newMessage === undefined || ids.has(write.id));
-    };
-    const refused = (inserted: unknown[]): number[] => {
-      const ids = new Set(inserted.map(Number));
-      return inserts.filter((write) => !ids.has(write.id)).map((write) => write.id);
-    };
+    const inserts = ordered
+      .filter((write) => write.newMessage !== undefined)
+      .map((write) => [write.id, ...messageRowValues(write.newMessage!), ...chargeValues(write)]);
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
-      const select = (ids: number[]) =>
-        this.sql
-          .prepared(
-            sqlite,
-            oldChargesSql(ids.length, () => '?'),
-          )
-          .all(...ids) as OldChargeRow[];
-      const upsert = this.sql.prepared(
-        sqlite,
-        upsertSql(1, () => '?'),
-      );
-      const prune = this.sql.prepared(
-        sqlite,
-        pruneSql(() => '?'),
-      );
-      const inserted = sqlite
-        .transaction(() => {
-          const stored = this.sql.insertManySqlite(
-            sqlite,
-            'messages',
-            INSERT_COLUMNS,
-            insertRows,
-            INSERT_OPTIONS,
-          );
-          const old = chunked(
-            changes.map((write) => write.id),
-            500,
-          ).flatMap(select);
-          const deltas = rollupDeltas(old, applied(stored));
-          this.sql.bulkUpdateSqlite(sqlite, 'messages', CHARGE_COLUMNS, updates);
-          for (const delta of deltas) upsert.run(...delta.key, ...deltaValues(delta));
-          for (const delta of deltas) if (delta.messages < 0n) prune.run(...delta.key);
-          return stored;
-        })
-        .immediate();
-      return refused(inserted);
+      const encode = (values: unknown[]) => values.map((value) => this.sql.encode(value));
+      const plan: SqliteChargePlan = {
+        inserts: inserts.map(encode),
+        updates: changes.map((write) => encode([...chargeValues(write), write.id])),
+        updateOwners: changes.map((write) => [write.wabaId, write.phoneNumberId]),
+      };
+      if (this.config.sqliteFile !== ':memory:') {
+        const serialised = serialize(plan);
+        // v8 gives the serialised plan a buffer of its own: it is handed over, not copied.
+        const owned =
+          serialised.byteOffset === 0 && serialised.buffer.byteLength === serialised.length;
+        return this.writerThread().request(
+          serialised,
+          owned ? [serialised.buffer as ArrayBuffer] : [],
+        );
+      }
+      this.mainThreadWriter ??= new SqliteChargePlanWriter(sqlite, PLAN_COLUMNS);
+      return this.mainThreadWriter.apply(plan);
     }
+    const added = ordered.map((write) => ({
+      id: write.id,
+      inserted: write.newMessage !== undefined,
+      contribution: contributionOf(write),
+    }));
     return this.sql.dataSource.transaction(async (manager) => {
-      const inserted = await this.sql.insertMany(
-        'messages',
-        INSERT_COLUMNS,
-        insertRows,
-        INSERT_OPTIONS,
-        manager,
+      const inserted = new Set(
+        (
+          await this.sql.insertMany('messages', INSERT_COLUMNS, inserts, INSERT_OPTIONS, manager)
+        ).map(Number),
       );
-      const old: OldChargeRow[] = [];
+      const removed: RollupContribution[] = [];
       for (const ids of chunked(
         changes.map((write) => write.id),
         20_000,
       )) {
-        old.push(...((await manager.query(oldChargesPostgresSql, [ids])) as OldChargeRow[]));
+        const rows = (await manager.query(storedChargesPostgresSql, [ids])) as StoredChargeRow[];
+        removed.push(...rows.map(storedChargeContribution));
       }
-      const deltas = rollupDeltas(old, applied(inserted));
-      await this.sql.bulkUpdate('messages', CHARGE_COLUMNS, updates, manager);
+      await this.sql.bulkUpdate(
+        'messages',
+        CHARGE_COLUMNS,
+        changes.map((write) => ({ id: write.id, values: chargeValues(write) })),
+        manager,
+      );
+      const deltas = netRollupDeltas(
+        removed,
+        added
+          .filter((entry) => !entry.inserted || inserted.has(entry.id))
+          .map((entry) => entry.contribution),
+      );
       await upsertPostgres(manager, deltas);
       for (const delta of deltas.filter((entry) => entry.messages < 0n)) {
         await manager.query(
-          pruneSql((index) => `$${index}`),
+          pruneRollupSql((index) => `$${index}`),
           delta.key,
         );
       }
-      return refused(inserted);
+      return inserts.map((row) => row[0] as number).filter((id) => !inserted.has(id));
     });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    await thread?.close();
+  }
+
+  private writerThread(): WorkerRequests<Uint8Array, number[]> {
+    if (this.thread === null) {
+      const workerData: ChargeWriterWorkerData = {
+        sqliteFile: this.config.sqliteFile,
+        pragmas: SQLITE_PRAGMAS,
+        columns: PLAN_COLUMNS,
+      };
+      this.thread = new WorkerRequests(
+        join(__dirname, '..', 'workers'),
+        'charge-writer.worker',
+        workerData,
+        "the charge writer's thread",
+        // A thread that died is replaced at the next write.
+        () => (this.thread = null),
+      );
+    }
+    return this.thread;
   }
 }
 
@@ -218,37 +248,30 @@ function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
   ];
 }
 
-/** The key the stored charge was summed under: its origin as it was when charged. */
-const OLD_KEY_SELECT = ROLLUP_KEY_COLUMNS.map((column) =>
-  column === 'origin' ? 'charge_origin AS origin' : column,
-).join(', ');
-
-const oldChargesPostgresSql = `SELECT id, ${OLD_KEY_SELECT}, charge_billable,
-  CAST(charge_amount_micros AS TEXT) AS micros
-  FROM messages WHERE id = ANY($1::integer[]) AND charge_month IS NOT NULL
-  ORDER BY id FOR UPDATE`;
-
-function oldChargesSql(count: number, placeholder: (index: number) => string): string {
-  const ids = Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');
-  return `SELECT id, ${OLD_KEY_SELECT}, charge_billable, CAST(charge_amount_micros AS TEXT) AS micros
-          FROM messages WHERE id IN (${ids}) AND charge_month IS NOT NULL`;
-}
-
-function upsertSql(rows: number, placeholder: (index: number) => string): string {
-  const width = ROLLUP_KEY_COLUMNS.length + ROLLUP_VALUE_COLUMNS.length;
-  const tuples = Array.from(
-    { length: rows },
-    (_, row) =>
-      `(${Array.from({ length: width }, (_, column) => placeholder(row * width + column + 1)).join(', ')})`,
-  );
-  return `INSERT INTO charge_rollups (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-          VALUES ${tuples.join(', ')}
-          ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
-          ${ROLLUP_VALUE_COLUMNS.map((column) => `${column} = charge_rollups.${column} + excluded.${column}`).join(', ')}`;
-}
-
-function pruneSql(placeholder: (index: number) => string): string {
-  return `DELETE FROM charge_rollups WHERE ${ROLLUP_KEY_COLUMNS.map((column, index) => `${column} = ${placeholder(index + 1)}`).join(' AND ')} AND messages = 0`;
+/** What a charge adds to its rollup row. */
+function contributionOf(write: ChargeWrite): RollupContribution {
+  const { charge } = write;
+  const values: Record<(typeof ROLLUP_KEY_COLUMNS)[number], string | null> = {
+    waba_id: write.wabaId,
+    portfolio_id: write.portfolioId,
+    phone_number_id: write.phoneNumberId,
+    charge_month: charge.month,
+    charge_day: charge.day,
+    charge_currency: charge.currency,
+    charge_reason: charge.reason,
+    charge_market: charge.market,
+    charge_country: charge.country,
+    charge_pricing_category: charge.pricingCategory,
+    charge_tier: charge.tier,
+    charge_rate: charge.rate,
+    origin: write.origin,
+  };
+  return {
+    key: ROLLUP_KEY_COLUMNS.map((column) => values[column] ?? ''),
+    billable: charge.billable,
+    free: isFreeReason(charge.reason),
+    micros: BigInt(toMicros(money(charge.amount))),
+  };
 }
 
 async function upsertPostgres(manager: EntityManager, deltas: RollupDelta[]): Promise<void> {
@@ -256,74 +279,8 @@ async function upsertPostgres(manager: EntityManager, deltas: RollupDelta[]): Pr
   const perStatement = Math.floor(60000 / width);
   for (const chunk of chunked(deltas, perStatement)) {
     await manager.query(
-      upsertSql(chunk.length, (index) => `$${index}`),
+      upsertRollupsSql(chunk.length, (index) => `$${index}`),
       chunk.flatMap((delta) => [...delta.key, ...deltaValues(delta)]),
     );
   }
-}
-
-function deltaValues(delta: RollupDelta): string[] {
-  return [delta.messages, delta.billable, delta.free, delta.micros].map((value) =>
-    value.toString(),
-  );
-}
-
-/** Old charges out, new charges in, netted per rollup key; keys that net to nothing are dropped. */
-function rollupDeltas(old: readonly OldChargeRow[], writes: readonly ChargeWrite[]): RollupDelta[] {
-  const deltas = new Map<string, RollupDelta>();
-  const add = (key: string[], sign: bigint, billable: boolean, reason: string, micros: bigint) => {
-    const id = key.join('\u0000');
-    let delta = deltas.get(id);
-    if (!delta) {
-      delta = { key, messages: 0n, billable: 0n, free: 0n, micros: 0n };
-      deltas.set(id, delta);
-    }
-    delta.messages += sign;
-    if (billable) delta.billable += sign;
-    if (isFreeReason(reason)) delta.free += sign;
-    delta.micros += sign * micros;
-  };
-  for (const row of old) {
-    const key = ROLLUP_KEY_COLUMNS.map((column) =>
-      row[column] === null ? '' : String(row[column]),
-    );
-    add(
-      key,
-      -1n,
-      row.charge_billable === true || Number(row.charge_billable) === 1,
-      String(row.charge_reason),
-      BigInt(String(row.micros)),
-    );
-  }
-  for (const write of writes) {
-    const { charge } = write;
-    const values: Record<(typeof ROLLUP_KEY_COLUMNS)[number], string | null> = {
-      waba_id: write.wabaId,
-      portfolio_id: write.portfolioId,
-      phone_number_id: write.phoneNumberId,
-      charge_month: charge.month,
-      charge_day: charge.day,
-      charge_currency: charge.currency,
-      charge_reason: charge.reason,
-      charge_market: charge.market,
-      charge_country: charge.country,
-      charge_pricing_category: charge.pricingCategory,
-      charge_tier: charge.tier,
-      charge_rate: charge.rate,
-      origin: write.origin,
-    };
-    const key = ROLLUP_KEY_COLUMNS.map((column) => values[column] ?? '');
-    add(key, 1n, charge.billable, charge.reason, BigInt(toMicros(money(charge.amount))));
-  }
-  return [...deltas.values()].filter(
-    (delta) =>
-      delta.messages !== 0n || delta.billable !== 0n || delta.free !== 0n || delta.micros !== 0n,
-  );
-}
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size));
-  return chunks;
 }

@@ -49,7 +49,7 @@ interface SequencedCharge {
   stored: string | null;
 }
 
-const WRITE_BATCH = 100_000;
+const WRITE_BATCH = 25_000;
 
 /** A place in a counter: the charge instant, then wamid, then row id break ties. */
 interface SequencePoint {

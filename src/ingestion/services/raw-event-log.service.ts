@@ -2,18 +2,14 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { SQLITE_PRAGMAS } from '../../database/data-source-options';
 import { SqlDialect } from '../../database/sql-dialect';
-import { startWorker } from '../../database/start-worker.util';
-import type {
-  RawEventAppend,
-  RawEventAppendReply,
-  RawEventLogWorkerData,
-} from '../workers/raw-event-log.protocol';
+import type { SqliteWorkerData } from '../../database/sqlite-worker.util';
+import { WorkerRequests } from '../../database/worker-requests.util';
+import type { RawEventAppend } from '../workers/raw-event-log.worker';
 
 export type RawEventSource = RawEventAppend['source'];
 
@@ -26,7 +22,7 @@ export type RawEventSource = RawEventAppend['source'];
 @Injectable()
 export class RawEventLog implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
-  private writer: Promise<WriterThread> | null = null;
+  private writer: WorkerRequests<RawEventAppend, Uint8Array> | null = null;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -48,34 +44,35 @@ export class RawEventLog implements OnApplicationShutdown {
     if (this.sql.sqliteDatabase() === null || this.config.sqliteFile === ':memory:') {
       return this.appendHere(bodies, source, processed);
     }
-    const writer = await this.writerThread();
-    return writer.append({ id: 0, bodies: [...bodies], source, processed, receivedAt: Date.now() });
+    const fresh = await this.writerThread().request({
+      bodies: [...bodies],
+      source,
+      processed,
+      receivedAt: Date.now(),
+    });
+    return Array.from(fresh, (flag) => flag === 1);
   }
 
   async onApplicationShutdown(): Promise<void> {
     const writer = this.writer;
     this.writer = null;
-    if (writer !== null) await (await writer).close();
+    await writer?.close();
   }
 
-  private writerThread(): Promise<WriterThread> {
+  private writerThread(): WorkerRequests<RawEventAppend, Uint8Array> {
     if (this.writer === null) {
-      const workerData: RawEventLogWorkerData = {
+      const workerData: SqliteWorkerData = {
         sqliteFile: this.config.sqliteFile,
         pragmas: SQLITE_PRAGMAS,
       };
-      this.writer = startWorker(join(__dirname, '..', 'workers'), 'raw-event-log.worker', {
+      this.writer = new WorkerRequests(
+        join(__dirname, '..', 'workers'),
+        'raw-event-log.worker',
         workerData,
-      }).then(
-        (worker) =>
-          new WriterThread(worker, () => {
-            this.writer = null;
-          }),
+        "the raw event log's writer thread",
+        // A thread that died is replaced at the next append.
+        () => (this.writer = null),
       );
-      // A thread that failed to start is tried again on the next append.
-      this.writer.catch(() => {
-        this.writer = null;
-      });
     }
     return this.writer;
   }
@@ -114,70 +111,4 @@ export class RawEventLog implements OnApplicationShutdown {
 
 export function sha256(body: string): string {
   return createHash('sha256').update(body).digest('hex');
-}
-
-/** The writer thread and the appends it has not answered yet. */
-class WriterThread {
-  private readonly waiting = new Map<
-    number,
-    { resolve: (fresh: boolean[]) => void; reject: (error: Error) => void }
-  >();
-  private readonly unanswered = new Set<Promise<void>>();
-  private nextId = 1;
-  private readonly exited: Promise<void>;
-
-  constructor(
-    private readonly worker: Worker,
-    onExit: () => void,
-  ) {
-    // An idle thread never keeps the process alive; one with appends to answer does.
-    worker.unref();
-    worker.on('message', (reply: RawEventAppendReply) => this.answer(reply));
-    worker.on('error', (error) => this.failAll(error));
-    this.exited = new Promise((resolve) =>
-      worker.once('exit', (code) => {
-        onExit();
-        this.failAll(new Error(`the raw event log's writer thread stopped (exit code ${code})`));
-        resolve();
-      }),
-    );
-  }
-
-  append(request: RawEventAppend): Promise<boolean[]> {
-    const id = this.nextId++;
-    const answered = new Promise<boolean[]>((resolve, reject) => {
-      if (this.waiting.size === 0) this.worker.ref();
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
-    });
-    const settled = answered.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.unanswered.add(settled);
-    void settled.then(() => this.unanswered.delete(settled));
-    return answered;
-  }
-
-  /** Waits for the answers to what was sent, then closes the thread's connection. */
-  async close(): Promise<void> {
-    await Promise.all(this.unanswered);
-    this.worker.postMessage('close');
-    await this.exited;
-  }
-
-  private answer(reply: RawEventAppendReply): void {
-    const entry = this.waiting.get(reply.id);
-    if (entry === undefined) return;
-    this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) this.worker.unref();
-    if ('error' in reply) entry.reject(new Error(reply.error));
-    else entry.resolve(Array.from(reply.fresh, (flag) => flag === 1));
-  }
-
-  private failAll(error: Error): void {
-    const entries = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const entry of entries) entry.reject(error);
-  }
 }

@@ -11,6 +11,7 @@ import { createApplication } from '../../../src/bootstrap';
 import { createScratchDatabase } from '../../utils/scratch-database.util';
 import { describeEachDatabase, type DatabaseKind } from '../../utils/test-app.util';
 import { insertScenario } from './reports-scenario.fixture';
+import { ChargeWriter } from '../../../src/charging/services/charge-writer.service';
 
 const STATEMENT_QUERY = `query ($input: StatementInput!) {
   monthlyStatement(input: $input) { currency exactTotal total lines { market quantity amount } }
@@ -33,7 +34,7 @@ describeEachDatabase('reports over GraphQL and export downloads', (kind) => {
     const keys = app.get(ApiKeyService);
     finance = (await keys.issue('finance', 'finance')).secret;
     operator = (await keys.issue('operator', 'operator')).secret;
-    await insertScenario(app.get(DataSource));
+    await insertScenario(app.get(DataSource), app.get(ChargeWriter));
   });
 
   afterAll(async () => {

@@ -362,7 +362,10 @@ const BRAZIL_UTILITY_TIERS = [
   { from: 15000000, to: null, rate: '0.0060', label: '15000001:MAX' },
 ];
 
-export async function insertScenario(dataSource: DataSource): Promise<void> {
+export async function insertScenario(
+  dataSource: DataSource,
+  chargeWriter: ChargeWriter,
+): Promise<void> {
   const created = new Date(T0);
   await dataSource
     .getRepository(PortfolioEntity)
@@ -415,7 +418,7 @@ export async function insertScenario(dataSource: DataSource): Promise<void> {
       })
     ).map((message) => [message.wamid, message.id]),
   );
-  await new ChargeWriter(dataSource).write(
+  await chargeWriter.write(
     SCENARIO_MESSAGES.map((spec): ChargeWrite => ({
       id: ids.get(spec.wamid) as number,
       charge: toCharge(spec),

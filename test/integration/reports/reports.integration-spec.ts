@@ -15,6 +15,7 @@ import { monthInstantBounds } from '../../../src/reports/utils/month-instant-bou
 import { describeEachDatabase } from '../../utils/test-app.util';
 import { insertScenario, SCENARIO_MONTH } from './reports-scenario.fixture';
 import { createReportsTestContext, type ReportsTestContext } from './reports-test-module.util';
+import { ChargeWriter } from '../../../src/charging/services/charge-writer.service';
 
 const EXPECTED = join(__dirname, 'expected');
 
@@ -91,7 +92,7 @@ describeEachDatabase('reports and exports', (kind) => {
 
   beforeAll(async () => {
     context = await createReportsTestContext(kind);
-    await insertScenario(context.dataSource);
+    await insertScenario(context.dataSource, context.get(ChargeWriter));
     statements = context.get(StatementService);
     costReports = context.get(CostReportService);
     writer = context.get(ExportWriterService);

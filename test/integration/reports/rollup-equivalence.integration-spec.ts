@@ -12,6 +12,7 @@ import { rollupsAndMessageSums } from '../../utils/rollups.util';
 import { describeEachDatabase, type TestApp } from '../../utils/test-app.util';
 import { insertScenario, SCENARIO_MONTH } from './reports-scenario.fixture';
 import { createReportsTestContext, type ReportsTestContext } from './reports-test-module.util';
+import { ChargeWriter } from '../../../src/charging/services/charge-writer.service';
 
 const ALL_DIMENSIONS = Object.values(ReportDimension);
 
@@ -101,7 +102,7 @@ describeEachDatabase('reports from charge_rollups', (kind) => {
 
   beforeAll(async () => {
     context = await createReportsTestContext(kind);
-    await insertScenario(context.dataSource);
+    await insertScenario(context.dataSource, context.get(ChargeWriter));
     costReports = context.get(CostReportService);
     statements = context.get(StatementService);
   });

@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import { isFreeReason } from '../../pricing/pricing.types';
+import {
+  chunked,
+  deltaValues,
+  netRollupDeltas,
+  pruneRollupSql,
+  ROLLUP_KEY_COLUMNS,
+  storedChargeContribution,
+  storedChargesSql,
+  upsertRollupsSql,
+  type RollupContribution,
+  type StoredChargeRow,
+} from './charge-rollups.util';
+
+/**
+ * A batch of charge writes, ready for SQLite (values encoded): new messages inserted whole, and
+ * charges of stored messages updated. What each adds to its rollup row is read off the row.
+ */
+export interface SqliteChargePlan {
+  /** id, message columns, charge columns. */
+  inserts: unknown[][];
+  /** Charge columns, then id. */
+  updates: unknown[][];
+  /** For each update, the WABA and phone number of its message (key columns it does not set). */
+  updateOwners: [string, string][];
+}
+
+/** Where a row's rollup key, billable flag, reason and amount are. */
+interface ContributionColumns {
+  key: (number | null)[];
+  billable: number;
+  reason: number;
+  micros: number;
+}
+
+function contributionColumns(columns: readonly string[]): ContributionColumns {
+  const at = (name: string) => {
+    const index = columns.indexOf(name);
+    if (index < 0) throw new Error(`a charge write has no ${name} column`);
+    return index;
+  };
+  return {
+    // The origin a charge is summed under is the one it was charged with.
+    key: ROLLUP_KEY_COLUMNS.map((column) => {
+      const index = columns.indexOf(column === 'origin' ? 'charge_origin' : column);
+      return index < 0 ? null : index;
+    }),
+    billable: at('charge_billable'),
+    reason: at('charge_reason'),
+    micros: at('charge_amount_micros'),
+  };
+}
+
+/** A written row's part in its rollup row; key columns the row lacks come from `owner`. */
+function rowContribution(
+  row: readonly unknown[],
+  columns: ContributionColumns,
+  owner: Partial<Record<(typeof ROLLUP_KEY_COLUMNS)[number], string>> = {},
+): RollupContribution {
+  return {
+    key: ROLLUP_KEY_COLUMNS.map((column, index) => {
+      const at = columns.key[index];
+      // Key columns hold text (or null): SQLite rows are encoded with no Date or boolean left.
+      const value = (at === null ? owner[column] : row[at]) as string | null | undefined;
+      return value ?? '';
+    }),
+    billable: Number(row[columns.billable]) === 1,
+    free: isFreeReason(row[columns.reason] as string),
+    micros: BigInt(row[columns.micros] as string),
+  };
+}
+
+/**
+ * Applies charge plans in one transaction each: inserts, updates, and the rollup rows moved by
+ * the old charges out and the new ones in. Runs on the SQLite writer thread.
+ */
+export class SqliteChargePlanWriter {
+  private readonly insert: Database.Statement;
+  private readonly update: Database.Statement;
+  private readonly upsert: Database.Statement;
+  private readonly prune: Database.Statement;
+  private readonly storedCharges = new Map<number, Database.Statement>();
+  private readonly insertColumns: ContributionColumns;
+  private readonly updateColumns: ContributionColumns;
+
+  constructor(
+    private readonly database: Database.Database,
+    columns: { insert: readonly string[]; update: readonly string[] },
+  ) {
+    this.insert = database.prepare(
+      `INSERT OR IGNORE INTO messages (${columns.insert.join(', ')}) VALUES (${columns.insert.map(() => '?').join(', ')})`,
+    );
+    this.update = database.prepare(
+      `UPDATE messages SET ${columns.update.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`,
+    );
+    this.insertColumns = contributionColumns(columns.insert);
+    this.updateColumns = contributionColumns(columns.update);
+    this.upsert = database.prepare(upsertRollupsSql(1, () => '?'));
+    this.prune = database.prepare(pruneRollupSql(() => '?'));
+  }
+
+  /** Returns the ids of new messages not inserted because the same message is stored already. */
+  apply(plan: SqliteChargePlan): number[] {
+    return this.database
+      .transaction(() => {
+        const inserted = new Set<number>();
+        const added: RollupContribution[] = [];
+        for (const row of plan.inserts) {
+          if (this.insert.run(...row).changes === 0) continue;
+          inserted.add(row[0] as number);
+          added.push(rowContribution(row, this.insertColumns));
+        }
+        const updatedIds = plan.updates.map((row) => row[row.length - 1] as number);
+        const removed = chunked(updatedIds, 500).flatMap((ids) =>
+          (this.storedChargesStatement(ids.length).all(...ids) as StoredChargeRow[]).map(
+            storedChargeContribution,
+          ),
+        );
+        for (const [index, row] of plan.updates.entries()) {
+          this.update.run(...row);
+          const [wabaId, phoneNumberId] = plan.updateOwners[index];
+          added.push(
+            rowContribution(row, this.updateColumns, {
+              waba_id: wabaId,
+              phone_number_id: phoneNumberId,
+            }),
+          );
+        }
+        const deltas = netRollupDeltas(removed, added);
+        for (const delta of deltas) this.upsert.run(...delta.key, ...deltaValues(delta));
+        for (const delta of deltas) if (delta.messages < 0n) this.prune.run(...delta.key);
+        return plan.inserts.map((row) => row[0] as number).filter((id) => !inserted.has(id));
+      })
+      .immediate();
+  }
+
+  private storedChargesStatement(count: number): Database.Statement {
+    let statement = this.storedCharges.get(count);
+    if (statement === undefined) {
+      statement = this.database.prepare(storedChargesSql(count, () => '?'));
+      this.storedCharges.set(count, statement);
+    }
+    return statement;
+  }
+}
