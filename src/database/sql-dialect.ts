@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { encodeSqliteValue } from './sqlite-values.util';
 
 export type ColumnKind = 'text' | 'bigint' | 'integer' | 'boolean';
 
@@ -214,9 +215,8 @@ export class SqlDialect {
   }
 
   encode(value: unknown): unknown {
-    if (value instanceof Date) return value.getTime();
-    if (typeof value === 'boolean' && !this.postgres) return value ? 1 : 0;
-    return value;
+    if (!this.postgres) return encodeSqliteValue(value);
+    return value instanceof Date ? value.getTime() : value;
   }
 }
 

@@ -190,6 +190,21 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     expect(await rollupsAndMessageSums(testApp)).toEqual(sums);
   });
 
+  it('skips rewriting charges whose stored fingerprint matches (the writer thread fingerprints them as the charging does)', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    // Only the explanation is touched: a re-rate that finds every fingerprint equal leaves it.
+    await dataSource.query(`UPDATE messages SET charge_explanation = 'untouched'`);
+    await testApp.app.get(ChargingService).repriceRange({
+      wabaIds: null,
+      from: new Date('2026-08-01T00:00:00Z'),
+      to: new Date('2026-09-01T00:00:00Z'),
+    });
+    const rows: { explanation: string }[] = await dataSource.query(
+      `SELECT charge_explanation AS explanation FROM messages ORDER BY wamid`,
+    );
+    expect(rows.map((row) => row.explanation)).toEqual(Array(6).fill('untouched'));
+  });
+
   it('keeps the rollups exact when a status arrives before the echo of the same message', async () => {
     await postWebhook(
       testApp,

@@ -1,5 +1,4 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -31,6 +30,7 @@ import {
   type RollupDelta,
   type StoredChargeRow,
 } from '../utils/charge-rollups.util';
+import { fingerprintOf } from '../utils/charge-fingerprint.util';
 import { SqliteChargePlanWriter, type SqliteChargePlan } from '../utils/sqlite-charge-plan.util';
 import type { ChargeWriterWorkerData } from '../workers/charge-writer.worker';
 
@@ -112,15 +112,17 @@ export class ChargeWriter implements OnApplicationShutdown {
     // In id order, rows are visited as they lie in the table.
     const ordered = [...writes].sort((a, b) => a.id - b.id);
     const changes = ordered.filter((write) => write.newMessage === undefined);
-    const inserts = ordered
-      .filter((write) => write.newMessage !== undefined)
-      .map((write) => [write.id, ...messageRowValues(write.newMessage!), ...chargeValues(write)]);
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
-      const encode = (values: unknown[]) => values.map((value) => this.sql.encode(value));
       const plan: SqliteChargePlan = {
-        inserts: inserts.map(encode),
-        updates: changes.map((write) => encode([...chargeValues(write), write.id])),
+        inserts: ordered
+          .filter((write) => write.newMessage !== undefined)
+          .map((write) => [
+            write.id,
+            ...messageRowValues(write.newMessage!),
+            ...chargeFacts(write),
+          ]),
+        updates: changes.map((write) => [...chargeFacts(write), write.id]),
         updateOwners: changes.map((write) => [write.wabaId, write.phoneNumberId]),
       };
       if (this.config.sqliteFile !== ':memory:') {
@@ -136,6 +138,9 @@ export class ChargeWriter implements OnApplicationShutdown {
       this.mainThreadWriter ??= new SqliteChargePlanWriter(sqlite, PLAN_COLUMNS);
       return this.mainThreadWriter.apply(plan);
     }
+    const inserts = ordered
+      .filter((write) => write.newMessage !== undefined)
+      .map((write) => [write.id, ...messageRowValues(write.newMessage!), ...chargeValues(write)]);
     const added = ordered.map((write) => ({
       id: write.id,
       inserted: write.newMessage !== undefined,
@@ -213,10 +218,6 @@ function chargeValues(write: ChargeWrite): unknown[] {
 /** Identifies a charge and where it is summed; equal fingerprints mean nothing to rewrite. */
 export function chargeFingerprint(write: Omit<ChargeWrite, 'id'>): string {
   return fingerprintOf(chargeFacts(write));
-}
-
-function fingerprintOf(values: unknown[]): string {
-  return createHash('md5').update(JSON.stringify(values)).digest('hex');
 }
 
 function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { encodeSqliteValue } from '../../database/sqlite-values.util';
 import { isFreeReason } from '../../pricing/pricing.types';
+import { fingerprintOf } from './charge-fingerprint.util';
 import {
   chunked,
   deltaValues,
@@ -14,13 +16,14 @@ import {
 } from './charge-rollups.util';
 
 /**
- * A batch of charge writes, ready for SQLite (values encoded): new messages inserted whole, and
- * charges of stored messages updated. What each adds to its rollup row is read off the row.
+ * A batch of charge writes: new messages inserted whole, and charges of stored messages
+ * updated. Values are as the charge writer lists them (Dates, booleans); the writer encodes them
+ * and adds each charge's fingerprint. What each adds to its rollup row is read off the row.
  */
 export interface SqliteChargePlan {
-  /** id, message columns, charge columns. */
+  /** id, message columns, charge facts (the charge columns but the fingerprint). */
   inserts: unknown[][];
-  /** Charge columns, then id. */
+  /** Charge facts, then id. */
   updates: unknown[][];
   /** For each update, the WABA and phone number of its message (key columns it does not set). */
   updateOwners: [string, string][];
@@ -83,6 +86,7 @@ export class SqliteChargePlanWriter {
   private readonly storedCharges = new Map<number, Database.Statement>();
   private readonly insertColumns: ContributionColumns;
   private readonly updateColumns: ContributionColumns;
+  private readonly chargeFactsStart: number;
 
   constructor(
     private readonly database: Database.Database,
@@ -94,6 +98,12 @@ export class SqliteChargePlanWriter {
     this.update = database.prepare(
       `UPDATE messages SET ${columns.update.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`,
     );
+    if (
+      columns.insert.at(-1) !== 'charge_fingerprint' ||
+      columns.update.at(-1) !== 'charge_fingerprint'
+    )
+      throw new Error('charge writes end with the charge fingerprint');
+    this.chargeFactsStart = columns.insert.indexOf(columns.update[0]);
     this.insertColumns = contributionColumns(columns.insert);
     this.updateColumns = contributionColumns(columns.update);
     this.upsert = database.prepare(upsertRollupsSql(1, () => '?'));
@@ -102,22 +112,30 @@ export class SqliteChargePlanWriter {
 
   /** Returns the ids of new messages not inserted because the same message is stored already. */
   apply(plan: SqliteChargePlan): number[] {
+    const inserts = plan.inserts.map((row) => [
+      ...row.map(encodeSqliteValue),
+      fingerprintOf(row.slice(this.chargeFactsStart)),
+    ]);
+    const updates = plan.updates.map((row) => {
+      const facts = row.slice(0, -1);
+      return [...facts.map(encodeSqliteValue), fingerprintOf(facts), row[row.length - 1]];
+    });
     return this.database
       .transaction(() => {
         const inserted = new Set<number>();
         const added: RollupContribution[] = [];
-        for (const row of plan.inserts) {
+        for (const row of inserts) {
           if (this.insert.run(...row).changes === 0) continue;
           inserted.add(row[0] as number);
           added.push(rowContribution(row, this.insertColumns));
         }
-        const updatedIds = plan.updates.map((row) => row[row.length - 1] as number);
+        const updatedIds = updates.map((row) => row[row.length - 1] as number);
         const removed = chunked(updatedIds, 500).flatMap((ids) =>
           (this.storedChargesStatement(ids.length).all(...ids) as StoredChargeRow[]).map(
             storedChargeContribution,
           ),
         );
-        for (const [index, row] of plan.updates.entries()) {
+        for (const [index, row] of updates.entries()) {
           this.update.run(...row);
           const [wabaId, phoneNumberId] = plan.updateOwners[index];
           added.push(
@@ -130,7 +148,7 @@ export class SqliteChargePlanWriter {
         const deltas = netRollupDeltas(removed, added);
         for (const delta of deltas) this.upsert.run(...delta.key, ...deltaValues(delta));
         for (const delta of deltas) if (delta.messages < 0n) this.prune.run(...delta.key);
-        return plan.inserts.map((row) => row[0] as number).filter((id) => !inserted.has(id));
+        return inserts.map((row) => row[0] as number).filter((id) => !inserted.has(id));
       })
       .immediate();
   }
