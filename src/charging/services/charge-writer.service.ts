@@ -104,6 +104,15 @@ export class ChargeWriter implements OnApplicationShutdown {
   }
 
   /**
+   * How many `write` calls may be under way at once: the writer thread takes them in order, so
+   * it can be handed the next batch while it writes one; concurrent PostgreSQL transactions
+   * could deadlock on the rollup rows they share.
+   */
+  writesUnderWay(): number {
+    return this.sql.sqliteDatabase() !== null && this.config.sqliteFile !== ':memory:' ? 2 : 1;
+  }
+
+  /**
    * Writes the charges; new messages are inserted with theirs. Returns the ids of new messages
    * that could not be inserted because another writer stored the same message meanwhile.
    */

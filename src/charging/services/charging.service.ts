@@ -194,7 +194,10 @@ export class ChargingService implements OnModuleInit {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
     const counters = new Map<string, SequencedCharge[]>();
-    const writes = new ChargeBuffer((candidates) => this.store(candidates, pending));
+    const writes = new ChargeBuffer(
+      (candidates) => this.store(candidates, pending),
+      this.writer.writesUnderWay(),
+    );
     let count = 0;
     const consider = async (entry: Classified) => {
       if (entry.classification.month !== month) return;
@@ -650,15 +653,15 @@ function candidateOf(entry: Classified, charge: Charge): ChargeCandidate {
 }
 
 /**
- * Collects charges to write and writes them in batches, so memory stays bounded; a batch is
- * written while the next is charged. `flush` returns once everything is written.
+ * Collects charges to write and writes them in batches, so memory stays bounded; up to `depth`
+ * batches are written while the next is charged. `flush` returns once everything is written.
  */
 class ChargeBuffer {
   private pending: ChargeCandidate[] = [];
   private readonly writes: OverlappedWrites<ChargeCandidate[]>;
 
-  constructor(sink: (candidates: ChargeCandidate[]) => Promise<void>) {
-    this.writes = new OverlappedWrites(sink);
+  constructor(sink: (candidates: ChargeCandidate[]) => Promise<void>, depth: number) {
+    this.writes = new OverlappedWrites(sink, depth);
   }
 
   async add(candidate: ChargeCandidate): Promise<void> {

@@ -21,6 +21,28 @@ describe('OverlappedWrites', () => {
     expect(events).toEqual(['start 1', 'caller prepares 2', 'end 1', 'start 2', 'end 2']);
   });
 
+  it('keeps up to `depth` writes under way, still started in order', async () => {
+    const events: string[] = [];
+    const releases: (() => void)[] = [];
+    const writes = new OverlappedWrites<number>(async (batch) => {
+      events.push(`start ${batch}`);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      events.push(`end ${batch}`);
+    }, 2);
+    await writes.start(1);
+    await writes.start(2);
+    const third = writes.start(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['start 1', 'start 2']);
+    releases[0]();
+    await third;
+    expect(events).toEqual(['start 1', 'start 2', 'end 1', 'start 3']);
+    releases[1]();
+    releases[2]();
+    await writes.settled();
+    expect(events).toEqual(['start 1', 'start 2', 'end 1', 'start 3', 'end 2', 'end 3']);
+  });
+
   it('raises a failed write at the next call, without an unhandled rejection', async () => {
     const unhandled = jest.fn();
     process.on('unhandledRejection', unhandled);
