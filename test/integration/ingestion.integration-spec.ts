@@ -13,7 +13,9 @@ import {
 } from '../fixtures/webhooks/load-webhook-fixture.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
-import { echo, inbound, PHONE, postWebhook, sign, status } from '../utils/webhook.util';
+import { echo, inbound, PHONE, postWebhook, sign, status, WABA } from '../utils/webhook.util';
+import { ChargeWriter } from '../../src/charging/services/charge-writer.service';
+import { MessageStore } from '../../src/messages/services/message-store.service';
 
 const MESSAGE_QUERY = `query($wamid: String!) { message(wamid: $wamid) {
   wamid direction origin contact status templateCategory
@@ -173,6 +175,71 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       amount: '0.0703',
       source: 'META',
     });
+  });
+
+  it('writes a new message once, with its charge, and merges one another writer stored meanwhile', async () => {
+    const writer = testApp.app.get(ChargeWriter);
+    const write = writer.write.bind(writer);
+    const insertedWithCharge: string[] = [];
+    const spy = jest.spyOn(writer, 'write').mockImplementation(async (writes) => {
+      for (const entry of writes) {
+        if (entry.newMessage === undefined) continue;
+        insertedWithCharge.push(entry.newMessage.wamid);
+        if (entry.newMessage.wamid === 'wamid.raced') {
+          // Another process stores the same message between its facts and its charge.
+          await testApp.app.get(MessageStore).applyFacts([
+            {
+              wamid: 'wamid.raced',
+              phoneNumberId: PHONE,
+              wabaId: WABA,
+              fact: {
+                kind: 'status',
+                status: 'sent',
+                contact: '51987654321',
+                at: new Date('2026-08-06T09:59:58Z'),
+                errorCode: null,
+                pricing: null,
+              },
+            },
+          ]);
+        }
+      }
+      return write(writes);
+    });
+    const utility = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' };
+    try {
+      await postWebhook(
+        testApp,
+        status('wamid.fresh', '51987654321', 'delivered', '2026-08-06T09:00:00Z', utility),
+      );
+      await postWebhook(
+        testApp,
+        status('wamid.raced', '51987654321', 'delivered', '2026-08-06T10:00:00Z', utility),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(insertedWithCharge).toEqual(['wamid.fresh', 'wamid.raced']);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM messages WHERE wamid IN ('wamid.fresh', 'wamid.raced')`,
+      ),
+    ).toBe(2);
+    const raced = await message('wamid.raced');
+    expect(raced.status).toBe('delivered');
+    expect(raced.charge).toMatchObject({
+      billable: true,
+      reason: 'BILLED',
+      pricingCategory: 'UTILITY',
+      market: 'Peru',
+      source: 'META',
+    });
+    const sent: { sent_at: string | number }[] = await testApp.app
+      .get(DataSource)
+      .query(`SELECT sent_at FROM messages WHERE wamid = 'wamid.raced'`);
+    expect(Number(sent[0].sent_at)).toBe(Date.parse('2026-08-06T09:59:58Z'));
+    const { fromMessages, fromRollups } = await rollupsAndMessageSums(testApp);
+    expect(fromRollups).toEqual(fromMessages);
   });
 
   it('counts a delivered status after a failed one as delivered', async () => {

@@ -108,12 +108,16 @@ export class ChargingService implements OnModuleInit {
     );
   }
 
-  /** Re-rates the given messages and everything their change can affect. */
-  async rerateMessages(ids: readonly number[]): Promise<number> {
+  /**
+   * Re-rates the given messages and everything their change can affect. Messages held in
+   * `pending` (new, not stored yet) are charged with the stored ones and written with their
+   * charge; one that another writer stored meanwhile is listed in `pending.refused`.
+   */
+  async rerateMessages(ids: readonly number[], pending?: PendingMessages): Promise<number> {
     if (ids.length === 0) return 0;
-    const changed = await this.loadRowsByIds(ids);
-    const classified = await this.classifyWithContext(changed);
-    return this.sequenceAndStore(classified);
+    const changed = await this.loadRowsByIds(ids, pending);
+    const classified = await this.classifyWithContext(changed, pending);
+    return this.sequenceAndStore(classified, pending);
   }
 
   /**
@@ -383,7 +387,10 @@ export class ChargingService implements OnModuleInit {
     }
   }
 
-  private async sequenceAndStore(classified: Classified[]): Promise<number> {
+  private async sequenceAndStore(
+    classified: Classified[],
+    pending: PendingMessages | undefined,
+  ): Promise<number> {
     const reclassified = new Map(classified.map((entry) => [entry.row.id, entry]));
     const dirty = new Map<string, SequencePoint>();
     const markDirty = (group: string | null, at: number | null, wamid: string, id: number) => {
@@ -419,7 +426,7 @@ export class ChargingService implements OnModuleInit {
       for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
     }
     if (laterIds.length > 0) {
-      const later = await this.classifyWithContext(await this.loadRowsByIds(laterIds));
+      const later = await this.classifyWithContext(await this.loadRowsByIds(laterIds), pending);
       for (const entry of later)
         if (!reclassified.has(entry.row.id)) reclassified.set(entry.row.id, entry);
     }
@@ -465,7 +472,10 @@ export class ChargingService implements OnModuleInit {
       }
     }
     const entries = [...reclassified.values()];
-    await this.store(entries.map((entry) => candidateOf(entry, charges.get(entry.row.id)!)));
+    await this.store(
+      entries.map((entry) => candidateOf(entry, charges.get(entry.row.id)!)),
+      pending,
+    );
     return entries.length;
   }
 
@@ -492,10 +502,19 @@ export class ChargingService implements OnModuleInit {
     return Number(rows[0].count);
   }
 
-  private async loadRowsByIds(ids: readonly number[]): Promise<MessageRow[]> {
+  private async loadRowsByIds(
+    ids: readonly number[],
+    pending?: PendingMessages,
+  ): Promise<MessageRow[]> {
     const rows: MessageRow[] = [];
-    for (let start = 0; start < ids.length; start += 500) {
-      const chunk = ids.slice(start, start + 500);
+    const stored: number[] = [];
+    for (const id of ids) {
+      const held = pending?.byId(id);
+      if (held === undefined) stored.push(id);
+      else rows.push(heldRow(held));
+    }
+    for (let start = 0; start < stored.length; start += 500) {
+      const chunk = stored.slice(start, start + 500);
       rows.push(
         ...((await this.sql.query(
           `SELECT ${ROW_COLUMNS} FROM messages WHERE id IN (${this.sql.params(1, chunk.length)})`,

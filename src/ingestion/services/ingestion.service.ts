@@ -6,7 +6,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
 import { WriteLock } from '../../database/write-lock.service';
 import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
-import type { PendingMessages } from '../../messages/utils/pending-messages.util';
+import { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
 import { RawEventLog } from './raw-event-log.service';
@@ -67,9 +67,10 @@ export class IngestionService {
   }
 
   /**
-   * Applies parsed events under the write lock. 'incremental' re-rates what they affect now;
-   * 'deferred' only stores facts and returns the changed ids so a bulk import can re-rate whole
-   * months once at the end (holding new messages in `pending` while it has room); 'retry'
+   * Applies parsed events under the write lock. 'incremental' re-rates what they affect now,
+   * holding the batch's new messages in memory meanwhile so that each is written once, with its
+   * charge; 'deferred' only stores facts and returns the changed ids so a bulk import can re-rate
+   * whole months once at the end (holding new messages in `pending` while it has room); 'retry'
    * re-rates every message the events touch, changed or not (a retried body's facts may have
    * been stored by the attempt that failed to re-rate).
    */
@@ -80,17 +81,39 @@ export class IngestionService {
   ): Promise<number[]> {
     return this.writeLock.run(async () => {
       const applied = await this.applier.apply(events);
-      const stored = await this.store.applyFacts(
-        applied.facts,
-        mode === 'deferred' ? pending : undefined,
-      );
+      const holding =
+        mode === 'deferred'
+          ? pending
+          : mode === 'incremental'
+            ? new PendingMessages(applied.facts.length, 0)
+            : undefined;
+      const stored = await this.store.applyFacts(applied.facts, holding);
       const recategorised = await this.messagesUsingTemplates(applied.recategorised);
       const ids = [
         ...new Set([...(mode === 'retry' ? stored.touched : stored.changed), ...recategorised]),
       ];
-      if (mode !== 'deferred') await this.charging.rerateMessages(ids);
+      if (mode === 'deferred') return ids;
+      await this.charging.rerateMessages(ids, holding);
+      if (holding !== undefined) await this.storeUnwritten(applied.facts, holding);
       return ids;
     });
+  }
+
+  /**
+   * Held messages the re-rating did not write (another process stored the same message
+   * meanwhile, or the message has no instant to be charged at) are stored the ordinary way.
+   */
+  private async storeUnwritten(facts: KeyedFact[], held: PendingMessages): Promise<void> {
+    const keys = new Set(
+      [...held.values(), ...held.refused].map(
+        (message) => `${message.facts.phoneNumberId}|${message.facts.wamid}`,
+      ),
+    );
+    if (keys.size === 0) return;
+    const { changed } = await this.store.applyFacts(
+      facts.filter((fact) => keys.has(`${fact.phoneNumberId}|${fact.wamid}`)),
+    );
+    await this.charging.rerateMessages(changed);
   }
 
   applyFacts(

@@ -20,7 +20,14 @@ export class PendingMessages {
   /** Row ids reserved for messages to hold and not given out yet. */
   private spareIds: number[] = [];
 
-  constructor(readonly capacity: number) {}
+  /**
+   * `idBlock`: how many row ids to reserve at least, when reserving (0: just what is asked, for
+   * short-lived holds that would otherwise leave most of a block unused).
+   */
+  constructor(
+    readonly capacity: number,
+    private readonly idBlock = ID_BLOCK,
+  ) {}
 
   get size(): number {
     return this.held.size;
@@ -37,7 +44,7 @@ export class PendingMessages {
    */
   async takeIds(count: number, reserve: (count: number) => Promise<number[]>): Promise<number[]> {
     if (this.spareIds.length < count) {
-      const block = Math.max(count - this.spareIds.length, Math.min(ID_BLOCK, this.room()));
+      const block = Math.max(count - this.spareIds.length, Math.min(this.idBlock, this.room()));
       this.spareIds = this.spareIds.concat(await reserve(block));
     }
     return this.spareIds.splice(0, count);
