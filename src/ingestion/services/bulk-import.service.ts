@@ -135,7 +135,9 @@ export class BulkImportService {
       onProgress?.(current.lastLine);
     };
     let batch: Batch = { bodies: [], events: [], lastLine: 0 };
-    const writes = new OverlappedWrites<Batch>(write);
+    // Two batches under way: the raw log's thread may still be appending one while the facts of
+    // the next are applied here.
+    const writes = new OverlappedWrites<Batch>(write, 2);
     const flush = async () => {
       if (batch.bodies.length === 0) return;
       const current = { ...batch, lastLine: summary.linesRead };
