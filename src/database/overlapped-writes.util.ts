@@ -1,7 +1,8 @@
 /**
  * Writes batches in order while the caller prepares the next: on PostgreSQL the database works
  * while this process parses; a writer thread can be handed the next batch before it finishes
- * the one it has (`depth` writes under way at once). A failed write is raised by a later call.
+ * the one it has (`depth` writes under way at once). A failed write is raised by a later call;
+ * with a depth above one, the writes already under way still go on.
  */
 export class OverlappedWrites<T> {
   private readonly underWay: Promise<void>[] = [];

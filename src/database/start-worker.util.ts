@@ -10,8 +10,15 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export function startWorker(directory: string, name: string, options: WorkerOptions): Worker {
   const compiled = join(directory, `${name}.js`);
   if (existsSync(compiled)) return new Worker(compiled, options);
-  const source = join(directory, `${name}.ts`);
-  const bootstrap = `
+  return new Worker(typescriptEntry(join(directory, `${name}.ts`)), { ...options, eval: true });
+}
+
+/**
+ * Script text that requires the TypeScript module `source`, compiling it and every TypeScript
+ * module it requires on the way (for threads and processes started under ts-jest).
+ */
+export function typescriptEntry(source: string): string {
+  return `
 const { readFileSync } = require('node:fs');
 const typescript = require('typescript');
 require.extensions['.ts'] = (module, filename) => {
@@ -22,5 +29,4 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(outputText, filename);
 };
 require(${JSON.stringify(source)});`;
-  return new Worker(bootstrap, { ...options, eval: true });
 }

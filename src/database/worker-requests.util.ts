@@ -58,6 +58,8 @@ export class WorkerRequests<Request, Result> {
   /** Waits for the answers to what was sent, then lets the thread finish. */
   async close(): Promise<void> {
     await Promise.all(this.unanswered);
+    // Until it has closed its connection, the thread keeps the process alive.
+    this.worker.ref();
     this.worker.postMessage('close');
     await this.exited;
   }
@@ -97,8 +99,15 @@ export function answerRequests<Request, Result>(
     try {
       reply = { id: message.id, result: handle(message.request) };
     } catch (error) {
-      reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+      reply = { id: message.id, error: describeError(error) };
     }
     port.postMessage(reply);
   });
+}
+
+/** The error's message, after its code when it has one (SQLite's, for instance). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
 }

@@ -23,6 +23,6 @@ import { WebhookController } from './webhook.controller';
     SendLogResolver,
     BulkImportService,
   ],
-  exports: [WebhookQueue, IngestionService, RawEventLog, SendLogService, BulkImportService],
+  exports: [WebhookQueue, IngestionService, SendLogService, BulkImportService],
 })
 export class IngestionModule {}

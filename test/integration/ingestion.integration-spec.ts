@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { RawEventEntity } from '../../src/ingestion/entities/raw-event.entity';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
-import { sha256 } from '../../src/ingestion/services/raw-event-log.service';
+import { sha256 } from '../../src/ingestion/utils/raw-event-appender.util';
 import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service';
 import {
   listWebhookFixtures,

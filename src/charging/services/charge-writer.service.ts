@@ -5,9 +5,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { SQLITE_PRAGMAS } from '../../database/data-source-options';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
-import { WorkerRequests } from '../../database/worker-requests.util';
+import { SqliteWriterThread } from '../../database/sqlite-writer-thread.util';
 import {
   MESSAGE_ROW_COLUMNS,
   messageRowValues,
@@ -15,13 +14,14 @@ import {
 import type { MessageFacts } from '../../messages/utils/message-facts';
 import type { Charge } from '../../pricing/engine/engine.types';
 import { money, toMicros } from '../../pricing/money';
-import { isFreeReason } from '../../pricing/pricing.types';
 import {
   chunked,
+  contributionColumns,
   deltaValues,
   netRollupDeltas,
   pruneRollupSql,
   ROLLUP_KEY_COLUMNS,
+  rowContribution,
   ROLLUP_VALUE_COLUMNS,
   storedChargeContribution,
   storedChargesPostgresSql,
@@ -32,7 +32,6 @@ import {
 } from '../utils/charge-rollups.util';
 import { fingerprintOf } from '../utils/charge-fingerprint.util';
 import { SqliteChargePlanWriter, type SqliteChargePlan } from '../utils/sqlite-charge-plan.util';
-import type { ChargeWriterWorkerData } from '../workers/charge-writer.worker';
 
 export interface ChargeWrite {
   id: number;
@@ -83,6 +82,8 @@ const PLAN_COLUMNS = {
   insert: INSERT_COLUMNS.map((column) => column.name),
   update: CHARGE_COLUMNS.map((column) => column.name),
 };
+const INSERT_CONTRIBUTION = contributionColumns(PLAN_COLUMNS.insert);
+const UPDATE_CONTRIBUTION = contributionColumns(PLAN_COLUMNS.update);
 
 /**
  * Rewrites charges and keeps charge_rollups equal to their sums, in one transaction: the old
@@ -93,14 +94,20 @@ const PLAN_COLUMNS = {
 @Injectable()
 export class ChargeWriter implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
-  private thread: WorkerRequests<Uint8Array, number[]> | null = null;
+  private readonly thread: SqliteWriterThread<Uint8Array, number[]>;
   private mainThreadWriter: SqliteChargePlanWriter | null = null;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.sql = new SqlDialect(dataSource);
+    this.thread = new SqliteWriterThread(
+      this.sql.sqliteDatabase() === null ? null : config.sqliteFile,
+      {
+        directory: join(__dirname, '..', 'workers'),
+        name: 'charge-writer.worker',
+        description: "the charge writer's thread",
+      },
+      { columns: PLAN_COLUMNS },
+    );
   }
 
   /**
@@ -109,7 +116,7 @@ export class ChargeWriter implements OnApplicationShutdown {
    * could deadlock on the rollup rows they share.
    */
   writesUnderWay(): number {
-    return this.sql.sqliteDatabase() !== null && this.config.sqliteFile !== ':memory:' ? 2 : 1;
+    return this.thread.available ? 2 : 1;
   }
 
   /**
@@ -121,40 +128,34 @@ export class ChargeWriter implements OnApplicationShutdown {
     // In id order, rows are visited as they lie in the table.
     const ordered = [...writes].sort((a, b) => a.id - b.id);
     const changes = ordered.filter((write) => write.newMessage === undefined);
+    const news = ordered.filter((write) => write.newMessage !== undefined);
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
       const plan: SqliteChargePlan = {
-        inserts: ordered
-          .filter((write) => write.newMessage !== undefined)
-          .map((write) => [
-            write.id,
-            ...messageRowValues(write.newMessage!),
-            ...chargeFacts(write),
-          ]),
+        inserts: news.map((write) => [
+          write.id,
+          ...messageRowValues(write.newMessage!),
+          ...chargeFacts(write),
+        ]),
         updates: changes.map((write) => [...chargeFacts(write), write.id]),
         updateOwners: changes.map((write) => [write.wabaId, write.phoneNumberId]),
       };
-      if (this.config.sqliteFile !== ':memory:') {
+      if (this.thread.available) {
         const serialised = serialize(plan);
         // v8 gives the serialised plan a buffer of its own: it is handed over, not copied.
         const owned =
           serialised.byteOffset === 0 && serialised.buffer.byteLength === serialised.length;
-        return this.writerThread().request(
-          serialised,
-          owned ? [serialised.buffer as ArrayBuffer] : [],
-        );
+        return this.thread.request(serialised, owned ? [serialised.buffer as ArrayBuffer] : []);
       }
       this.mainThreadWriter ??= new SqliteChargePlanWriter(sqlite, PLAN_COLUMNS);
       return this.mainThreadWriter.apply(plan);
     }
-    const inserts = ordered
-      .filter((write) => write.newMessage !== undefined)
-      .map((write) => [write.id, ...messageRowValues(write.newMessage!), ...chargeValues(write)]);
-    const added = ordered.map((write) => ({
-      id: write.id,
-      inserted: write.newMessage !== undefined,
-      contribution: contributionOf(write),
-    }));
+    const inserts = news.map((write) => [
+      write.id,
+      ...messageRowValues(write.newMessage!),
+      ...chargeValues(write),
+    ]);
+    const updates = changes.map((write) => ({ write, values: chargeValues(write) }));
     return this.sql.dataSource.transaction(async (manager) => {
       const inserted = new Set(
         (
@@ -172,15 +173,21 @@ export class ChargeWriter implements OnApplicationShutdown {
       await this.sql.bulkUpdate(
         'messages',
         CHARGE_COLUMNS,
-        changes.map((write) => ({ id: write.id, values: chargeValues(write) })),
+        updates.map(({ write, values }) => ({ id: write.id, values })),
         manager,
       );
-      const deltas = netRollupDeltas(
-        removed,
-        added
-          .filter((entry) => !entry.inserted || inserted.has(entry.id))
-          .map((entry) => entry.contribution),
-      );
+      const added = [
+        ...inserts
+          .filter((row) => inserted.has(row[0] as number))
+          .map((row) => rowContribution(row, INSERT_CONTRIBUTION)),
+        ...updates.map(({ write, values }) =>
+          rowContribution(values, UPDATE_CONTRIBUTION, {
+            waba_id: write.wabaId,
+            phone_number_id: write.phoneNumberId,
+          }),
+        ),
+      ];
+      const deltas = netRollupDeltas(removed, added);
       await upsertPostgres(manager, deltas);
       for (const delta of deltas.filter((entry) => entry.messages < 0n)) {
         await manager.query(
@@ -192,29 +199,8 @@ export class ChargeWriter implements OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const thread = this.thread;
-    this.thread = null;
-    await thread?.close();
-  }
-
-  private writerThread(): WorkerRequests<Uint8Array, number[]> {
-    if (this.thread === null) {
-      const workerData: ChargeWriterWorkerData = {
-        sqliteFile: this.config.sqliteFile,
-        pragmas: SQLITE_PRAGMAS,
-        columns: PLAN_COLUMNS,
-      };
-      this.thread = new WorkerRequests(
-        join(__dirname, '..', 'workers'),
-        'charge-writer.worker',
-        workerData,
-        "the charge writer's thread",
-        // A thread that died is replaced at the next write.
-        () => (this.thread = null),
-      );
-    }
-    return this.thread;
+  onApplicationShutdown(): Promise<void> {
+    return this.thread.close();
   }
 }
 
@@ -256,32 +242,6 @@ function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
     charge.sequenceGroup,
     charge.sequenceOrdinal,
   ];
-}
-
-/** What a charge adds to its rollup row. */
-function contributionOf(write: ChargeWrite): RollupContribution {
-  const { charge } = write;
-  const values: Record<(typeof ROLLUP_KEY_COLUMNS)[number], string | null> = {
-    waba_id: write.wabaId,
-    portfolio_id: write.portfolioId,
-    phone_number_id: write.phoneNumberId,
-    charge_month: charge.month,
-    charge_day: charge.day,
-    charge_currency: charge.currency,
-    charge_reason: charge.reason,
-    charge_market: charge.market,
-    charge_country: charge.country,
-    charge_pricing_category: charge.pricingCategory,
-    charge_tier: charge.tier,
-    charge_rate: charge.rate,
-    origin: write.origin,
-  };
-  return {
-    key: ROLLUP_KEY_COLUMNS.map((column) => values[column] ?? ''),
-    billable: charge.billable,
-    free: isFreeReason(charge.reason),
-    micros: BigInt(toMicros(money(charge.amount))),
-  };
 }
 
 async function upsertPostgres(manager: EntityManager, deltas: RollupDelta[]): Promise<void> {

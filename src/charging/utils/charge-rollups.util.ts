@@ -44,20 +44,77 @@ export type StoredChargeRow = Record<string, string | number | boolean | null> &
   id: number | string;
 };
 
-/** The key the stored charge was summed under: its origin as it was when charged. */
-const STORED_KEY_SELECT = ROLLUP_KEY_COLUMNS.map((column) =>
-  column === 'origin' ? 'charge_origin AS origin' : column,
-).join(', ');
+/**
+ * The message column each rollup key column is read from: a charge is summed under the origin
+ * it was charged with (`charge_origin`), which a later fact may change on the message.
+ */
+const KEY_SOURCES = ROLLUP_KEY_COLUMNS.map((column) =>
+  column === 'origin' ? 'charge_origin' : column,
+);
 
-export const storedChargesPostgresSql = `SELECT id, ${STORED_KEY_SELECT}, charge_billable,
-  CAST(charge_amount_micros AS TEXT) AS micros
-  FROM messages WHERE id = ANY($1::integer[]) AND charge_month IS NOT NULL
+function storedChargesSelect(idsCondition: string): string {
+  const keys = ROLLUP_KEY_COLUMNS.map((column, index) =>
+    KEY_SOURCES[index] === column ? column : `${KEY_SOURCES[index]} AS ${column}`,
+  ).join(', ');
+  return `SELECT id, ${keys}, charge_billable, CAST(charge_amount_micros AS TEXT) AS micros
+          FROM messages WHERE ${idsCondition} AND charge_month IS NOT NULL`;
+}
+
+/** The stored charges of messages `$1` (an array of ids), locked until the transaction ends. */
+export const storedChargesPostgresSql = `${storedChargesSelect('id = ANY($1::integer[])')}
   ORDER BY id FOR UPDATE`;
 
-export function storedChargesSql(count: number, placeholder: (index: number) => string): string {
-  const ids = Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');
-  return `SELECT id, ${STORED_KEY_SELECT}, charge_billable, CAST(charge_amount_micros AS TEXT) AS micros
-          FROM messages WHERE id IN (${ids}) AND charge_month IS NOT NULL`;
+/** The stored charges of `count` messages given as `?` parameters. */
+export function storedChargesSqliteSql(count: number): string {
+  return storedChargesSelect(`id IN (${Array.from({ length: count }, () => '?').join(', ')})`);
+}
+
+/** Where a written row's rollup key, billable flag, reason and amount are. */
+export interface ContributionColumns {
+  key: (number | null)[];
+  billable: number;
+  reason: number;
+  micros: number;
+}
+
+/** Finds them among the columns a write lists; key columns it lacks are left null. */
+export function contributionColumns(columns: readonly string[]): ContributionColumns {
+  const at = (name: string) => {
+    const index = columns.indexOf(name);
+    if (index < 0) throw new Error(`a charge write has no ${name} column`);
+    return index;
+  };
+  return {
+    key: KEY_SOURCES.map((source) => {
+      const index = columns.indexOf(source);
+      return index < 0 ? null : index;
+    }),
+    billable: at('charge_billable'),
+    reason: at('charge_reason'),
+    micros: at('charge_amount_micros'),
+  };
+}
+
+/**
+ * A written row's part in its rollup row, read off its values (booleans as true/false or 1/0,
+ * micro-units as text); key columns the row lacks come from `owner`.
+ */
+export function rowContribution(
+  row: readonly unknown[],
+  columns: ContributionColumns,
+  owner: Partial<Record<(typeof ROLLUP_KEY_COLUMNS)[number], string>> = {},
+): RollupContribution {
+  return {
+    key: ROLLUP_KEY_COLUMNS.map((column, index) => {
+      const at = columns.key[index];
+      // Key columns hold text or null.
+      const value = (at === null ? owner[column] : row[at]) as string | null | undefined;
+      return value ?? '';
+    }),
+    billable: Number(row[columns.billable]) === 1,
+    free: isFreeReason(row[columns.reason] as string),
+    micros: BigInt(row[columns.micros] as string),
+  };
 }
 
 export function storedChargeContribution(row: StoredChargeRow): RollupContribution {

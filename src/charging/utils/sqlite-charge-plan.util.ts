@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
 import { encodeSqliteValue } from '../../database/sqlite-values.util';
-import { isFreeReason } from '../../pricing/pricing.types';
 import { fingerprintOf } from './charge-fingerprint.util';
 import {
   chunked,
+  contributionColumns,
   deltaValues,
   netRollupDeltas,
   pruneRollupSql,
-  ROLLUP_KEY_COLUMNS,
+  rowContribution,
   storedChargeContribution,
-  storedChargesSql,
+  storedChargesSqliteSql,
   upsertRollupsSql,
+  type ContributionColumns,
   type RollupContribution,
   type StoredChargeRow,
 } from './charge-rollups.util';
@@ -27,51 +28,6 @@ export interface SqliteChargePlan {
   updates: unknown[][];
   /** For each update, the WABA and phone number of its message (key columns it does not set). */
   updateOwners: [string, string][];
-}
-
-/** Where a row's rollup key, billable flag, reason and amount are. */
-interface ContributionColumns {
-  key: (number | null)[];
-  billable: number;
-  reason: number;
-  micros: number;
-}
-
-function contributionColumns(columns: readonly string[]): ContributionColumns {
-  const at = (name: string) => {
-    const index = columns.indexOf(name);
-    if (index < 0) throw new Error(`a charge write has no ${name} column`);
-    return index;
-  };
-  return {
-    // The origin a charge is summed under is the one it was charged with.
-    key: ROLLUP_KEY_COLUMNS.map((column) => {
-      const index = columns.indexOf(column === 'origin' ? 'charge_origin' : column);
-      return index < 0 ? null : index;
-    }),
-    billable: at('charge_billable'),
-    reason: at('charge_reason'),
-    micros: at('charge_amount_micros'),
-  };
-}
-
-/** A written row's part in its rollup row; key columns the row lacks come from `owner`. */
-function rowContribution(
-  row: readonly unknown[],
-  columns: ContributionColumns,
-  owner: Partial<Record<(typeof ROLLUP_KEY_COLUMNS)[number], string>> = {},
-): RollupContribution {
-  return {
-    key: ROLLUP_KEY_COLUMNS.map((column, index) => {
-      const at = columns.key[index];
-      // Key columns hold text (or null): SQLite rows are encoded with no Date or boolean left.
-      const value = (at === null ? owner[column] : row[at]) as string | null | undefined;
-      return value ?? '';
-    }),
-    billable: Number(row[columns.billable]) === 1,
-    free: isFreeReason(row[columns.reason] as string),
-    micros: BigInt(row[columns.micros] as string),
-  };
 }
 
 /**
@@ -156,7 +112,7 @@ export class SqliteChargePlanWriter {
   private storedChargesStatement(count: number): Database.Statement {
     let statement = this.storedCharges.get(count);
     if (statement === undefined) {
-      statement = this.database.prepare(storedChargesSql(count, () => '?'));
+      statement = this.database.prepare(storedChargesSqliteSql(count));
       this.storedCharges.set(count, statement);
     }
     return statement;

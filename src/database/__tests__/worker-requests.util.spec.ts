@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { typescriptEntry } from '../start-worker.util';
 import { WorkerRequests } from '../worker-requests.util';
 
 describe('WorkerRequests', () => {
@@ -46,5 +48,20 @@ describe('WorkerRequests', () => {
     await thread.close();
     await expect(answer).resolves.toBe('last');
     expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the process alive until the thread has closed (a command-line tool ends with close)', () => {
+    // Under jest the event loop never empties, so this runs in a process of its own.
+    const scenario = `${typescriptEntry(join(__dirname, '..', 'worker-requests.util.ts'))}
+const { WorkerRequests } = require(${JSON.stringify(join(__dirname, '..', 'worker-requests.util.ts'))});
+const thread = new WorkerRequests(${JSON.stringify(join(__dirname, 'workers'))}, 'echo.worker', null, 'the echo thread', () => {});
+thread.request({ echo: 'answered' })
+  .then((answer) => thread.close().then(() => process.stdout.write(answer + ', then closed')));`;
+    const result = spawnSync(process.execPath, ['-e', scenario], {
+      cwd: join(__dirname, '..', '..', '..'),
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('answered, then closed');
   });
 });

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { ChargingService } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
-import { PendingMessages } from '../../messages/utils/pending-messages.util';
+import { HELD_ID_BLOCK, PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
@@ -79,7 +79,10 @@ export class BulkImportService {
       repricedMessages: 0,
     };
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
-    const pending = new PendingMessages(this.heldMessagesLimit);
+    const pending = new PendingMessages(
+      this.heldMessagesLimit,
+      this.rawEventLog.usesWriterThread ? HELD_ID_BLOCK : 0,
+    );
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
     await read(path, summary, span, { pending }, onProgress);
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
@@ -115,6 +118,8 @@ export class BulkImportService {
   ): Promise<void> {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
     type Batch = { bodies: string[]; events: WebhookEvent[]; lastLine: number };
+    // Lines are logged in file order, one batch after another, even with two batches under way.
+    let logged: Promise<unknown> = Promise.resolve();
     const write = async (current: Batch) => {
       if ('replay' in pass) {
         const events = current.events.filter(
@@ -124,11 +129,12 @@ export class BulkImportService {
         return;
       }
       // The raw log is written (on SQLite, by its own thread) while the facts are applied.
-      const [logged, changed] = await Promise.all([
-        this.rawEventLog.append(current.bodies, 'import', true),
+      const appended = logged.then(() => this.rawEventLog.append(current.bodies, 'import', true));
+      logged = appended.catch(() => undefined);
+      const [fresh, changed] = await Promise.all([
+        appended.then((flags) => flags.filter(Boolean).length),
         this.ingestion.applyParsed(current.events, 'deferred', pass.pending),
       ]);
-      const fresh = logged.filter(Boolean).length;
       summary.messagesChanged += changed.length;
       summary.stored += fresh;
       summary.duplicates += current.bodies.length - fresh;

@@ -1,34 +1,45 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { SQLITE_PRAGMAS } from '../../database/data-source-options';
 import { SqlDialect } from '../../database/sql-dialect';
-import type { SqliteWorkerData } from '../../database/sqlite-worker.util';
-import { WorkerRequests } from '../../database/worker-requests.util';
-import type { RawEventAppend } from '../workers/raw-event-log.worker';
-
-export type RawEventSource = RawEventAppend['source'];
+import { SqliteWriterThread } from '../../database/sqlite-writer-thread.util';
+import {
+  sha256,
+  SqliteRawEventAppender,
+  type RawEventAppend,
+  type RawEventSource,
+} from '../utils/raw-event-appender.util';
 
 /**
- * The raw event log: every webhook body and imported line, stored once (by its sha256) before
- * its facts are applied. On a SQLite file a writer thread with its own connection hashes and
- * appends the bodies, so the main thread goes on answering requests and applying facts on the
- * other core meanwhile; on PostgreSQL the database server already does that work.
+ * The raw event log: every webhook body (before its facts are applied) and every imported line,
+ * stored once by its sha256. On a SQLite file a writer thread with its own connection hashes
+ * and appends the bodies, so the main thread goes on answering requests and applying facts on
+ * the other core meanwhile; on PostgreSQL the database server already does that work.
  */
 @Injectable()
 export class RawEventLog implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
-  private writer: WorkerRequests<RawEventAppend, Uint8Array> | null = null;
+  private readonly writer: SqliteWriterThread<RawEventAppend, Uint8Array>;
+  private mainThreadAppender: SqliteRawEventAppender | null = null;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.sql = new SqlDialect(dataSource);
+    this.writer = new SqliteWriterThread(
+      this.sql.sqliteDatabase() === null ? null : config.sqliteFile,
+      {
+        directory: join(__dirname, '..', 'workers'),
+        name: 'raw-event-log.worker',
+        description: "the raw event log's writer thread",
+      },
+    );
+  }
+
+  /** Whether appends run on the writer thread (and so in the order they are asked for). */
+  get usesWriterThread(): boolean {
+    return this.writer.available;
   }
 
   /**
@@ -41,51 +52,28 @@ export class RawEventLog implements OnApplicationShutdown {
     processed: boolean,
   ): Promise<boolean[]> {
     if (bodies.length === 0) return [];
-    if (this.sql.sqliteDatabase() === null || this.config.sqliteFile === ':memory:') {
-      return this.appendHere(bodies, source, processed);
-    }
-    const fresh = await this.writerThread().request({
+    const request: RawEventAppend = {
       bodies: [...bodies],
       source,
       processed,
       receivedAt: Date.now(),
-    });
+    };
+    const sqlite = this.sql.sqliteDatabase();
+    if (sqlite === null) return this.appendOnPostgres(request);
+    const fresh = this.writer.available
+      ? await this.writer.request(request)
+      : (this.mainThreadAppender ??= new SqliteRawEventAppender(sqlite)).append(request);
     return Array.from(fresh, (flag) => flag === 1);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const writer = this.writer;
-    this.writer = null;
-    await writer?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.writer.close();
   }
 
-  private writerThread(): WorkerRequests<RawEventAppend, Uint8Array> {
-    if (this.writer === null) {
-      const workerData: SqliteWorkerData = {
-        sqliteFile: this.config.sqliteFile,
-        pragmas: SQLITE_PRAGMAS,
-      };
-      this.writer = new WorkerRequests(
-        join(__dirname, '..', 'workers'),
-        'raw-event-log.worker',
-        workerData,
-        "the raw event log's writer thread",
-        // A thread that died is replaced at the next append.
-        () => (this.writer = null),
-      );
-    }
-    return this.writer;
-  }
-
-  private async appendHere(
-    bodies: readonly string[],
-    source: RawEventSource,
-    processed: boolean,
-  ): Promise<boolean[]> {
-    const shas = bodies.map(sha256);
-    const receivedAt = Date.now();
+  private async appendOnPostgres(request: RawEventAppend): Promise<boolean[]> {
+    const shas = request.bodies.map(sha256);
     const unique = new Map<string, string>();
-    for (const [index, sha] of shas.entries()) unique.set(sha, bodies[index]);
+    for (const [index, sha] of shas.entries()) unique.set(sha, request.bodies[index]);
     const inserted = await this.sql.insertMany(
       'raw_events',
       [
@@ -96,19 +84,15 @@ export class RawEventLog implements OnApplicationShutdown {
         { name: 'processed_at', kind: 'bigint' },
       ],
       [...unique].map(([sha, body]) => [
-        receivedAt,
-        source,
+        request.receivedAt,
+        request.source,
         sha,
         body,
-        processed ? receivedAt : null,
+        request.processed ? request.receivedAt : null,
       ]),
       { returning: 'body_sha256', conflictTarget: ['body_sha256'] },
     );
     const fresh = new Set(inserted as string[]);
     return shas.map((sha) => fresh.delete(sha));
   }
-}
-
-export function sha256(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
 }

@@ -21,12 +21,13 @@ export class PendingMessages {
   private spareIds: number[] = [];
 
   /**
-   * `idBlock`: how many row ids to reserve at least, when reserving (0: just what is asked, for
-   * short-lived holds that would otherwise leave most of a block unused).
+   * `idBlock`: how many row ids to reserve at least when reserving (0: just what is asked). A
+   * larger block means fewer reservations, each a write transaction, at the cost of the ids left
+   * unused at the end.
    */
   constructor(
     readonly capacity: number,
-    private readonly idBlock = ID_BLOCK,
+    private readonly idBlock = 0,
   ) {}
 
   get size(): number {
@@ -38,9 +39,8 @@ export class PendingMessages {
   }
 
   /**
-   * Gives out `count` reserved row ids, reserving them with `reserve` a block at a time: each
-   * reservation is a write transaction, which waits while another thread writes (the raw event
-   * log's). Ids left over at the end are never used; gaps in ids are harmless.
+   * Gives out `count` reserved row ids, reserving them with `reserve` a block at a time. Ids
+   * left over at the end are never used; gaps in ids are harmless.
    */
   async takeIds(count: number, reserve: (count: number) => Promise<number[]>): Promise<number[]> {
     if (this.spareIds.length < count) {
@@ -104,7 +104,11 @@ export class PendingMessages {
   }
 }
 
-const ID_BLOCK = 100_000;
+/**
+ * The id block of a bulk import whose raw log is written by a thread: a reservation waits while
+ * that thread writes, so it is made seldom.
+ */
+export const HELD_ID_BLOCK = 100_000;
 
 function messageKey(phoneNumberId: string, wamid: string): string {
   return `${phoneNumberId}|${wamid}`;

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+
+export type RawEventSource = 'webhook' | 'import';
+
+export interface RawEventAppend {
+  bodies: string[];
+  source: RawEventSource;
+  receivedAt: number;
+  processed: boolean;
+}
+
+export function sha256(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/**
+ * Appends bodies to the raw event log of a SQLite database, in one transaction: on the raw event
+ * log's writer thread, or on the main connection when no thread can open the database.
+ */
+export class SqliteRawEventAppender {
+  private readonly appendAll: Database.Transaction<
+    (request: RawEventAppend, shas: string[]) => Uint8Array
+  >;
+
+  constructor(database: Database.Database) {
+    const insert = database.prepare(
+      `INSERT OR IGNORE INTO raw_events (received_at, source, body_sha256, body, processed_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.appendAll = database.transaction((request: RawEventAppend, shas: string[]) => {
+      const fresh = new Uint8Array(request.bodies.length);
+      const processedAt = request.processed ? request.receivedAt : null;
+      for (const [index, body] of request.bodies.entries()) {
+        fresh[index] = insert.run(
+          request.receivedAt,
+          request.source,
+          shas[index],
+          body,
+          processedAt,
+        ).changes;
+      }
+      return fresh;
+    });
+  }
+
+  /** Per body, 1 when it was logged now, 0 when the same body was logged before. */
+  append(request: RawEventAppend): Uint8Array {
+    // Hashed before the write lock is taken.
+    return this.appendAll.immediate(request, request.bodies.map(sha256));
+  }
+}
