@@ -1,14 +1,20 @@
 import { OverlappedWrites } from '../overlapped-writes.util';
 
+/** Writes that record when they start and end, and end only when released, in order. */
+function heldWrites(depth?: number) {
+  const events: string[] = [];
+  const releases: (() => void)[] = [];
+  const writes = new OverlappedWrites<number>(async (batch) => {
+    events.push(`start ${batch}`);
+    await new Promise<void>((resolve) => releases.push(resolve));
+    events.push(`end ${batch}`);
+  }, depth);
+  return { events, releases, writes };
+}
+
 describe('OverlappedWrites', () => {
   it('writes batches in order, one at a time, while the caller goes on', async () => {
-    const events: string[] = [];
-    const releases: (() => void)[] = [];
-    const writes = new OverlappedWrites<number>(async (batch) => {
-      events.push(`start ${batch}`);
-      await new Promise<void>((resolve) => releases.push(resolve));
-      events.push(`end ${batch}`);
-    });
+    const { events, releases, writes } = heldWrites();
     await writes.start(1);
     events.push('caller prepares 2');
     const second = writes.start(2);
@@ -22,13 +28,7 @@ describe('OverlappedWrites', () => {
   });
 
   it('keeps up to `depth` writes under way, still started in order', async () => {
-    const events: string[] = [];
-    const releases: (() => void)[] = [];
-    const writes = new OverlappedWrites<number>(async (batch) => {
-      events.push(`start ${batch}`);
-      await new Promise<void>((resolve) => releases.push(resolve));
-      events.push(`end ${batch}`);
-    }, 2);
+    const { events, releases, writes } = heldWrites(2);
     await writes.start(1);
     await writes.start(2);
     const third = writes.start(3);
