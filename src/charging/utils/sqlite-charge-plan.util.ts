@@ -32,7 +32,8 @@ export interface SqliteChargePlan {
 
 /**
  * Applies charge plans in one transaction each: inserts, updates, and the rollup rows moved by
- * the old charges out and the new ones in. Runs on the SQLite writer thread.
+ * the old charges out and the new ones in. Runs on the charge writer's thread, or on the main
+ * connection when no thread can open the database (in memory) or after shutdown.
  */
 export class SqliteChargePlanWriter {
   private readonly insert: Database.Statement;
