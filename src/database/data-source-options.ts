@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 
-/** Every SQLite connection of the service (the main one and the raw event log's writer thread). */
+/** Every SQLite connection of the service: the main one and each writer thread's. */
 export const SQLITE_PRAGMAS: readonly string[] = [
   'journal_mode = WAL',
   'synchronous = NORMAL',

@@ -131,7 +131,7 @@ export class SqlDialect {
   }
 
   /** insertMany on SQLite, synchronously; the caller holds the transaction. */
-  insertManySqlite(
+  private insertManySqlite(
     sqlite: BetterSqlite3.Database,
     table: string,
     columns: { name: string; kind: ColumnKind }[],
@@ -154,7 +154,7 @@ export class SqlDialect {
   }
 
   /** SQLite's fastest path: one prepared UPDATE per row; the caller holds the transaction. */
-  bulkUpdateSqlite(
+  private bulkUpdateSqlite(
     sqlite: BetterSqlite3.Database,
     table: string,
     columns: { name: string; kind: ColumnKind }[],

@@ -7,7 +7,11 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { ChargingService } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
-import { HELD_ID_BLOCK, PendingMessages } from '../../messages/utils/pending-messages.util';
+import {
+  HELD_ID_BLOCK,
+  messageKey,
+  PendingMessages,
+} from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
@@ -41,7 +45,7 @@ const BATCH_LINES = 20_000;
 
 /**
  * The first pass over a file stores its facts, holding new messages in `pending`; a replay
- * applies again, one by one, the facts of the messages `replay` names (phone number|wamid).
+ * applies again, one by one, the facts of the messages `replay` names (by `messageKey`).
  */
 type ImportPass = { pending: PendingMessages } | { replay: ReadonlySet<string> };
 
@@ -98,11 +102,7 @@ export class BulkImportService {
     }
     // A held message another writer stored meanwhile (or that no month took) is merged with
     // what is stored: the file is read again for its facts alone.
-    const unwritten = new Set(
-      [...pending.values(), ...pending.refused].map(
-        (message) => `${message.facts.phoneNumberId}|${message.facts.wamid}`,
-      ),
-    );
+    const unwritten = pending.unwrittenKeys();
     if (unwritten.size > 0) {
       await read(path, { ...summary, rejected: [] }, { ...span }, { replay: unwritten });
     }
@@ -123,7 +123,10 @@ export class BulkImportService {
     const write = async (current: Batch) => {
       if ('replay' in pass) {
         const events = current.events.filter(
-          (event) => 'wamid' in event && pass.replay.has(`${event.phoneNumberId}|${event.wamid}`),
+          (event) =>
+            'wamid' in event &&
+            event.phoneNumberId !== undefined &&
+            pass.replay.has(messageKey(event.phoneNumberId, event.wamid)),
         );
         if (events.length > 0) await this.ingestion.applyParsed(events, 'incremental');
         return;
@@ -202,7 +205,7 @@ export class BulkImportService {
         const records = batch
           .map((entry) => entry.record)
           .filter((record) =>
-            pass.replay.has(`${record.phoneNumberId.trim()}|${record.wamid.trim()}`),
+            pass.replay.has(messageKey(record.phoneNumberId.trim(), record.wamid.trim())),
           );
         if (records.length > 0) await this.sendLog.record(records, 'incremental');
         batch = [];

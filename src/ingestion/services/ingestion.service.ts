@@ -6,7 +6,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
 import { WriteLock } from '../../database/write-lock.service';
 import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
-import { PendingMessages } from '../../messages/utils/pending-messages.util';
+import { messageKey, PendingMessages } from '../../messages/utils/pending-messages.util';
 import { parseWebhookBody } from '../parsers/parse-webhook-body.util';
 import { WebhookFormatError } from '../parsers/webhook-format.error';
 import { RawEventLog } from './raw-event-log.service';
@@ -104,14 +104,10 @@ export class IngestionService {
    * meanwhile, or the message has no instant to be charged at) are stored the ordinary way.
    */
   private async storeUnwritten(facts: KeyedFact[], held: PendingMessages): Promise<void> {
-    const keys = new Set(
-      [...held.values(), ...held.refused].map(
-        (message) => `${message.facts.phoneNumberId}|${message.facts.wamid}`,
-      ),
-    );
+    const keys = held.unwrittenKeys();
     if (keys.size === 0) return;
     const { changed } = await this.store.applyFacts(
-      facts.filter((fact) => keys.has(`${fact.phoneNumberId}|${fact.wamid}`)),
+      facts.filter((fact) => keys.has(messageKey(fact.phoneNumberId, fact.wamid))),
     );
     await this.charging.rerateMessages(changed);
   }

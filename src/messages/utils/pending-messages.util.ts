@@ -79,6 +79,18 @@ export class PendingMessages {
     if (refused) this.refused.push(message);
   }
 
+  /**
+   * Keys (`messageKey`) of the messages no write took: still held, or refused because another
+   * writer stored them meanwhile. Their facts must be merged the ordinary way.
+   */
+  unwrittenKeys(): Set<string> {
+    return new Set(
+      [...this.held.values(), ...this.refused].map((message) =>
+        messageKey(message.facts.phoneNumberId, message.facts.wamid),
+      ),
+    );
+  }
+
   /** The held messages of one conversation (phone number and customer). */
   conversation(phoneNumberId: string, contact: string): readonly PendingMessage[] {
     return this.conversations().get(`${phoneNumberId}|${contact}`) ?? [];
@@ -110,7 +122,8 @@ export class PendingMessages {
  */
 export const HELD_ID_BLOCK = 100_000;
 
-function messageKey(phoneNumberId: string, wamid: string): string {
+/** Identifies a message: its phone number and wamid. */
+export function messageKey(phoneNumberId: string, wamid: string): string {
   return `${phoneNumberId}|${wamid}`;
 }
 
