@@ -42,6 +42,8 @@ export interface ChargeWrite {
   origin: string;
   /** A message not stored yet: written whole, with these facts and its charge. */
   newMessage?: MessageFacts;
+  /** With `newMessage`: `id` is provisional, and the row id is given when the row is written. */
+  rowIdOnWrite?: boolean;
 }
 
 const CHARGE_COLUMNS: { name: string; kind: ColumnKind }[] = [
@@ -120,38 +122,55 @@ export class ChargeWriter implements OnApplicationShutdown {
   }
 
   /**
-   * Writes the charges; new messages are inserted with theirs. Returns the ids of new messages
-   * that could not be inserted because another writer stored the same message meanwhile.
+   * Writes the charges; new messages are inserted with theirs. Returns the ids (as given in
+   * `writes`) of new messages that could not be inserted because another writer stored the same
+   * message meanwhile.
    */
   async write(writes: readonly ChargeWrite[]): Promise<number[]> {
     if (writes.length === 0) return [];
-    // In id order, rows are visited as they lie in the table.
-    const ordered = [...writes].sort((a, b) => a.id - b.id);
-    const changes = ordered.filter((write) => write.newMessage === undefined);
-    const news = ordered.filter((write) => write.newMessage !== undefined);
+    // Rows are visited in id order, as they lie in the table; new rows whose id is given on
+    // write are appended in the order they come, so their ids follow that order.
+    const byId = (a: ChargeWrite, b: ChargeWrite) => a.id - b.id;
+    const changes = writes.filter((write) => write.newMessage === undefined).sort(byId);
+    const news = [
+      ...writes.filter((write) => write.newMessage !== undefined && !write.rowIdOnWrite).sort(byId),
+      ...writes.filter((write) => write.rowIdOnWrite === true),
+    ];
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
       const plan: SqliteChargePlan = {
         inserts: news.map((write) => [
-          write.id,
+          write.rowIdOnWrite ? null : write.id,
           ...messageRowValues(write.newMessage!),
           ...chargeFacts(write),
         ]),
         updates: changes.map((write) => [...chargeFacts(write), write.id]),
         updateOwners: changes.map((write) => [write.wabaId, write.phoneNumberId]),
       };
+      let refused: number[];
       if (this.thread.available) {
         const serialised = serialize(plan);
         // v8 gives the serialised plan a buffer of its own: it is handed over, not copied.
         const owned =
           serialised.byteOffset === 0 && serialised.buffer.byteLength === serialised.length;
-        return this.thread.request(serialised, owned ? [serialised.buffer as ArrayBuffer] : []);
+        refused = await this.thread.request(
+          serialised,
+          owned ? [serialised.buffer as ArrayBuffer] : [],
+        );
+      } else {
+        this.mainThreadWriter ??= new SqliteChargePlanWriter(sqlite, PLAN_COLUMNS);
+        refused = this.mainThreadWriter.apply(plan);
       }
-      this.mainThreadWriter ??= new SqliteChargePlanWriter(sqlite, PLAN_COLUMNS);
-      return this.mainThreadWriter.apply(plan);
+      return refused.map((index) => news[index].id);
     }
-    const inserts = news.map((write) => [
-      write.id,
+    const given = await this.sql.reserveIds(
+      'messages',
+      news.filter((write) => write.rowIdOnWrite).length,
+    );
+    let nextGiven = 0;
+    const rowIds = news.map((write) => (write.rowIdOnWrite ? given[nextGiven++] : write.id));
+    const inserts = news.map((write, index) => [
+      rowIds[index],
       ...messageRowValues(write.newMessage!),
       ...chargeValues(write),
     ]);
@@ -195,7 +214,7 @@ export class ChargeWriter implements OnApplicationShutdown {
           delta.key,
         );
       }
-      return inserts.map((row) => row[0] as number).filter((id) => !inserted.has(id));
+      return news.filter((_, index) => !inserted.has(rowIds[index])).map((write) => write.id);
     });
   }
 

@@ -15,7 +15,6 @@ import {
   CHARGE_CONTEXT_MS,
   MESSAGE_FACTS_COLUMNS,
   TIMEZONE_MARGIN_MS,
-  factsToRow,
   toEngineMessage,
   rowIdOf,
   sequenceKey,
@@ -632,7 +631,11 @@ export class ChargingService implements OnModuleInit {
       const message = pending?.byId(candidate.id);
       if (message !== undefined) {
         held.set(message.id, message);
-        writes.push({ ...candidate, newMessage: message.facts });
+        writes.push({
+          ...candidate,
+          newMessage: message.facts,
+          rowIdOnWrite: pending!.provisionalIds,
+        });
       } else if (candidate.stored === null || candidate.stored !== chargeFingerprint(candidate)) {
         writes.push(candidate);
       }
@@ -700,11 +703,32 @@ class ChargeBuffer {
   }
 }
 
-/** A held message as the charging reads a stored one that was never charged. */
-function heldRow(message: PendingMessage): MessageRow {
+/**
+ * A held message as the charging reads a stored one that was never charged. One literal: a
+ * spread of the facts would build a slow dictionary-mode object per held message.
+ */
+function heldRow({ id, facts }: PendingMessage): MessageRow {
   return {
-    ...factsToRow(message.id, message.facts),
-    id: message.id,
+    id,
+    wamid: facts.wamid,
+    phone_number_id: facts.phoneNumberId,
+    waba_id: facts.wabaId,
+    direction: facts.direction,
+    origin: facts.origin,
+    contact: facts.contact,
+    kind: facts.kind,
+    template_name: facts.templateName,
+    template_language: facts.templateLanguage,
+    template_category: facts.templateCategory,
+    api: facts.api,
+    referral_source_type: facts.referralSourceType,
+    sent_at: facts.sentAt?.getTime() ?? null,
+    delivered_at: facts.deliveredAt?.getTime() ?? null,
+    read_at: facts.readAt?.getTime() ?? null,
+    failed_at: facts.failedAt?.getTime() ?? null,
+    meta_billable: facts.metaBillable,
+    meta_pricing_type: facts.metaPricingType,
+    meta_pricing_category: facts.metaPricingCategory,
     sequence_group: null,
     sequence_ordinal: null,
     charge_at: null,

@@ -1,4 +1,4 @@
-import { deliveryState, type MessageFacts } from '../../messages/utils/message-facts';
+import { deliveryState } from '../../messages/utils/message-facts';
 import type { EngineMessage } from '../../pricing/engine/engine.types';
 import type { TemplateCategory } from '../../pricing/pricing.types';
 import type { TemplateCategoryBook } from '../services/template-category-book.service';
@@ -35,32 +35,6 @@ export interface MessageFactsRow {
 
 export const MESSAGE_FACTS_COLUMNS =
   'id, wamid, phone_number_id, waba_id, direction, origin, contact, kind, template_name, template_language, template_category, api, referral_source_type, sent_at, delivered_at, read_at, failed_at, meta_billable, meta_pricing_type, meta_pricing_category';
-
-/** Facts not stored yet, as SQL would return them once stored. */
-export function factsToRow(id: number, facts: MessageFacts): MessageFactsRow {
-  return {
-    id,
-    wamid: facts.wamid,
-    phone_number_id: facts.phoneNumberId,
-    waba_id: facts.wabaId,
-    direction: facts.direction,
-    origin: facts.origin,
-    contact: facts.contact,
-    kind: facts.kind,
-    template_name: facts.templateName,
-    template_language: facts.templateLanguage,
-    template_category: facts.templateCategory,
-    api: facts.api,
-    referral_source_type: facts.referralSourceType,
-    sent_at: facts.sentAt?.getTime() ?? null,
-    delivered_at: facts.deliveredAt?.getTime() ?? null,
-    read_at: facts.readAt?.getTime() ?? null,
-    failed_at: facts.failedAt?.getTime() ?? null,
-    meta_billable: facts.metaBillable,
-    meta_pricing_type: facts.metaPricingType,
-    meta_pricing_category: facts.metaPricingCategory,
-  };
-}
 
 export function toMillis(value: string | number | null): number | null {
   return value === null ? null : Number(value);

@@ -22,7 +22,7 @@ import {
  * and adds each charge's fingerprint. What each adds to its rollup row is read off the row.
  */
 export interface SqliteChargePlan {
-  /** id, message columns, charge facts (the charge columns but the fingerprint). */
+  /** id (null: given by SQLite), message columns, charge facts (the charge columns but the fingerprint). */
   inserts: unknown[][];
   /** Charge facts, then id. */
   updates: unknown[][];
@@ -67,7 +67,10 @@ export class SqliteChargePlanWriter {
     this.prune = database.prepare(pruneRollupSql(() => '?'));
   }
 
-  /** Returns the ids of new messages not inserted because the same message is stored already. */
+  /**
+   * Returns the indexes (in `plan.inserts`) of new messages not inserted because the same
+   * message is stored already.
+   */
   apply(plan: SqliteChargePlan): number[] {
     const inserts = plan.inserts.map((row) => [
       ...row.map(encodeSqliteValue),
@@ -79,12 +82,11 @@ export class SqliteChargePlanWriter {
     });
     return this.database
       .transaction(() => {
-        const inserted = new Set<number>();
+        const refused: number[] = [];
         const added: RollupContribution[] = [];
-        for (const row of inserts) {
-          if (this.insert.run(...row).changes === 0) continue;
-          inserted.add(row[0] as number);
-          added.push(rowContribution(row, this.insertColumns));
+        for (const [index, row] of inserts.entries()) {
+          if (this.insert.run(...row).changes === 0) refused.push(index);
+          else added.push(rowContribution(row, this.insertColumns));
         }
         const updatedIds = updates.map((row) => row[row.length - 1] as number);
         const removed = chunked(updatedIds, 500).flatMap((ids) =>
@@ -105,7 +107,7 @@ export class SqliteChargePlanWriter {
         const deltas = netRollupDeltas(removed, added);
         for (const delta of deltas) this.upsert.run(...delta.key, ...deltaValues(delta));
         for (const delta of deltas) if (delta.messages < 0n) this.prune.run(...delta.key);
-        return inserts.map((row) => row[0] as number).filter((id) => !inserted.has(id));
+        return refused;
       })
       .immediate();
   }

@@ -7,11 +7,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { ChargingService } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
-import {
-  HELD_ID_BLOCK,
-  messageKey,
-  PendingMessages,
-} from '../../messages/utils/pending-messages.util';
+import { messageKey, PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
@@ -83,10 +79,7 @@ export class BulkImportService {
       repricedMessages: 0,
     };
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
-    const pending = new PendingMessages(
-      this.heldMessagesLimit,
-      this.rawEventLog.usesWriterThread ? HELD_ID_BLOCK : 0,
-    );
+    const pending = new PendingMessages(this.heldMessagesLimit, true);
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
     await read(path, summary, span, { pending }, onProgress);
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {

@@ -85,7 +85,7 @@ export class IngestionService {
         mode === 'deferred'
           ? pending
           : mode === 'incremental'
-            ? new PendingMessages(applied.facts.length, 0)
+            ? new PendingMessages(applied.facts.length)
             : undefined;
       const stored = await this.store.applyFacts(applied.facts, holding);
       const recategorised = await this.messagesUsingTemplates(applied.recategorised);

@@ -37,11 +37,6 @@ export class RawEventLog implements OnApplicationShutdown {
     );
   }
 
-  /** Whether appends run on the writer thread (and so in the order they are asked for). */
-  get usesWriterThread(): boolean {
-    return this.writer.available;
-  }
-
   /**
    * Appends the bodies not logged before. Returns, per body, whether it was logged now: false
    * for a body logged before, or repeated earlier in `bodies`.

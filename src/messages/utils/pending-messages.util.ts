@@ -1,6 +1,9 @@
 import type { MessageFacts } from './message-facts';
 
-/** A new message held in memory: its row id is reserved, its facts merged, nothing written. */
+/**
+ * A new message held in memory: its id reserved (or provisional), its facts merged, nothing
+ * written.
+ */
 export interface PendingMessage {
   id: number;
   facts: MessageFacts;
@@ -17,17 +20,17 @@ export class PendingMessages {
   private byConversation: Map<string, PendingMessage[]> | null = null;
   /** Messages another writer stored while they were held: their facts must be merged again. */
   readonly refused: PendingMessage[] = [];
-  /** Row ids reserved for messages to hold and not given out yet. */
-  private spareIds: number[] = [];
+  private nextProvisionalId = PROVISIONAL_ID_BASE;
 
   /**
-   * `idBlock`: how many row ids to reserve at least when reserving (0: just what is asked). A
-   * larger block means fewer reservations, each a write transaction, at the cost of the ids left
-   * unused at the end.
+   * `provisionalIds`: held messages get ids of their own, above any stored id, and their row ids
+   * are given when they are written, in the order they are written (a bulk import: its rows are
+   * then appended to the table instead of scattered over it). Otherwise row ids are reserved in
+   * the database when a message is held.
    */
   constructor(
     readonly capacity: number,
-    private readonly idBlock = 0,
+    readonly provisionalIds = false,
   ) {}
 
   get size(): number {
@@ -38,16 +41,12 @@ export class PendingMessages {
     return Math.max(0, this.capacity - this.held.size);
   }
 
-  /**
-   * Gives out `count` reserved row ids, reserving them with `reserve` a block at a time. Ids
-   * left over at the end are never used; gaps in ids are harmless.
-   */
+  /** Ids for `count` messages to hold: provisional ones, or row ids reserved with `reserve`. */
   async takeIds(count: number, reserve: (count: number) => Promise<number[]>): Promise<number[]> {
-    if (this.spareIds.length < count) {
-      const block = Math.max(count - this.spareIds.length, Math.min(this.idBlock, this.room()));
-      this.spareIds = this.spareIds.concat(await reserve(block));
-    }
-    return this.spareIds.splice(0, count);
+    if (!this.provisionalIds) return reserve(count);
+    const first = this.nextProvisionalId;
+    this.nextProvisionalId += count;
+    return Array.from({ length: count }, (_, offset) => first + offset);
   }
 
   get(phoneNumberId: string, wamid: string): PendingMessage | undefined {
@@ -117,10 +116,11 @@ export class PendingMessages {
 }
 
 /**
- * The id block of a bulk import whose raw log is written by a thread: a reservation waits while
- * that thread writes, so it is made seldom.
+ * Where provisional ids start: above any row id a database will reach, and twelve digits long,
+ * so that ordering by `sequenceKey` puts held messages after stored ones on a tie, as their row
+ * ids, given at write time, will.
  */
-export const HELD_ID_BLOCK = 100_000;
+export const PROVISIONAL_ID_BASE = 100_000_000_000;
 
 /** Identifies a message: its phone number and wamid. */
 export function messageKey(phoneNumberId: string, wamid: string): string {

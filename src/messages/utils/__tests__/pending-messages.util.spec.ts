@@ -1,4 +1,4 @@
-import { HELD_ID_BLOCK, PendingMessages } from '../pending-messages.util';
+import { PendingMessages, PROVISIONAL_ID_BASE } from '../pending-messages.util';
 
 describe('PendingMessages.takeIds', () => {
   const reserver = () => {
@@ -13,31 +13,7 @@ describe('PendingMessages.takeIds', () => {
     return { reserve, calls };
   };
 
-  it('reserves a block once and gives out its ids in order, never twice', async () => {
-    const pending = new PendingMessages(1_000_000, HELD_ID_BLOCK);
-    const { reserve, calls } = reserver();
-    const first = await pending.takeIds(3, reserve);
-    const second = await pending.takeIds(2, reserve);
-    expect(first).toEqual([1, 2, 3]);
-    expect(second).toEqual([4, 5]);
-    expect(calls).toEqual([100_000]);
-  });
-
-  it('reserves no more than the room left, and more when one batch needs more', async () => {
-    const small = new PendingMessages(10, HELD_ID_BLOCK);
-    const { reserve, calls } = reserver();
-    expect(await small.takeIds(4, reserve)).toEqual([1, 2, 3, 4]);
-    expect(calls).toEqual([10]);
-
-    const large = new PendingMessages(1_000_000, HELD_ID_BLOCK);
-    const other = reserver();
-    const ids = await large.takeIds(150_000, other.reserve);
-    expect(ids).toHaveLength(150_000);
-    expect(ids[149_999]).toBe(150_000);
-    expect(other.calls).toEqual([150_000]);
-  });
-
-  it('reserves just what is asked without a block', async () => {
+  it('reserves just what is asked in the database', async () => {
     const pending = new PendingMessages(5000);
     const { reserve, calls } = reserver();
     expect(await pending.takeIds(3, reserve)).toEqual([1, 2, 3]);
@@ -45,11 +21,15 @@ describe('PendingMessages.takeIds', () => {
     expect(calls).toEqual([3, 2]);
   });
 
-  it('tops up a block it has partly given out', async () => {
-    const pending = new PendingMessages(1_000_000, HELD_ID_BLOCK);
+  it('gives provisional ids in order, never twice, above any row id, without the database', async () => {
+    const pending = new PendingMessages(1_000_000, true);
     const { reserve, calls } = reserver();
-    await pending.takeIds(99_999, reserve);
-    expect(await pending.takeIds(3, reserve)).toEqual([100_000, 100_001, 100_002]);
-    expect(calls).toEqual([100_000, 100_000]);
+    const first = await pending.takeIds(3, reserve);
+    const second = await pending.takeIds(2, reserve);
+    expect(first).toEqual([100_000_000_000, 100_000_000_001, 100_000_000_002]);
+    expect(second).toEqual([100_000_000_003, 100_000_000_004]);
+    expect(PROVISIONAL_ID_BASE).toBe(100_000_000_000);
+    expect(String(PROVISIONAL_ID_BASE)).toHaveLength(12);
+    expect(calls).toEqual([]);
   });
 });
