@@ -139,12 +139,13 @@ export class ChargeWriter implements OnApplicationShutdown {
     const sqlite = this.sql.sqliteDatabase();
     if (sqlite !== null) {
       const plan: SqliteChargePlan = {
-        inserts: news.map((write) => [
-          write.rowIdOnWrite ? null : write.id,
-          ...messageRowValues(write.newMessage!),
-          ...chargeFacts(write),
-        ]),
-        updates: changes.map((write) => [...chargeFacts(write), write.id]),
+        inserts: news.map((write) =>
+          chargeFacts(
+            write,
+            messageRowValues(write.newMessage!, [write.rowIdOnWrite ? null : write.id]),
+          ),
+        ),
+        updates: changes.map((write) => chargeFacts(write).concat(write.id)),
         updateOwners: changes.map((write) => [write.wabaId, write.phoneNumberId]),
       };
       let refused: number[];
@@ -234,9 +235,10 @@ export function chargeFingerprint(write: Omit<ChargeWrite, 'id'>): string {
   return fingerprintOf(chargeFacts(write));
 }
 
-function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
+/** The charge facts of a write, appended to `row` (a new array by default). */
+function chargeFacts(write: Omit<ChargeWrite, 'id'>, row: unknown[] = []): unknown[] {
   const { charge } = write;
-  return [
+  row.push(
     charge.billable,
     charge.reason,
     charge.pricingCategory,
@@ -260,7 +262,8 @@ function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
     write.origin,
     charge.sequenceGroup,
     charge.sequenceOrdinal,
-  ];
+  );
+  return row;
 }
 
 async function upsertPostgres(manager: EntityManager, deltas: RollupDelta[]): Promise<void> {

@@ -256,7 +256,15 @@ export class ChargingService implements OnModuleInit {
           ordinal: index + 1,
           freeServiceAllowance: member.account.freeServiceAllowance,
         });
-        await writes.add({ ...member, charge, portfolioId: member.account.portfolioId });
+        await writes.add({
+          id: member.id,
+          charge,
+          wabaId: member.wabaId,
+          portfolioId: member.account.portfolioId,
+          phoneNumberId: member.phoneNumberId,
+          origin: member.origin,
+          stored: member.stored,
+        });
       }
     }
     await writes.flush();
@@ -621,7 +629,7 @@ export class ChargingService implements OnModuleInit {
 
   /**
    * Writes the charges that differ from what is stored (unchanged ones cost nothing), and held
-   * messages whole with their charge. A held message another writer stored meanwhile stays out
+   * messages whole with their charge (the candidates are ours: they are completed in place). A held message another writer stored meanwhile stays out
    * of the pending set's hold and is listed in its `refused`.
    */
   private async store(candidates: ChargeCandidate[], pending?: PendingMessages): Promise<void> {
@@ -631,11 +639,9 @@ export class ChargingService implements OnModuleInit {
       const message = pending?.byId(candidate.id);
       if (message !== undefined) {
         held.set(message.id, message);
-        writes.push({
-          ...candidate,
-          newMessage: message.facts,
-          rowIdOnWrite: pending!.provisionalIds,
-        });
+        candidate.newMessage = message.facts;
+        candidate.rowIdOnWrite = pending!.provisionalIds;
+        writes.push(candidate);
       } else if (candidate.stored === null || candidate.stored !== chargeFingerprint(candidate)) {
         writes.push(candidate);
       }

@@ -72,13 +72,22 @@ export class SqliteChargePlanWriter {
    * message is stored already.
    */
   apply(plan: SqliteChargePlan): number[] {
-    const inserts = plan.inserts.map((row) => [
-      ...row.map(encodeSqliteValue),
-      fingerprintOf(row.slice(this.chargeFactsStart)),
-    ]);
+    // The plan is ours: its rows are encoded in place, the fingerprint (of the values as
+    // listed, before encoding) added.
+    const inserts = plan.inserts.map((row) => {
+      const fingerprint = fingerprintOf(row.slice(this.chargeFactsStart));
+      for (let index = 0; index < row.length; index += 1)
+        row[index] = encodeSqliteValue(row[index]);
+      row.push(fingerprint);
+      return row;
+    });
     const updates = plan.updates.map((row) => {
-      const facts = row.slice(0, -1);
-      return [...facts.map(encodeSqliteValue), fingerprintOf(facts), row[row.length - 1]];
+      const id = row.pop();
+      const fingerprint = fingerprintOf(row);
+      for (let index = 0; index < row.length; index += 1)
+        row[index] = encodeSqliteValue(row[index]);
+      row.push(fingerprint, id);
+      return row;
     });
     return this.database
       .transaction(() => {

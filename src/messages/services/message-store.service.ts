@@ -47,8 +47,11 @@ export const MESSAGE_ROW_COLUMNS: { name: string; kind: ColumnKind }[] = [
   ...FACT_COLUMNS.map((column) => ({ name: column.name, kind: column.kind })),
 ];
 
-export function messageRowValues(facts: MessageFacts): unknown[] {
-  return [facts.wamid, facts.phoneNumberId, ...FACT_COLUMNS.map((column) => facts[column.field])];
+/** The values of MESSAGE_ROW_COLUMNS, appended to `row` (a new array by default). */
+export function messageRowValues(facts: MessageFacts, row: unknown[] = []): unknown[] {
+  row.push(facts.wamid, facts.phoneNumberId);
+  for (const column of FACT_COLUMNS) row.push(facts[column.field]);
+  return row;
 }
 
 type StoredRow = Record<string, unknown> & {
