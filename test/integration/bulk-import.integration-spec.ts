@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ChargingService } from '../../src/charging/services/charging.service';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
 import { IngestionService } from '../../src/ingestion/services/ingestion.service';
+import { PROVISIONAL_ID_BASE } from '../../src/messages/utils/pending-messages.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { echo, inbound, PHONE, status, WABA } from '../utils/webhook.util';
@@ -151,6 +152,37 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
     for (const result of [storedFirst, mixed, allHeld]) {
       expect(result.sums.fromRollups).toEqual(result.sums.fromMessages);
     }
+  });
+
+  it('gives held messages their row ids as it writes them: a counter in its order', async () => {
+    const testApp = await createTestApp(kind);
+    apps.push(testApp);
+    const lines = trafficFiles().flat();
+    const path = join(tmpdir(), `bulk-order-${kind}-${process.pid}.jsonl`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    await testApp.app.get(BulkImportService).importFile(path);
+    const rows: { id: number | string; wamid: string; group: string; ordinal: number | string }[] =
+      await testApp.app
+        .get(DataSource)
+        .query(
+          `SELECT id, wamid, sequence_group AS "group", sequence_ordinal AS ordinal FROM messages WHERE sequence_group IS NOT NULL ORDER BY sequence_group, sequence_ordinal`,
+        );
+    const ids = rows.map((row) => Number(row.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Math.max(...ids)).toBeLessThan(PROVISIONAL_ID_BASE);
+    const firstLine = (wamid: string) => lines.findIndex((line) => line.includes(`"${wamid}"`));
+    const groups = new Map<string, typeof rows>();
+    for (const row of rows) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
+    expect(groups.size).toBeGreaterThan(3);
+    let fileOrderDiffers = false;
+    for (const members of groups.values()) {
+      const byId = [...members].sort((a, b) => Number(a.id) - Number(b.id));
+      expect(byId.map((row) => Number(row.ordinal))).toEqual(members.map((_, index) => index + 1));
+      const byFile = [...members].sort((a, b) => firstLine(a.wamid) - firstLine(b.wamid));
+      if (byFile.some((row, index) => row !== members[index])) fileOrderDiffers = true;
+    }
+    // Ids given in file order (when the messages were first seen) would not pass.
+    expect(fileOrderDiffers).toBe(true);
   });
 
   it('merges a held message that another writer stored meanwhile, keeping rollups exact', async () => {
