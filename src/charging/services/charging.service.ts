@@ -629,8 +629,9 @@ export class ChargingService implements OnModuleInit {
 
   /**
    * Writes the charges that differ from what is stored (unchanged ones cost nothing), and held
-   * messages whole with their charge (the candidates are ours: they are completed in place). A held message another writer stored meanwhile stays out
-   * of the pending set's hold and is listed in its `refused`.
+   * messages whole with their charge (the candidates are ours: they are completed in place). A
+   * held message another writer stored meanwhile stays out of the pending set's hold and is
+   * listed in its `refused`.
    */
   private async store(candidates: ChargeCandidate[], pending?: PendingMessages): Promise<void> {
     const writes: ChargeWrite[] = [];

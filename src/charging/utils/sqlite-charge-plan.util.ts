@@ -22,7 +22,10 @@ import {
  * and adds each charge's fingerprint. What each adds to its rollup row is read off the row.
  */
 export interface SqliteChargePlan {
-  /** id (null: given by SQLite), message columns, charge facts (the charge columns but the fingerprint). */
+  /**
+   * id (null: SQLite gives the next one), message columns, charge facts (the charge columns but
+   * the fingerprint).
+   */
   inserts: unknown[][];
   /** Charge facts, then id. */
   updates: unknown[][];
