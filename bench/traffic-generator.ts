@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
@@ -111,6 +112,14 @@ export function* generateLiveWebhookBodies(count: number, month = '2026-08'): Ge
   yield* emitUntil(Number.POSITIVE_INFINITY);
 }
 
+/**
+ * Deterministic, but as random as Meta's: ids that grew with the file would reach the wamid
+ * indexes nearly in order and make imports look faster than real files are.
+ */
+function benchWamid(conversation: number, suffix: string): string {
+  return `wamid.${createHash('sha1').update(`bench.${conversation}.${suffix}`).digest('base64url')}`;
+}
+
 const EVENTS_PER_CONVERSATION = 5;
 
 /** One conversation around `at`, each event with its own instant. */
@@ -120,18 +129,11 @@ function conversationEvents(conversation: number, at: number): { at: number; bod
   const contact = `${prefix}${String(1_000_000 + (conversation % 900_000)).slice(1)}`.slice(0, 15);
   const status = (suffix: string, offset: number, category: string, type: string) => ({
     at: at + offset,
-    body: statusBody(
-      phone,
-      `wamid.bench.${conversation}.${suffix}`,
-      contact,
-      at + offset,
-      category,
-      type,
-    ),
+    body: statusBody(phone, benchWamid(conversation, suffix), contact, at + offset, category, type),
   });
   return [
     status('mkt', -EARLIEST_OFFSET_MS, 'marketing', 'regular'),
-    { at, body: inboundBody(phone, `wamid.bench.${conversation}.in`, contact, at) },
+    { at, body: inboundBody(phone, benchWamid(conversation, 'in'), contact, at) },
     status('svc', 60_000, 'service', 'free_customer_service'),
     status('utl', 120_000, 'utility', 'free_customer_service'),
     status('utl2', 30 * 3600_000, 'utility', 'regular'),
