@@ -55,14 +55,21 @@ export async function createBenchEnvironment(kind: BenchDatabase): Promise<Bench
   };
 }
 
-/** The node flags of an npm script of the project (`node FLAGS FILE`), as package.json sets them. */
+/**
+ * The node flags of an npm script of the project (`node FLAGS FILE`), as package.json sets them,
+ * then those of `BENCH_NODE_FLAGS` (to profile the process measured: `--cpu-prof`, ...).
+ */
 export function npmScriptNodeFlags(script: string): string[] {
   const packageJson = JSON.parse(
     readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
   ) as {
     scripts: Record<string, string>;
   };
-  return packageJson.scripts[script].split(/\s+/).filter((word) => word.startsWith('--'));
+  const extra = process.env.BENCH_NODE_FLAGS?.trim();
+  return [
+    ...packageJson.scripts[script].split(/\s+/).filter((word) => word.startsWith('--')),
+    ...(extra ? extra.split(/\s+/) : []),
+  ];
 }
 
 export function postgresAdminUrl(): string {

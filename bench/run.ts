@@ -9,8 +9,9 @@ import { runSimulationBench } from './simulation.bench';
  * npm run bench [-- --only simulation,engine,import,webhooks,reports] — sizes from the
  * environment: BENCH_MESSAGES (engine and bulk import, default 1,000,000), BENCH_WEBHOOK_EVENTS
  * (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000), BENCH_DATABASES (default
- * sqlite,postgres). Each benchmark runs in its own process, so one's heap never inflates the
- * next one's time or peak memory.
+ * sqlite,postgres), BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
+ * `--cpu-prof --cpu-prof-dir=DIR`). Each benchmark runs in its own process, so one's heap never
+ * inflates the next one's time or peak memory.
  */
 type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports';
 type Database = 'sqlite' | 'postgres';

@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
@@ -28,9 +28,6 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          // Meta's deliveries are not logged one by one, and a request logger for each costs
-          // about a tenth of the webhook's time.
-          exclude: [{ method: RequestMethod.POST, path: 'webhooks/whatsapp' }],
           pinoHttp: {
             level: config.logLevel,
             autoLogging: false,

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
+import { WebhookDeliveryMiddleware } from './ingestion/webhook-delivery.middleware';
 import { RateCardsService } from './rate-cards/services/rate-cards.service';
 
 /** Builds the HTTP application (also used by the integration tests), without listening. */
@@ -13,11 +14,12 @@ export async function createApplication(
   options: { quiet?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    rawBody: true,
     bufferLogs: true,
     logger: options.quiet ? false : undefined,
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
+  // Ahead of everything else: Meta's deliveries skip the router, body parsers and request logger.
+  app.use(app.get(WebhookDeliveryMiddleware).handle);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
   app.enableShutdownHooks();
   await app.init();

@@ -10,6 +10,7 @@ import { SendLogService } from './services/send-log.service';
 import { WebhookQueue } from './services/webhook-queue.service';
 import { WebhookEventApplier } from './services/webhook-event-applier.service';
 import { WebhookController } from './webhook.controller';
+import { WebhookDeliveryMiddleware } from './webhook-delivery.middleware';
 
 @Module({
   imports: [AccountsModule, ChargingModule, MessagesModule],
@@ -22,7 +23,14 @@ import { WebhookController } from './webhook.controller';
     SendLogService,
     SendLogResolver,
     BulkImportService,
+    WebhookDeliveryMiddleware,
   ],
-  exports: [WebhookQueue, IngestionService, SendLogService, BulkImportService],
+  exports: [
+    WebhookDeliveryMiddleware,
+    WebhookQueue,
+    IngestionService,
+    SendLogService,
+    BulkImportService,
+  ],
 })
 export class IngestionModule {}

@@ -280,7 +280,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     expect(await message('wamid.forged')).toBeNull();
   });
 
-  it('answers malformed bodies with 400 and oversized ones with 413', async () => {
+  it('answers malformed or empty bodies with 400, oversized ones with 413, compressed ones with 415', async () => {
     const notJson = '{"object": "whatsapp_business_account", ';
     await testApp
       .http()
@@ -303,13 +303,55 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       entry: [],
       padding: 'x'.repeat(70 * 1024),
     });
-    await testApp
+    const tooLarge = await testApp
       .http()
       .post('/webhooks/whatsapp')
       .set('Content-Type', 'application/json')
       .set('X-Hub-Signature-256', sign(huge))
       .send(huge)
       .expect(413);
+    expect(tooLarge.body).toEqual({
+      error: 'PAYLOAD_TOO_LARGE',
+      message: 'the body exceeds 65536 bytes (WEBHOOK_MAX_BODY_BYTES)',
+    });
+    const compressed = await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .set('X-Hub-Signature-256', sign(notWhatsapp))
+      .send(notWhatsapp)
+      .expect(415);
+    expect(compressed.body.error).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const empty = await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('X-Hub-Signature-256', sign(''))
+      .expect(400);
+    expect(empty.body).toEqual({ error: 'BAD_USER_INPUT', message: 'empty body' });
+  });
+
+  it('takes deliveries at the path as the router would: trailing slash, query, any case', async () => {
+    const body = JSON.stringify(
+      inbound('wamid.path-variants', '5511999990001', '2026-03-02T10:00:00Z'),
+    );
+    for (const path of [
+      '/webhooks/whatsapp/',
+      '/webhooks/whatsapp?source=meta',
+      '/Webhooks/WhatsApp',
+    ]) {
+      const response = await testApp
+        .http()
+        .post(path)
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', sign(body))
+        .send(body)
+        .expect(200);
+      expect(response.body).toEqual({ received: true, events: 1, problems: [] });
+    }
+    await testApp.app.get(WebhookQueue).idle();
+    expect(await message('wamid.path-variants')).toMatchObject({ wamid: 'wamid.path-variants' });
+    await testApp.http().post('/webhooks/whatsapp/extra').send(body).expect(404);
   });
 
   it('refuses GraphQL without a key, and a finance key on an operator mutation', async () => {

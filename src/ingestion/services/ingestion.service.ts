@@ -44,14 +44,12 @@ export class IngestionService {
 
   /**
    * Validates a webhook body (400-class DomainError when it is not a WhatsApp webhook) and logs
-   * it for the queue. Returns false for a body already logged (Meta retries). `parsed` is the
-   * body as JSON when the caller has parsed it already.
+   * it for the queue. Returns false for a body already logged (Meta retries).
    */
   async acceptWebhookBody(
     rawBody: string,
-    parsed?: unknown,
   ): Promise<{ accepted: boolean; events: number; problems: string[] }> {
-    const { events, problems } = this.parseEvents(parsed ?? this.parseBody(rawBody));
+    const { events, problems } = this.parseEvents(this.parseBody(rawBody));
     const accepted = await this.webhookLog.append(rawBody);
     return { accepted, events: events.length, problems };
   }
