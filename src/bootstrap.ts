@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
-import { WebhookDeliveryMiddleware } from './ingestion/webhook-delivery.middleware';
+import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 import { RateCardsService } from './rate-cards/services/rate-cards.service';
 
 /** Builds the HTTP application (also used by the integration tests), without listening. */
@@ -18,8 +19,8 @@ export async function createApplication(
     logger: options.quiet ? false : undefined,
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
-  // Ahead of everything else: Meta's deliveries skip the router, body parsers and request logger.
-  app.use(app.get(WebhookDeliveryMiddleware).handle);
+  // Meta's deliveries are answered ahead of Express and Nest.
+  app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
   app.enableShutdownHooks();
   await app.init();

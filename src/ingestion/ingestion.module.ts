@@ -10,7 +10,7 @@ import { SendLogService } from './services/send-log.service';
 import { WebhookQueue } from './services/webhook-queue.service';
 import { WebhookEventApplier } from './services/webhook-event-applier.service';
 import { WebhookController } from './webhook.controller';
-import { WebhookDeliveryMiddleware } from './webhook-delivery.middleware';
+import { WebhookDeliveryHandler } from './webhook-delivery.handler';
 
 @Module({
   imports: [AccountsModule, ChargingModule, MessagesModule],
@@ -23,10 +23,10 @@ import { WebhookDeliveryMiddleware } from './webhook-delivery.middleware';
     SendLogService,
     SendLogResolver,
     BulkImportService,
-    WebhookDeliveryMiddleware,
+    WebhookDeliveryHandler,
   ],
   exports: [
-    WebhookDeliveryMiddleware,
+    WebhookDeliveryHandler,
     WebhookQueue,
     IngestionService,
     SendLogService,

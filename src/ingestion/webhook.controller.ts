@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 
 /**
  * Meta's webhook verification handshake. Event deliveries (`POST`) are answered before the
- * framework's router, by `WebhookDeliveryMiddleware`.
+ * framework, by `WebhookDeliveryHandler`.
  */
 @Controller('webhooks/whatsapp')
 export class WebhookController {

@@ -143,8 +143,12 @@ export class IngestionService {
 /**
  * Webhook bodies arriving together are logged in one transaction: each request still waits
  * until its body is durable, but concurrent requests share one commit, and bodies arriving
- * while a commit is under way share the next.
+ * while commits are under way share the next. Two commits may be under way at once, so that
+ * one's round trips and flush to disk overlap the other's (the queue does not depend on the
+ * order in which they land: it takes whatever is logged and not yet applied).
  */
+const COMMITS_UNDER_WAY = 2;
+
 class GroupCommit {
   private queued: {
     body: string;
@@ -152,7 +156,7 @@ class GroupCommit {
     reject: (error: unknown) => void;
   }[] = [];
   private scheduled = false;
-  private writing = false;
+  private writing = 0;
 
   constructor(private readonly write: (bodies: string[]) => Promise<boolean[]>) {}
 
@@ -164,7 +168,7 @@ class GroupCommit {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.writing || this.queued.length === 0) return;
+    if (this.scheduled || this.writing >= COMMITS_UNDER_WAY || this.queued.length === 0) return;
     this.scheduled = true;
     setImmediate(() => void this.flush());
   }
@@ -173,14 +177,14 @@ class GroupCommit {
     const batch = this.queued;
     this.queued = [];
     this.scheduled = false;
-    this.writing = true;
+    this.writing += 1;
     try {
       const fresh = await this.write(batch.map((entry) => entry.body));
       for (const [index, entry] of batch.entries()) entry.resolve(fresh[index]);
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     } finally {
-      this.writing = false;
+      this.writing -= 1;
       this.schedule();
     }
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { DomainError, HTTP_STATUS_BY_CODE } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -10,16 +10,17 @@ import { WebhookQueue } from './services/webhook-queue.service';
 export const WEBHOOK_PATH = '/webhooks/whatsapp';
 
 /**
- * `POST /webhooks/whatsapp`, Meta's event deliveries: the hot path of the service. It runs as the
- * first middleware, ahead of the framework's router, body parsers and request logger, which cost
- * more than a third of the main thread's time per delivery (CPU profile in docs/architecture.md).
- * It reads the raw body (413 beyond `webhookMaxBodyBytes`), checks the signature over it (401),
- * logs it (400 when it is not a WhatsApp webhook) and answers 200 once it is durable. Every
- * other request, the verification handshake included, goes on to the framework.
+ * `POST /webhooks/whatsapp`, Meta's event deliveries: the hot path of the service. The HTTP
+ * server hands every request to `handle` first, ahead of Express and Nest (application, router,
+ * body parsers, request logger), which took more than a third of the main thread's time per
+ * delivery (CPU profiles in docs/architecture.md). It reads the raw body (413 beyond
+ * `webhookMaxBodyBytes`), checks the signature over it (401), logs it (400 when it is not a
+ * WhatsApp webhook) and answers 200 once it is durable. Every other request, the verification
+ * handshake included, goes on to the framework.
  */
 @Injectable()
-export class WebhookDeliveryMiddleware {
-  private readonly logger = new Logger(WebhookDeliveryMiddleware.name);
+export class WebhookDeliveryHandler {
+  private readonly logger = new Logger(WebhookDeliveryHandler.name);
 
   constructor(
     private readonly ingestion: IngestionService,
@@ -27,7 +28,18 @@ export class WebhookDeliveryMiddleware {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  readonly handle = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+  /** Makes `server` hand each request to `handle` before its own listeners (the framework). */
+  answerFirst(server: Server): void {
+    const framework = server.listeners('request') as RequestListener[];
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) =>
+      this.handle(request, response, () => {
+        for (const listener of framework) listener(request, response);
+      }),
+    );
+  }
+
+  handle(request: IncomingMessage, response: ServerResponse, next: () => void): void {
     if (request.method !== 'POST' || !isWebhookPath(request.url)) {
       next();
       return;
@@ -55,7 +67,7 @@ export class WebhookDeliveryMiddleware {
         (error: unknown) => this.sendError(response, error),
       );
     });
-  };
+  }
 
   private async receive(
     raw: Buffer,
