@@ -100,15 +100,19 @@ export async function runWebhookBench(
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    const bodies = generateLiveWebhookBodies(events);
+    // Made and signed before the clock starts: that is Meta's work, not the service's, and on
+    // this 2-core machine the benchmark's own CPU would be taken from the service.
+    const deliveries = Array.from(generateLiveWebhookBodies(events), (body) => ({
+      body,
+      signature: `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`,
+    }));
     const started = process.hrtime.bigint();
+    let next = 0;
     let sent = 0;
     let failed = 0;
     const worker = async () => {
-      for (;;) {
-        const next = bodies.next();
-        if (next.done) return;
-        const status = await post(agent, service.port, next.value);
+      while (next < deliveries.length) {
+        const status = await post(agent, service.port, deliveries[next++]);
         if (status === 200) sent += 1;
         else failed += 1;
       }
@@ -198,7 +202,11 @@ function fetchJson(agent: http.Agent, port: number, path: string): Promise<unkno
   });
 }
 
-function post(agent: http.Agent, port: number, body: string): Promise<number> {
+function post(
+  agent: http.Agent,
+  port: number,
+  { body, signature }: { body: string; signature: string },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -210,7 +218,7 @@ function post(agent: http.Agent, port: number, body: string): Promise<number> {
         headers: {
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(body),
-          'X-Hub-Signature-256': `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`,
+          'X-Hub-Signature-256': signature,
         },
       },
       (response) => {
