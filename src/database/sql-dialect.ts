@@ -4,6 +4,8 @@ import { encodeSqliteValue } from './sqlite-values.util';
 
 export type ColumnKind = 'text' | 'bigint' | 'integer' | 'boolean';
 
+const POSTGRES_MAX_PARAMETERS = 65_535;
+
 /** Placeholders and casts that differ between SQLite and PostgreSQL. */
 export class SqlDialect {
   readonly postgres: boolean;
@@ -78,14 +80,34 @@ export class SqlDialect {
         .immediate();
     }
     const names = columns.map((column) => column.name);
+    const conflict = options.conflictTarget
+      ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING`
+      : '';
+    // Rows that fit in one statement's parameters go as a VALUES list: for a few rows (a webhook
+    // group commit) that cost the client half the CPU of a JSON document. Tens of thousands of
+    // wide rows (a bulk import's messages) went faster as JSON: 40 s against 68 s in chunks of
+    // parameters, for 200,000 imported messages.
+    if (rows.length * names.length <= POSTGRES_MAX_PARAMETERS) {
+      const parameters: unknown[] = [];
+      const tuples = rows.map((row) => {
+        const first = parameters.length;
+        for (const value of row) parameters.push(this.encode(value));
+        return `(${names.map((_, index) => `$${first + index + 1}`).join(', ')})`;
+      });
+      const result = (await (manager ?? this.dataSource).query(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuples.join(', ')}
+         ${conflict} RETURNING ${options.returning}`,
+        parameters,
+      )) as Record<string, unknown>[];
+      return result.map((row) => row[options.returning]);
+    }
     const returned: unknown[] = [];
     for (let start = 0; start < rows.length; start += 20_000) {
       const chunk = rows.slice(start, start + 20_000);
       const result = (await (manager ?? this.dataSource).query(
         `INSERT INTO ${table} (${names.join(', ')})
          SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS v(${recordsetTypes(columns)})
-         ${options.conflictTarget ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING` : ''}
-         RETURNING ${options.returning}`,
+         ${conflict} RETURNING ${options.returning}`,
         [this.jsonRecords(names, chunk)],
       )) as Record<string, unknown>[];
       returned.push(...result.map((row) => row[options.returning]));
