@@ -2,6 +2,7 @@ import { InitialSchema1764086400000 } from './1764086400000-initial-schema';
 import { ChargeRollupsAndWebhookQueue1764090000000 } from './1764090000000-charge-rollups-and-webhook-queue';
 import { RawEventRetriesAndChargeOrigin1764093600000 } from './1764093600000-raw-event-retries-and-charge-origin';
 import { ChargeFingerprint1764097200000 } from './1764097200000-charge-fingerprint';
+import { OneWamidIndex1764100800000 } from './1764100800000-one-wamid-index';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ChargeRollupsAndWebhookQueue1764090000000,
   RawEventRetriesAndChargeOrigin1764093600000,
   ChargeFingerprint1764097200000,
+  OneWamidIndex1764100800000,
 ];

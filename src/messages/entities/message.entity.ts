@@ -20,10 +20,9 @@ const instant = (name: string) =>
  * whenever a fact that decides it changes.
  */
 @Entity('messages')
-@Index('uq_messages_phone_wamid', ['phoneNumberId', 'wamid'], { unique: true })
+@Index('uq_messages_wamid_phone', ['wamid', 'phoneNumberId'], { unique: true })
 @Index('idx_messages_conversation', ['phoneNumberId', 'contact', 'sentAt'])
 @Index('idx_messages_charge_at', ['chargeAt'])
-@Index('idx_messages_wamid', ['wamid'])
 @Index('idx_messages_waba_month', ['wabaId', 'chargeMonth'])
 @Index('idx_messages_sequence', ['sequenceGroup', 'chargeAt'])
 export class MessageEntity {
