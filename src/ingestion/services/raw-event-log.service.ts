@@ -11,6 +11,7 @@ import {
   SqliteRawEventAppender,
   type RawEventAppend,
   type RawEventSource,
+  type RawEventsProcessed,
 } from '../utils/raw-event-appender.util';
 
 /**
@@ -22,8 +23,8 @@ import {
 @Injectable()
 export class RawEventLog implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
-  private readonly writer: SqliteWriterThread<RawEventAppend, Uint8Array>;
-  private mainThreadAppender: SqliteRawEventAppender | null = null;
+  private readonly writer: SqliteWriterThread<RawEventAppend | RawEventsProcessed, Uint8Array>;
+  private mainThreadWriter: SqliteRawEventAppender | null = null;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.sql = new SqlDialect(dataSource);
@@ -57,12 +58,36 @@ export class RawEventLog implements OnApplicationShutdown {
     if (sqlite === null) return this.appendOnPostgres(request);
     const fresh = this.writer.available
       ? await this.writer.request(request)
-      : (this.mainThreadAppender ??= new SqliteRawEventAppender(sqlite)).append(request);
+      : this.mainThreadAppender(sqlite).append(request);
     return Array.from(fresh, (flag) => flag === 1);
+  }
+
+  /**
+   * Marks bodies the queue has applied. On SQLite the writer thread does it, after what it was
+   * given before: the main thread never waits for the file's write lock.
+   */
+  async markProcessed(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const request: RawEventsProcessed = { processedIds: ids, processedAt: Date.now() };
+    const sqlite = this.sql.sqliteDatabase();
+    if (sqlite === null) {
+      await this.sql.query(`UPDATE raw_events SET processed_at = $1 WHERE id = ANY($2::bigint[])`, [
+        request.processedAt,
+        ids,
+      ]);
+    } else if (this.writer.available) {
+      await this.writer.request(request);
+    } else {
+      this.mainThreadAppender(sqlite).markProcessed(request);
+    }
   }
 
   onApplicationShutdown(): Promise<void> {
     return this.writer.close();
+  }
+
+  private mainThreadAppender(sqlite: NonNullable<ReturnType<SqlDialect['sqliteDatabase']>>) {
+    return (this.mainThreadWriter ??= new SqliteRawEventAppender(sqlite));
   }
 
   private async appendOnPostgres(request: RawEventAppend): Promise<boolean[]> {

@@ -12,6 +12,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect } from '../../database/sql-dialect';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
+import { RawEventLog } from './raw-event-log.service';
 
 const BATCH_SIZE = 5000;
 const BATCH_WINDOW_MS = 250;
@@ -38,6 +39,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly ingestion: IngestionService,
+    private readonly rawEventLog: RawEventLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sql = new SqlDialect(dataSource);
@@ -127,7 +129,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
         rows.flatMap((row) => this.eventsOf(row)),
         'incremental',
       );
-      await this.markProcessed(rows.map((row) => row.id));
+      await this.rawEventLog.markProcessed(rows.map((row) => row.id));
       return;
     } catch (error) {
       this.logger.error(
@@ -139,7 +141,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     for (const row of rows) {
       try {
         await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
-        await this.markProcessed([row.id]);
+        await this.rawEventLog.markProcessed([row.id]);
       } catch (error) {
         this.logger.error(`raw event ${row.id} failed (kept for replay): ${String(error)}`);
         await this.sql.query(
@@ -148,13 +150,6 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
         );
       }
     }
-  }
-
-  private async markProcessed(ids: number[]): Promise<void> {
-    await this.sql.query(
-      `UPDATE raw_events SET processed_at = ${this.sql.param(1)} WHERE id IN (${this.sql.params(2, ids.length)})`,
-      [Date.now(), ...ids],
-    );
   }
 
   private eventsOf(row: { id: number; body: string }): WebhookEvent[] {

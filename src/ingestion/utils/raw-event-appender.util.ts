@@ -10,20 +10,32 @@ export interface RawEventAppend {
   processed: boolean;
 }
 
+/** Bodies the webhook queue has applied. */
+export interface RawEventsProcessed {
+  processedIds: number[];
+  processedAt: number;
+}
+
 export function sha256(body: string): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
 /**
- * Appends bodies to the raw event log of a SQLite database, in one transaction: on the raw event
- * log's writer thread, or on the main connection when no thread can open the database.
+ * Appends bodies to the raw event log of a SQLite database, and marks bodies processed, each
+ * request in one transaction: on the raw event log's writer thread, or on the main connection
+ * when no thread can open the database.
  */
 export class SqliteRawEventAppender {
   private readonly appendAll: Database.Transaction<
     (request: RawEventAppend, shas: string[]) => Uint8Array
   >;
+  private readonly markAll: Database.Transaction<(request: RawEventsProcessed) => void>;
 
   constructor(database: Database.Database) {
+    const mark = database.prepare(`UPDATE raw_events SET processed_at = ? WHERE id = ?`);
+    this.markAll = database.transaction((request: RawEventsProcessed) => {
+      for (const id of request.processedIds) mark.run(request.processedAt, id);
+    });
     const insert = database.prepare(
       `INSERT OR IGNORE INTO raw_events (received_at, source, body_sha256, body, processed_at)
        VALUES (?, ?, ?, ?, ?)`,
@@ -42,6 +54,10 @@ export class SqliteRawEventAppender {
       }
       return fresh;
     });
+  }
+
+  markProcessed(request: RawEventsProcessed): void {
+    this.markAll.immediate(request);
   }
 
   /** Per body, 1 when it was logged now, 0 when the same body was logged before. */
