@@ -456,8 +456,7 @@ export class ChargingService implements OnModuleInit {
     }
     for (const [group, members] of byGroup) {
       const point = dirty.get(group)!;
-      const excluded = members.map((entry) => entry.row.id);
-      const before = await this.countBefore(group, point, excluded);
+      const before = await this.countBefore(group, point, members);
       const earlierReclassified = members.filter(
         (entry) => compareInSequence(entry.classification, pointKey(point)) < 0,
       ).length;
@@ -493,7 +492,50 @@ export class ChargingService implements OnModuleInit {
     return `(charge_at < ${p(0)} OR (charge_at = ${p(1)} AND (${wamid} < ${p(2)} OR (wamid = ${p(3)} AND id < ${p(4)}))))`;
   }
 
+  /**
+   * How many stored members of a counter come before a point, leaving out `members` (those being
+   * re-classified now). The last stored member before the point carries its place: every re-rate
+   * renumbers a counter from its first changed place on, so the places before a point run 1..n
+   * in order. Reading that one row is a short walk down an index, where counting read every
+   * earlier member of the month (tens of milliseconds a batch on PostgreSQL at a few hundred
+   * thousand messages, and growing with the month). A member without a place falls back to it.
+   */
   private async countBefore(
+    group: string,
+    point: SequencePoint,
+    members: Classified[],
+  ): Promise<number> {
+    const p = (index: number) => this.sql.param(index);
+    const wamid = this.sql.binary('wamid');
+    const last: { sequence_ordinal: number | string | null }[] = await this.sql.query(
+      `SELECT sequence_ordinal FROM messages
+        WHERE sequence_group = ${p(1)} AND charge_at <= ${p(2)}
+          AND NOT (charge_at = ${p(3)} AND (${wamid} > ${p(4)} OR (wamid = ${p(5)} AND id >= ${p(6)})))
+        ORDER BY charge_at DESC, ${wamid} DESC, id DESC LIMIT 1`,
+      [group, ...pointParameters(point)],
+    );
+    if (last.length === 0) return 0;
+    if (last[0].sequence_ordinal === null)
+      return this.countStoredBefore(
+        group,
+        point,
+        members.map((entry) => entry.row.id),
+      );
+    const membersStoredBefore = members.filter((entry) => {
+      const storedAt = toMillis(entry.row.charge_at);
+      return (
+        entry.row.sequence_group === group &&
+        storedAt !== null &&
+        compareInSequence(
+          { chargeAt: new Date(storedAt), messageId: sequenceKey(entry.row.wamid, entry.row.id) },
+          pointKey(point),
+        ) < 0
+      );
+    }).length;
+    return Number(last[0].sequence_ordinal) - membersStoredBefore;
+  }
+
+  private async countStoredBefore(
     group: string,
     point: SequencePoint,
     excluded: number[],
