@@ -12,8 +12,8 @@ export const WEBHOOK_PATH = '/webhooks/whatsapp';
 /**
  * `POST /webhooks/whatsapp`, Meta's event deliveries: the hot path of the service. The HTTP
  * server hands every request to `handle` first, ahead of Express and Nest (application, router,
- * body parsers, request logger), which took more than a third of the main thread's time per
- * delivery (CPU profiles in docs/architecture.md). It reads the raw body (413 beyond
+ * body parsers, request logger), which took a quarter of the main thread's time per delivery
+ * (CPU profiles in docs/architecture.md). It reads the raw body (413 beyond
  * `webhookMaxBodyBytes`), checks the signature over it (401), logs it (400 when it is not a
  * WhatsApp webhook) and answers 200 once it is durable. Every other request, the verification
  * handshake included, goes on to the framework.
