@@ -25,12 +25,6 @@ import { WebhookDeliveryHandler } from './webhook-delivery.handler';
     BulkImportService,
     WebhookDeliveryHandler,
   ],
-  exports: [
-    WebhookDeliveryHandler,
-    WebhookQueue,
-    IngestionService,
-    SendLogService,
-    BulkImportService,
-  ],
+  exports: [WebhookQueue, IngestionService, SendLogService, BulkImportService],
 })
 export class IngestionModule {}

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import { DomainError, HTTP_STATUS_BY_CODE } from '../common/errors/domain.error';
+import { DomainError, HTTP_STATUS_BY_CODE, httpErrorBody } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { IngestionService } from './services/ingestion.service';
 import { WebhookQueue } from './services/webhook-queue.service';
 
-export const WEBHOOK_PATH = '/webhooks/whatsapp';
+const WEBHOOK_PATH = '/webhooks/whatsapp';
 
 /**
  * `POST /webhooks/whatsapp`, Meta's event deliveries: the hot path of the service. The HTTP
@@ -39,7 +39,7 @@ export class WebhookDeliveryHandler {
     );
   }
 
-  handle(request: IncomingMessage, response: ServerResponse, next: () => void): void {
+  private handle(request: IncomingMessage, response: ServerResponse, next: () => void): void {
     if (request.method !== 'POST' || !isWebhookPath(request.url)) {
       next();
       return;
@@ -93,10 +93,7 @@ export class WebhookDeliveryHandler {
 
   private sendError(response: ServerResponse, error: unknown): void {
     if (error instanceof DomainError) {
-      sendJson(response, HTTP_STATUS_BY_CODE[error.code], {
-        error: error.code,
-        message: error.message,
-      });
+      sendJson(response, HTTP_STATUS_BY_CODE[error.code], httpErrorBody(error));
       return;
     }
     // Meta retries a delivery that is not answered 200: nothing is lost.

@@ -507,6 +507,8 @@ export class ChargingService implements OnModuleInit {
   ): Promise<number> {
     const p = (index: number) => this.sql.param(index);
     const wamid = this.sql.binary('wamid');
+    // `beforePoint`'s OR made SQLite merge two index searches and sort every earlier member; a
+    // range on charge_at lets both databases walk the index backwards and stop at the first row.
     const last: { sequence_ordinal: number | string | null }[] = await this.sql.query(
       `SELECT sequence_ordinal FROM messages
         WHERE sequence_group = ${p(1)} AND charge_at <= ${p(2)}
@@ -527,7 +529,7 @@ export class ChargingService implements OnModuleInit {
         entry.row.sequence_group === group &&
         storedAt !== null &&
         compareInSequence(
-          { chargeAt: new Date(storedAt), messageId: sequenceKey(entry.row.wamid, entry.row.id) },
+          pointKey({ at: storedAt, wamid: entry.row.wamid, id: entry.row.id }),
           pointKey(point),
         ) < 0
       );

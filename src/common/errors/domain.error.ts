@@ -27,6 +27,19 @@ export class DomainError extends Error {
   }
 }
 
+/** The JSON body of an HTTP answer to a domain error. */
+export function httpErrorBody(error: DomainError): {
+  error: DomainErrorCode;
+  message: string;
+  details?: DomainErrorDetail[];
+} {
+  return {
+    error: error.code,
+    message: error.message,
+    ...(error.details.length > 0 ? { details: error.details } : {}),
+  };
+}
+
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   BAD_USER_INPUT: 400,
   BAD_DECIMAL: 400,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
@@ -86,7 +87,7 @@ export class RawEventLog implements OnApplicationShutdown {
     return this.writer.close();
   }
 
-  private mainThreadAppender(sqlite: NonNullable<ReturnType<SqlDialect['sqliteDatabase']>>) {
+  private mainThreadAppender(sqlite: BetterSqlite3.Database): SqliteRawEventAppender {
     return (this.mainThreadWriter ??= new SqliteRawEventAppender(sqlite));
   }
 
