@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { buildDataSourceOptions } from './data-source-options';
+import { PlannerStatistics } from './planner-statistics.service';
 import { WriteLock } from './write-lock.service';
 
 @Global()
@@ -13,7 +14,7 @@ import { WriteLock } from './write-lock.service';
       useFactory: (config: AppConfig) => buildDataSourceOptions(config),
     }),
   ],
-  providers: [WriteLock],
-  exports: [WriteLock],
+  providers: [WriteLock, PlannerStatistics],
+  exports: [WriteLock, PlannerStatistics],
 })
 export class DatabaseModule {}

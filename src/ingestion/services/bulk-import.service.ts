@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { ChargingService } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
+import { PlannerStatistics } from '../../database/planner-statistics.service';
 import { messageKey, PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
@@ -63,6 +64,7 @@ export class BulkImportService {
     private readonly rawEventLog: RawEventLog,
     private readonly sendLog: SendLogService,
     private readonly charging: ChargingService,
+    private readonly statistics: PlannerStatistics,
   ) {
     this.heldMessagesLimit = config.importHeldMessages;
   }
@@ -82,6 +84,8 @@ export class BulkImportService {
     const pending = new PendingMessages(this.heldMessagesLimit, true);
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
     await read(path, summary, span, { pending }, onProgress);
+    // The re-rate reads what the first pass stored (messages not held, the raw log).
+    await this.statistics.refresh({ now: true });
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
       summary.repricedMessages = await this.charging.repriceRange(
         {
@@ -134,6 +138,7 @@ export class BulkImportService {
       summary.messagesChanged += changed.length;
       summary.stored += fresh;
       summary.duplicates += current.bodies.length - fresh;
+      await this.statistics.refresh();
       onProgress?.(current.lastLine);
     };
     let batch: Batch = { bodies: [], events: [], lastLine: 0 };
@@ -215,6 +220,7 @@ export class BulkImportService {
       summary.stored += result.summary.accepted;
       summary.messagesChanged += result.changedIds.length;
       batch = [];
+      await this.statistics.refresh();
       onProgress?.(summary.linesRead);
     };
     for await (const item of parser as AsyncIterable<{

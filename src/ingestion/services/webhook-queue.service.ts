@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { PlannerStatistics } from '../../database/planner-statistics.service';
 import { SqlDialect } from '../../database/sql-dialect';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
@@ -40,6 +41,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectDataSource() dataSource: DataSource,
     private readonly ingestion: IngestionService,
     private readonly rawEventLog: RawEventLog,
+    private readonly statistics: PlannerStatistics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sql = new SqlDialect(dataSource);
@@ -119,6 +121,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
       );
       if (rows.length > 0)
         await this.applyBatch(rows.map((row) => ({ id: Number(row.id), body: row.body })));
+      await this.statistics.refresh();
       if (rows.length < BATCH_SIZE || this.stopped) return;
     }
   }
