@@ -114,11 +114,13 @@ export class ChargeWriter implements OnApplicationShutdown {
 
   /**
    * How many `write` calls may be under way at once: the writer thread takes them in order, so
-   * it can be handed the next batch while it writes one; concurrent PostgreSQL transactions
-   * could deadlock on the rollup rows they share.
+   * it can be handed the next batch while it writes one; PostgreSQL runs two transactions side
+   * by side (their rollup upserts go in key order, so the second waits for the rows the first
+   * holds rather than deadlocking). The main connection of a SQLite database in memory writes
+   * one at a time.
    */
   writesUnderWay(): number {
-    return this.thread.available ? 2 : 1;
+    return this.thread.available || this.sql.postgres ? 2 : 1;
   }
 
   /**

@@ -146,10 +146,15 @@ export function netRollupDeltas(
   };
   for (const contribution of removed) add(contribution, -1n);
   for (const contribution of added) add(contribution, 1n);
-  return [...deltas.values()].filter(
-    (delta) =>
-      delta.messages !== 0n || delta.billable !== 0n || delta.free !== 0n || delta.micros !== 0n,
-  );
+  // In key order: two PostgreSQL transactions writing charges at once then lock the rollup rows
+  // they share in the same order, so one waits for the other instead of deadlocking.
+  return [...deltas.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, delta]) => delta)
+    .filter(
+      (delta) =>
+        delta.messages !== 0n || delta.billable !== 0n || delta.free !== 0n || delta.micros !== 0n,
+    );
 }
 
 export function deltaValues(delta: RollupDelta): string[] {
