@@ -7,6 +7,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
 import { SqliteWriterThread } from '../../database/sqlite-writer-thread.util';
+import { encodeSqliteValue } from '../../database/sqlite-values.util';
 import {
   MESSAGE_ROW_COLUMNS,
   messageRowValues,
@@ -142,12 +143,13 @@ export class ChargeWriter implements OnApplicationShutdown {
     if (sqlite !== null) {
       const plan: SqliteChargePlan = {
         inserts: news.map((write) =>
-          chargeFacts(
-            write,
-            messageRowValues(write.newMessage!, [write.rowIdOnWrite ? null : write.id]),
+          encodedForSqlite(
+            messageRowValues(write.newMessage!, [write.rowIdOnWrite ? null : write.id]).concat(
+              chargeValues(write),
+            ),
           ),
         ),
-        updates: changes.map((write) => chargeFacts(write).concat(write.id)),
+        updates: changes.map((write) => encodedForSqlite(chargeValues(write).concat(write.id))),
         updateOwners: changes.map((write) => [write.wabaId, write.phoneNumberId]),
       };
       let refused: number[];
@@ -224,6 +226,12 @@ export class ChargeWriter implements OnApplicationShutdown {
   onApplicationShutdown(): Promise<void> {
     return this.thread.close();
   }
+}
+
+/** Values as SQLite stores them, in place. */
+function encodedForSqlite(row: unknown[]): unknown[] {
+  for (let index = 0; index < row.length; index += 1) row[index] = encodeSqliteValue(row[index]);
+  return row;
 }
 
 /** The charge columns of a write, in CHARGE_COLUMNS order, fingerprint last. */

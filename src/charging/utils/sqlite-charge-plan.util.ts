@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { encodeSqliteValue } from '../../database/sqlite-values.util';
-import { fingerprintOf } from './charge-fingerprint.util';
 import {
   chunked,
   contributionColumns,
@@ -18,16 +16,14 @@ import {
 
 /**
  * A batch of charge writes: new messages inserted whole, and charges of stored messages
- * updated. Values are as the charge writer lists them (Dates, booleans); the writer encodes them
- * and adds each charge's fingerprint. What each adds to its rollup row is read off the row.
+ * updated. Values are encoded for SQLite (`encodeSqliteValue`) and the charge columns end with
+ * the fingerprint: the sender prepares them, since the writer's thread is what a bulk import
+ * waits on. What each adds to its rollup row is read off the row.
  */
 export interface SqliteChargePlan {
-  /**
-   * id (null: SQLite gives the next one), message columns, charge facts (the charge columns but
-   * the fingerprint).
-   */
+  /** id (null: SQLite gives the next one), message columns, charge columns. */
   inserts: unknown[][];
-  /** Charge facts, then id. */
+  /** Charge columns, then id. */
   updates: unknown[][];
   /** For each update, the WABA and phone number of its message (key columns it does not set). */
   updateOwners: [string, string][];
@@ -46,7 +42,6 @@ export class SqliteChargePlanWriter {
   private readonly storedCharges = new Map<number, Database.Statement>();
   private readonly insertColumns: ContributionColumns;
   private readonly updateColumns: ContributionColumns;
-  private readonly chargeFactsStart: number;
 
   constructor(
     private readonly database: Database.Database,
@@ -58,12 +53,6 @@ export class SqliteChargePlanWriter {
     this.update = database.prepare(
       `UPDATE messages SET ${columns.update.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`,
     );
-    if (
-      columns.insert.at(-1) !== 'charge_fingerprint' ||
-      columns.update.at(-1) !== 'charge_fingerprint'
-    )
-      throw new Error('charge writes end with the charge fingerprint');
-    this.chargeFactsStart = columns.insert.indexOf(columns.update[0]);
     this.insertColumns = contributionColumns(columns.insert);
     this.updateColumns = contributionColumns(columns.update);
     this.upsert = database.prepare(upsertRollupsSql(1, () => '?'));
@@ -75,23 +64,7 @@ export class SqliteChargePlanWriter {
    * message is stored already.
    */
   apply(plan: SqliteChargePlan): number[] {
-    // The plan is ours: its rows are encoded in place, the fingerprint (of the values as
-    // listed, before encoding) added.
-    const inserts = plan.inserts.map((row) => {
-      const fingerprint = fingerprintOf(row.slice(this.chargeFactsStart));
-      for (let index = 0; index < row.length; index += 1)
-        row[index] = encodeSqliteValue(row[index]);
-      row.push(fingerprint);
-      return row;
-    });
-    const updates = plan.updates.map((row) => {
-      const id = row.pop();
-      const fingerprint = fingerprintOf(row);
-      for (let index = 0; index < row.length; index += 1)
-        row[index] = encodeSqliteValue(row[index]);
-      row.push(fingerprint, id);
-      return row;
-    });
+    const { inserts, updates } = plan;
     return this.database
       .transaction(() => {
         const refused: number[] = [];
