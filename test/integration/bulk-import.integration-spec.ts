@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ChargingService } from '../../src/charging/services/charging.service';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
 import { IngestionService } from '../../src/ingestion/services/ingestion.service';
 import { PROVISIONAL_ID_BASE } from '../../src/messages/utils/pending-messages.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
+import { useScratchDirectory } from '../utils/scratch-files.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { echo, inbound, PHONE, status, WABA } from '../utils/webhook.util';
 
@@ -89,6 +88,7 @@ const CHARGE_COLUMNS = `wamid, direction, origin, contact, sent_at, delivered_at
 
 describeEachDatabase('bulk import holds new messages and writes them once', (kind) => {
   const apps: TestApp[] = [];
+  const scratch = useScratchDirectory('bulk-import-');
 
   afterAll(async () => {
     for (const app of apps) await app.close();
@@ -104,7 +104,7 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
     const applied = jest.spyOn(testApp.app.get(IngestionService), 'applyParsed');
     const summaries = [];
     for (const [index, lines] of trafficFiles().entries()) {
-      const path = join(tmpdir(), `bulk-${kind}-${process.pid}-${limit}-${index}.jsonl`);
+      const path = scratch.path(`bulk-${limit}-${index}.jsonl`);
       writeFileSync(path, `${lines.join('\n')}\n`);
       summaries.push(await importer.importFile(path));
     }
@@ -158,7 +158,7 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
     const testApp = await createTestApp(kind);
     apps.push(testApp);
     const lines = trafficFiles().flat();
-    const path = join(tmpdir(), `bulk-order-${kind}-${process.pid}.jsonl`);
+    const path = scratch.path('bulk-order.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);
     await testApp.app.get(BulkImportService).importFile(path);
     const rows: { id: number | string; wamid: string; group: string; ordinal: number | string }[] =
@@ -190,7 +190,7 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
     apps.push(testApp);
     const customer = CUSTOMERS[0];
     const pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' };
-    const path = join(tmpdir(), `bulk-race-${kind}-${process.pid}.jsonl`);
+    const path = scratch.path('bulk-race.jsonl');
     writeFileSync(
       path,
       [

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { RawEventEntity } from '../../src/ingestion/entities/raw-event.entity';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
@@ -12,6 +11,7 @@ import {
   WEBHOOK_FIXTURES_DIR,
 } from '../fixtures/webhooks/load-webhook-fixture.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
+import { useScratchDirectory } from '../utils/scratch-files.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { echo, inbound, PHONE, postWebhook, sign, status, WABA } from '../utils/webhook.util';
 import { ChargeWriter } from '../../src/charging/services/charge-writer.service';
@@ -24,6 +24,7 @@ const MESSAGE_QUERY = `query($wamid: String!) { message(wamid: $wamid) {
 
 describeEachDatabase('webhook and send-log ingestion', (kind) => {
   let testApp: TestApp;
+  const scratch = useScratchDirectory('ingestion-');
 
   beforeAll(async () => {
     testApp = await createTestApp(kind, { webhookMaxBodyBytes: 64 * 1024 });
@@ -377,7 +378,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
   });
 
   it('imports a JSONL file: good lines stored, bad lines reported by number, a rerun changes nothing', async () => {
-    const path = join(tmpdir(), `import-${kind}-${process.pid}.jsonl`);
+    const path = scratch.path('import.jsonl');
     const lines = [
       JSON.stringify(inbound('wamid.imp-1', '5511987654321', '2026-08-10T09:00:00Z')),
       'not json at all',
