@@ -237,7 +237,8 @@ function encodedForSqlite(row: unknown[]): unknown[] {
 /** The charge columns of a write, in CHARGE_COLUMNS order, fingerprint last. */
 function chargeValues(write: ChargeWrite): unknown[] {
   const values = chargeFacts(write);
-  return [...values, fingerprintOf(values)];
+  values.push(fingerprintOf(values));
+  return values;
 }
 
 /** Identifies a charge and where it is summed; equal fingerprints mean nothing to rewrite. */
@@ -245,10 +246,10 @@ export function chargeFingerprint(write: Omit<ChargeWrite, 'id'>): string {
   return fingerprintOf(chargeFacts(write));
 }
 
-/** The charge facts of a write, appended to `row` (a new array by default). */
-function chargeFacts(write: Omit<ChargeWrite, 'id'>, row: unknown[] = []): unknown[] {
+/** The charge facts of a write: its charge columns but the fingerprint. */
+function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
   const { charge } = write;
-  row.push(
+  return [
     charge.billable,
     charge.reason,
     charge.pricingCategory,
@@ -272,8 +273,7 @@ function chargeFacts(write: Omit<ChargeWrite, 'id'>, row: unknown[] = []): unkno
     write.origin,
     charge.sequenceGroup,
     charge.sequenceOrdinal,
-  );
-  return row;
+  ];
 }
 
 async function upsertPostgres(manager: EntityManager, deltas: RollupDelta[]): Promise<void> {

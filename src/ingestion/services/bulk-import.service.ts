@@ -84,7 +84,7 @@ export class BulkImportService {
     const pending = new PendingMessages(this.heldMessagesLimit, true);
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
     await read(path, summary, span, { pending }, onProgress);
-    // The re-rate reads what the first pass stored (messages not held, the raw log).
+    // The re-rate reads the messages the first pass stored (those it could not hold).
     await this.statistics.refresh({ now: true });
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
       summary.repricedMessages = await this.charging.repriceRange(
