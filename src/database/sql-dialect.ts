@@ -118,11 +118,15 @@ export class SqlDialect {
     if (count === 0) return [];
     const sqlite = this.sqliteDatabase();
     if (sqlite === null) {
-      const rows: { id: string | number }[] = await this.dataSource.query(
-        `SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id FROM generate_series(1, $2)`,
+      // The sequence is looked up once (in a function call per row, the look-up took seven
+      // eighths of the time), and the ids come back as one text rather than a row each.
+      const [{ ids }]: { ids: string }[] = await this.dataSource.query(
+        `WITH sequence AS MATERIALIZED (SELECT pg_get_serial_sequence($1, 'id')::regclass AS id),
+              taken AS MATERIALIZED (SELECT nextval(sequence.id) AS id FROM sequence, generate_series(1, $2))
+         SELECT string_agg(id::text, ',' ORDER BY id) AS ids FROM taken`,
         [table, count],
       );
-      return rows.map((row) => Number(row.id));
+      return ids.split(',').map(Number);
     }
     // AUTOINCREMENT never reuses an id below sqlite_sequence: raising it reserves the range.
     const first = sqlite
