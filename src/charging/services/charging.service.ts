@@ -330,17 +330,20 @@ export class ChargingService implements OnModuleInit {
     const served = new Set<string>();
     for await (const chunk of this.conversationChunks(wabaIds, from, to)) {
       if (pending !== undefined) {
-        for (const key of new Set(chunk.map((row) => `${row.phone_number_id}|${row.contact}`))) {
+        const conversations = new Map(
+          chunk.map((row) => [`${row.phone_number_id}|${row.contact}`, row] as const),
+        );
+        for (const [key, row] of conversations) {
           served.add(key);
-          chunk.push(...held(pending.conversations().get(key) ?? []));
+          chunk.push(...held(pending.conversation(row.phone_number_id, row.contact)));
         }
       }
       yield chunk;
     }
     if (pending === undefined) return;
     let chunk: MessageRow[] = [];
-    for (const [key, messages] of pending.conversations()) {
-      if (served.has(key)) continue;
+    for (const { phoneNumberId, contact, messages } of pending.conversations()) {
+      if (served.has(`${phoneNumberId}|${contact}`)) continue;
       chunk.push(...held(messages));
       if (chunk.length >= this.conversationChunkRows) {
         yield chunk;

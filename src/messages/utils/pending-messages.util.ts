@@ -16,8 +16,10 @@ export interface PendingMessage {
  */
 export class PendingMessages {
   private readonly held = new Map<number, PendingMessage>();
-  private readonly byKey = new Map<string, PendingMessage>();
-  private byConversation: Map<string, PendingMessage[]> | null = null;
+  // Keyed by phone number, then wamid (or contact): the strings a message already holds, so
+  // nothing is concatenated per look-up and nothing extra is kept per message.
+  private readonly byWamid = new Map<string, Map<string, PendingMessage>>();
+  private byConversation: Map<string, Map<string, PendingMessage[]>> | null = null;
   /** Messages another writer stored while they were held: their facts must be merged again. */
   readonly refused: PendingMessage[] = [];
   private nextProvisionalId = PROVISIONAL_ID_BASE;
@@ -50,7 +52,7 @@ export class PendingMessages {
   }
 
   get(phoneNumberId: string, wamid: string): PendingMessage | undefined {
-    return this.byKey.get(messageKey(phoneNumberId, wamid));
+    return this.byWamid.get(phoneNumberId)?.get(wamid);
   }
 
   byId(id: number): PendingMessage | undefined {
@@ -59,7 +61,13 @@ export class PendingMessages {
 
   add(message: PendingMessage): void {
     this.held.set(message.id, message);
-    this.byKey.set(messageKey(message.facts.phoneNumberId, message.facts.wamid), message);
+    const { phoneNumberId, wamid } = message.facts;
+    let wamids = this.byWamid.get(phoneNumberId);
+    if (wamids === undefined) {
+      wamids = new Map();
+      this.byWamid.set(phoneNumberId, wamids);
+    }
+    wamids.set(wamid, message);
     this.byConversation = null;
   }
 
@@ -70,9 +78,10 @@ export class PendingMessages {
 
   /** Written with its charge, or refused because another writer stored it: no longer held. */
   release(message: PendingMessage, refused: boolean): void {
+    const { phoneNumberId, wamid, contact } = message.facts;
     this.held.delete(message.id);
-    this.byKey.delete(messageKey(message.facts.phoneNumberId, message.facts.wamid));
-    const list = this.byConversation?.get(conversationKey(message.facts));
+    this.byWamid.get(phoneNumberId)?.delete(wamid);
+    const list = this.byConversation?.get(phoneNumberId)?.get(contact);
     const index = list?.indexOf(message) ?? -1;
     if (index >= 0) list!.splice(index, 1);
     if (refused) this.refused.push(message);
@@ -92,26 +101,41 @@ export class PendingMessages {
 
   /** The held messages of one conversation (phone number and customer). */
   conversation(phoneNumberId: string, contact: string): readonly PendingMessage[] {
-    return this.conversations().get(`${phoneNumberId}|${contact}`) ?? [];
+    return this.grouped().get(phoneNumberId)?.get(contact) ?? [];
   }
 
   /** Held messages grouped by conversation. */
-  conversations(): ReadonlyMap<string, PendingMessage[]> {
-    if (this.byConversation === null) {
-      const groups = new Map<string, PendingMessage[]>();
-      for (const message of this.held.values()) {
-        const key = conversationKey(message.facts);
-        const list = groups.get(key);
-        if (list) list.push(message);
-        else groups.set(key, [message]);
-      }
-      this.byConversation = groups;
+  *conversations(): Generator<{
+    phoneNumberId: string;
+    contact: string;
+    messages: readonly PendingMessage[];
+  }> {
+    for (const [phoneNumberId, contacts] of this.grouped()) {
+      for (const [contact, messages] of contacts) yield { phoneNumberId, contact, messages };
     }
-    return this.byConversation;
   }
 
   values(): IterableIterator<PendingMessage> {
     return this.held.values();
+  }
+
+  private grouped(): Map<string, Map<string, PendingMessage[]>> {
+    if (this.byConversation === null) {
+      const groups = new Map<string, Map<string, PendingMessage[]>>();
+      for (const message of this.held.values()) {
+        const { phoneNumberId, contact } = message.facts;
+        let contacts = groups.get(phoneNumberId);
+        if (contacts === undefined) {
+          contacts = new Map();
+          groups.set(phoneNumberId, contacts);
+        }
+        const list = contacts.get(contact);
+        if (list) list.push(message);
+        else contacts.set(contact, [message]);
+      }
+      this.byConversation = groups;
+    }
+    return this.byConversation;
   }
 }
 
@@ -125,8 +149,4 @@ export const PROVISIONAL_ID_BASE = 100_000_000_000;
 /** Identifies a message: its phone number and wamid. */
 export function messageKey(phoneNumberId: string, wamid: string): string {
   return `${phoneNumberId}|${wamid}`;
-}
-
-function conversationKey(facts: Pick<MessageFacts, 'phoneNumberId' | 'contact'>): string {
-  return `${facts.phoneNumberId}|${facts.contact}`;
 }
