@@ -181,11 +181,7 @@ export class ChargeWriter implements OnApplicationShutdown {
     ]);
     const updates = changes.map((write) => ({ write, values: chargeValues(write) }));
     return this.sql.dataSource.transaction(async (manager) => {
-      const inserted = new Set(
-        (
-          await this.sql.insertMany('messages', INSERT_COLUMNS, inserts, INSERT_OPTIONS, manager)
-        ).map(Number),
-      );
+      const inserted = new Set((await insertNewMessages(this.sql, manager, inserts)).map(Number));
       const removed: RollupContribution[] = [];
       for (const ids of chunked(
         changes.map((write) => write.id),
@@ -275,6 +271,38 @@ function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
     charge.sequenceOrdinal,
   ];
 }
+
+/**
+ * Inserts new messages with their charges on PostgreSQL; returns the ids inserted. A plain
+ * insert first: ON CONFLICT looks each row up in the unique index before inserting it, a tenth
+ * of the server's time for a bulk import's million rows. Only when another writer stored one of
+ * the messages meanwhile does the batch go again, skipping those.
+ */
+async function insertNewMessages(
+  sql: SqlDialect,
+  manager: EntityManager,
+  rows: unknown[][],
+): Promise<unknown[]> {
+  if (rows.length === 0) return [];
+  await manager.query('SAVEPOINT new_messages');
+  try {
+    const ids = await sql.insertMany(
+      'messages',
+      INSERT_COLUMNS,
+      rows,
+      { returning: 'id' },
+      manager,
+    );
+    await manager.query('RELEASE SAVEPOINT new_messages');
+    return ids;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== POSTGRES_UNIQUE_VIOLATION) throw error;
+    await manager.query('ROLLBACK TO SAVEPOINT new_messages');
+    return sql.insertMany('messages', INSERT_COLUMNS, rows, INSERT_OPTIONS, manager);
+  }
+}
+
+const POSTGRES_UNIQUE_VIOLATION = '23505';
 
 async function upsertPostgres(manager: EntityManager, deltas: RollupDelta[]): Promise<void> {
   const width = ROLLUP_KEY_COLUMNS.length + ROLLUP_VALUE_COLUMNS.length;
