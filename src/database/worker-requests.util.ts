@@ -81,27 +81,30 @@ export class WorkerRequests<Request, Result> {
 }
 
 /**
- * The worker thread's side: answers each request with `handle`'s result (or its error), one at
- * a time; `close` runs when the owner closes the thread.
+ * The worker thread's side: answers each request with `handle`'s result (or its error), in the
+ * order they came for a synchronous `handle`; `close` runs when the owner closes the thread,
+ * after every request was answered.
  */
 export function answerRequests<Request, Result>(
-  handle: (request: Request) => Result,
-  close: () => void,
+  handle: (request: Request) => Result | Promise<Result>,
+  close: () => unknown,
 ): void {
   const port = parentPort!;
   port.on('message', (message: { id: number; request: Request } | 'close') => {
     if (message === 'close') {
-      close();
-      port.close();
+      void Promise.resolve(close()).finally(() => port.close());
       return;
     }
-    let reply: Reply<Result>;
+    const answer = (reply: Reply<Result>) => port.postMessage(reply);
+    const fail = (error: unknown) => answer({ id: message.id, error: describeError(error) });
     try {
-      reply = { id: message.id, result: handle(message.request) };
+      const result = handle(message.request);
+      if (result instanceof Promise)
+        result.then((value) => answer({ id: message.id, result: value }), fail);
+      else answer({ id: message.id, result });
     } catch (error) {
-      reply = { id: message.id, error: describeError(error) };
+      fail(error);
     }
-    port.postMessage(reply);
   });
 }
 

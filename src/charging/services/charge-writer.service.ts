@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
-import { SqliteWriterThread } from '../../database/sqlite-writer-thread.util';
+import { sqliteWriterData, WriterThread } from '../../database/writer-thread.util';
 import { encodeSqliteValue } from '../../database/sqlite-values.util';
 import {
   MESSAGE_ROW_COLUMNS,
@@ -32,7 +32,11 @@ import {
   type StoredChargeRow,
 } from '../utils/charge-rollups.util';
 import { fingerprintOf } from '../utils/charge-fingerprint.util';
-import { SqliteChargePlanWriter, type SqliteChargePlan } from '../utils/sqlite-charge-plan.util';
+import {
+  SqliteChargePlanWriter,
+  type ChargeWriterWorkerData,
+  type SqliteChargePlan,
+} from '../utils/sqlite-charge-plan.util';
 
 export interface ChargeWrite {
   id: number;
@@ -97,20 +101,19 @@ const UPDATE_CONTRIBUTION = contributionColumns(PLAN_COLUMNS.update);
 @Injectable()
 export class ChargeWriter implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
-  private readonly thread: SqliteWriterThread<Uint8Array, number[]>;
+  private readonly thread: WriterThread<Uint8Array, number[]>;
   private mainThreadWriter: SqliteChargePlanWriter | null = null;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.sql = new SqlDialect(dataSource);
-    this.thread = new SqliteWriterThread(
-      this.sql.sqliteDatabase() === null ? null : config.sqliteFile,
-      {
-        directory: join(__dirname, '..', 'workers'),
-        name: 'charge-writer.worker',
-        description: "the charge writer's thread",
-      },
-      { columns: PLAN_COLUMNS },
-    );
+    const sqliteData = this.sql.postgres ? null : sqliteWriterData(config.sqliteFile);
+    const workerData: ChargeWriterWorkerData | null =
+      sqliteData === null ? null : { ...sqliteData, columns: PLAN_COLUMNS };
+    this.thread = new WriterThread(workerData, {
+      directory: join(__dirname, '..', 'workers'),
+      name: 'charge-writer.worker',
+      description: "the charge writer's thread",
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SqliteWorkerData } from '../../database/sqlite-worker.util';
 import {
   chunked,
   contributionColumns,
@@ -20,6 +21,11 @@ import {
  * the fingerprint: the sender prepares them, since the writer's thread is what a bulk import
  * waits on. What each adds to its rollup row is read off the row.
  */
+/** What the charge writer's thread opens, and the columns of its plans' rows. */
+export interface ChargeWriterWorkerData extends SqliteWorkerData {
+  columns: { insert: string[]; update: string[] };
+}
+
 export interface SqliteChargePlan {
   /** id (null: SQLite gives the next one), message columns, charge columns. */
   inserts: unknown[][];

@@ -1,12 +1,12 @@
 import { deserialize } from 'node:v8';
 import { workerData } from 'node:worker_threads';
-import { openSqliteInWorker, type SqliteWorkerData } from '../../database/sqlite-worker.util';
+import { openSqliteInWorker } from '../../database/sqlite-worker.util';
 import { answerRequests } from '../../database/worker-requests.util';
-import { SqliteChargePlanWriter, type SqliteChargePlan } from '../utils/sqlite-charge-plan.util';
-
-export interface ChargeWriterWorkerData extends SqliteWorkerData {
-  columns: { insert: string[]; update: string[] };
-}
+import {
+  SqliteChargePlanWriter,
+  type ChargeWriterWorkerData,
+  type SqliteChargePlan,
+} from '../utils/sqlite-charge-plan.util';
 
 // The charge writer's thread: writes charges and new messages on its own connection while the
 // main thread charges the next batch. Plans arrive serialised with node:v8 (cheaper than the

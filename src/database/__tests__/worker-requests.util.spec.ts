@@ -5,13 +5,10 @@ import { WorkerRequests } from '../worker-requests.util';
 
 describe('WorkerRequests', () => {
   const start = (onExit = jest.fn()) => ({
-    thread: new WorkerRequests<{ echo?: string; fail?: string; exit?: number }, string>(
-      join(__dirname, 'workers'),
-      'echo.worker',
-      null,
-      'the echo thread',
-      onExit,
-    ),
+    thread: new WorkerRequests<
+      { echo?: string; fail?: string; exit?: number; later?: string; failLater?: string },
+      string
+    >(join(__dirname, 'workers'), 'echo.worker', null, 'the echo thread', onExit),
     onExit,
   });
 
@@ -31,6 +28,23 @@ describe('WorkerRequests', () => {
       { status: 'fulfilled', value: 'three' },
     ]);
     await thread.close();
+  });
+
+  it("answers with an asynchronous handler's result once it settles, or with its error", async () => {
+    const { thread } = start();
+    const answers = await Promise.allSettled([
+      thread.request({ later: 'after a pause' }),
+      thread.request({ failLater: 'connection terminated' }),
+      thread.request({ echo: 'at once' }),
+    ]);
+    expect(answers).toEqual([
+      { status: 'fulfilled', value: 'after a pause' },
+      { status: 'rejected', reason: new Error('the echo thread: connection terminated') },
+      { status: 'fulfilled', value: 'at once' },
+    ]);
+    const pending = thread.request({ later: 'answered before closing' });
+    await thread.close();
+    await expect(pending).resolves.toBe('answered before closing');
   });
 
   it('fails what a dying thread left unanswered, and tells its owner', async () => {

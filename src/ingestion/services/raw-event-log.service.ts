@@ -6,37 +6,39 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect } from '../../database/sql-dialect';
-import { SqliteWriterThread } from '../../database/sqlite-writer-thread.util';
+import { sqliteWriterData, WriterThread } from '../../database/writer-thread.util';
 import {
-  sha256,
+  PostgresRawEventAppender,
   SqliteRawEventAppender,
   type RawEventAppend,
+  type RawEventLogWorkerData,
   type RawEventSource,
   type RawEventsProcessed,
 } from '../utils/raw-event-appender.util';
 
 /**
  * The raw event log: every webhook body (before its facts are applied) and every imported line,
- * stored once by its sha256. On a SQLite file a writer thread with its own connection hashes
- * and appends the bodies, so the main thread goes on answering requests and applying facts on
- * the other core meanwhile; on PostgreSQL the database server already does that work.
+ * stored once by its sha256. A writer thread with its own connection hashes and appends the
+ * bodies, so the main thread goes on answering requests and applying facts on the other core
+ * meanwhile (on PostgreSQL, the hashing and the JSON of 1,000,000 imported lines took the main
+ * thread a quarter of the import's first pass).
  */
 @Injectable()
 export class RawEventLog implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
-  private readonly writer: SqliteWriterThread<RawEventAppend | RawEventsProcessed, Uint8Array>;
+  private readonly writer: WriterThread<RawEventAppend | RawEventsProcessed, Uint8Array>;
   private mainThreadWriter: SqliteRawEventAppender | null = null;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.sql = new SqlDialect(dataSource);
-    this.writer = new SqliteWriterThread(
-      this.sql.sqliteDatabase() === null ? null : config.sqliteFile,
-      {
-        directory: join(__dirname, '..', 'workers'),
-        name: 'raw-event-log.worker',
-        description: "the raw event log's writer thread",
-      },
-    );
+    const workerData: RawEventLogWorkerData | null = this.sql.postgres
+      ? { postgresUrl: config.databaseUrl! }
+      : sqliteWriterData(config.sqliteFile);
+    this.writer = new WriterThread(workerData, {
+      directory: join(__dirname, '..', 'workers'),
+      name: 'raw-event-log.worker',
+      description: "the raw event log's writer thread",
+    });
   }
 
   /**
@@ -56,10 +58,13 @@ export class RawEventLog implements OnApplicationShutdown {
       receivedAt: Date.now(),
     };
     const sqlite = this.sql.sqliteDatabase();
-    if (sqlite === null) return this.appendOnPostgres(request);
     const fresh = this.writer.available
       ? await this.writer.request(request)
-      : this.mainThreadAppender(sqlite).append(request);
+      : sqlite === null
+        ? await new PostgresRawEventAppender((sql, parameters) =>
+            this.sql.query(sql, parameters),
+          ).append(request)
+        : this.mainThreadAppender(sqlite).append(request);
     return Array.from(fresh, (flag) => flag === 1);
   }
 
@@ -89,31 +94,5 @@ export class RawEventLog implements OnApplicationShutdown {
 
   private mainThreadAppender(sqlite: BetterSqlite3.Database): SqliteRawEventAppender {
     return (this.mainThreadWriter ??= new SqliteRawEventAppender(sqlite));
-  }
-
-  private async appendOnPostgres(request: RawEventAppend): Promise<boolean[]> {
-    const shas = request.bodies.map(sha256);
-    const unique = new Map<string, string>();
-    for (const [index, sha] of shas.entries()) unique.set(sha, request.bodies[index]);
-    const inserted = await this.sql.insertMany(
-      'raw_events',
-      [
-        { name: 'received_at', kind: 'bigint' },
-        { name: 'source', kind: 'text' },
-        { name: 'body_sha256', kind: 'text' },
-        { name: 'body', kind: 'text' },
-        { name: 'processed_at', kind: 'bigint' },
-      ],
-      [...unique].map(([sha, body]) => [
-        request.receivedAt,
-        request.source,
-        sha,
-        body,
-        request.processed ? request.receivedAt : null,
-      ]),
-      { returning: 'body_sha256', conflictTarget: ['body_sha256'] },
-    );
-    const fresh = new Set(inserted as string[]);
-    return shas.map((sha) => fresh.delete(sha));
   }
 }

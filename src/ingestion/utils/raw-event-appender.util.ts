@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { jsonRowsSource, postgresJsonRows, type ColumnKind } from '../../database/sql-dialect';
+import type { SqliteWorkerData } from '../../database/sqlite-worker.util';
 
 export type RawEventSource = 'webhook' | 'import';
 
@@ -15,6 +17,12 @@ export interface RawEventsProcessed {
   processedIds: number[];
   processedAt: number;
 }
+
+/** How the raw event log's thread shows in PostgreSQL's pg_stat_activity. */
+export const RAW_EVENT_LOG_APPLICATION_NAME = 'billing raw event log';
+
+/** What the raw event log's thread opens: the SQLite file, or a PostgreSQL database. */
+export type RawEventLogWorkerData = SqliteWorkerData | { postgresUrl: string };
 
 export function sha256(body: string): string {
   return createHash('sha256').update(body).digest('hex');
@@ -64,5 +72,44 @@ export class SqliteRawEventAppender {
   append(request: RawEventAppend): Uint8Array {
     // Hashed before the write lock is taken.
     return this.appendAll.immediate(request, request.bodies.map(sha256));
+  }
+}
+
+const POSTGRES_APPEND_ROWS = 20_000;
+const POSTGRES_APPEND_COLUMNS: { name: string; kind: ColumnKind }[] = [
+  { name: 'body_sha256', kind: 'text' },
+  { name: 'body', kind: 'text' },
+];
+
+/**
+ * Appends bodies to the raw event log of a PostgreSQL database through `query` (the raw event
+ * log's thread's own client, or the main connection when no thread is available).
+ */
+export class PostgresRawEventAppender {
+  constructor(private readonly query: (sql: string, parameters: unknown[]) => Promise<unknown[]>) {}
+
+  /** Per body, 1 when it was logged now, 0 when the same body was logged before. */
+  async append(request: RawEventAppend): Promise<Uint8Array> {
+    const shas = request.bodies.map(sha256);
+    const unique = new Map<string, string>();
+    for (const [index, sha] of shas.entries()) unique.set(sha, request.bodies[index]);
+    const rows = [...unique];
+    const fresh = new Set<string>();
+    for (let start = 0; start < rows.length; start += POSTGRES_APPEND_ROWS) {
+      const inserted = (await this.query(
+        `INSERT INTO raw_events (received_at, source, body_sha256, body, processed_at)
+         SELECT $2::bigint, $3::text, body_sha256, body, $4::bigint
+           FROM ${jsonRowsSource(POSTGRES_APPEND_COLUMNS)} AS v
+         ON CONFLICT (body_sha256) DO NOTHING RETURNING body_sha256`,
+        [
+          postgresJsonRows(rows.slice(start, start + POSTGRES_APPEND_ROWS)),
+          request.receivedAt,
+          request.source,
+          request.processed ? request.receivedAt : null,
+        ],
+      )) as { body_sha256: string }[];
+      for (const row of inserted) fresh.add(row.body_sha256);
+    }
+    return Uint8Array.from(shas, (sha) => (fresh.delete(sha) ? 1 : 0));
   }
 }

@@ -3,36 +3,31 @@ import type { SqliteWorkerData } from './sqlite-worker.util';
 import { WorkerRequests } from './worker-requests.util';
 
 /**
- * A writer thread of the service's SQLite file, started at the first request and again after
- * one dies. It is not `available` for a database no thread can open (PostgreSQL, or SQLite in
- * memory) nor once closed: its owner then writes on the main connection.
+ * A writer thread with its own database connection, started at the first request and again
+ * after one dies. It is not `available` when it was given nothing to open (a database no thread
+ * can open, such as SQLite in memory) nor once closed: its owner then writes on the main
+ * connection.
  */
-export class SqliteWriterThread<Request, Result> {
+export class WriterThread<Request, Result> {
   private thread: WorkerRequests<Request, Result> | null = null;
   private closed = false;
 
   constructor(
-    /** The SQLite file, or null when the store is PostgreSQL. */
-    private readonly sqliteFile: string | null,
+    /** What the thread opens its connection with; null when no thread can. */
+    private readonly workerData: object | null,
     private readonly module: { directory: string; name: string; description: string },
-    private readonly workerData: object = {},
   ) {}
 
   get available(): boolean {
-    return !this.closed && this.sqliteFile !== null && this.sqliteFile !== ':memory:';
+    return !this.closed && this.workerData !== null;
   }
 
   request(request: Request, transfer: ArrayBuffer[] = []): Promise<Result> {
     if (this.thread === null) {
-      const workerData: SqliteWorkerData = {
-        ...this.workerData,
-        sqliteFile: this.sqliteFile!,
-        pragmas: SQLITE_PRAGMAS,
-      };
       const thread: WorkerRequests<Request, Result> = new WorkerRequests(
         this.module.directory,
         this.module.name,
-        workerData,
+        this.workerData,
         this.module.description,
         () => {
           if (this.thread === thread) this.thread = null;
@@ -50,4 +45,10 @@ export class SqliteWriterThread<Request, Result> {
     this.thread = null;
     await thread?.close();
   }
+}
+
+/** A SQLite file's settings for a writer thread, or null when no thread can open the store. */
+export function sqliteWriterData(sqliteFile: string | null): SqliteWorkerData | null {
+  if (sqliteFile === null || sqliteFile === ':memory:') return null;
+  return { sqliteFile, pragmas: SQLITE_PRAGMAS };
 }
