@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { ChargeWriter } from '../../src/charging/services/charge-writer.service';
 import { ChargingService } from '../../src/charging/services/charging.service';
 import { BulkImportService } from '../../src/ingestion/services/bulk-import.service';
 import { IngestionService } from '../../src/ingestion/services/ingestion.service';
@@ -185,65 +186,77 @@ describeEachDatabase('bulk import holds new messages and writes them once', (kin
     expect(fileOrderDiffers).toBe(true);
   });
 
-  it('merges a held message that another writer stored meanwhile, keeping rollups exact', async () => {
-    const testApp = await createTestApp(kind);
-    apps.push(testApp);
-    const customer = CUSTOMERS[0];
-    const pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' };
-    const path = scratch.path('bulk-race.jsonl');
-    writeFileSync(
-      path,
-      [
-        status('wamid.race', customer, 'sent', '2026-08-10T09:00:00Z', pricing),
-        status('wamid.race', customer, 'delivered', '2026-08-10T09:01:00Z', pricing),
-        status('wamid.calm', customer, 'delivered', '2026-08-10T10:00:00Z', pricing),
-      ]
-        .map((payload) => JSON.stringify(payload))
-        .join('\n'),
-    );
-    const charging = testApp.app.get(ChargingService);
-    const repriceRange = charging.repriceRange.bind(charging);
-    // Another writer stores the same message (with its read receipt) just before the charging.
-    jest.spyOn(charging, 'repriceRange').mockImplementationOnce(async (scope, pending) => {
-      await testApp.app.get(IngestionService).applyFacts(
+  it.each([
+    ['in a small write', 1_000],
+    ['in a write that tries a plain insert first', 1],
+  ])(
+    'merges a held message that another writer stored meanwhile (%s), keeping rollups exact',
+    async (_, plainInsertFrom) => {
+      const testApp = await createTestApp(kind);
+      apps.push(testApp);
+      testApp.app.get(ChargeWriter).plainInsertFrom = plainInsertFrom;
+      const customer = CUSTOMERS[0];
+      const pricing = {
+        billable: true,
+        pricing_model: 'PMP',
+        type: 'regular',
+        category: 'utility',
+      };
+      const path = scratch.path('bulk-race.jsonl');
+      writeFileSync(
+        path,
         [
-          {
-            wamid: 'wamid.race',
-            phoneNumberId: PHONE,
-            wabaId: WABA,
-            fact: {
-              kind: 'status',
-              status: 'read',
-              contact: customer,
-              at: new Date('2026-08-10T09:05:00Z'),
-              errorCode: null,
-              pricing: null,
-            },
-          },
-        ],
-        'incremental',
+          status('wamid.race', customer, 'sent', '2026-08-10T09:00:00Z', pricing),
+          status('wamid.race', customer, 'delivered', '2026-08-10T09:01:00Z', pricing),
+          status('wamid.calm', customer, 'delivered', '2026-08-10T10:00:00Z', pricing),
+        ]
+          .map((payload) => JSON.stringify(payload))
+          .join('\n'),
       );
-      return repriceRange(scope, pending);
-    });
-    const applied = jest.spyOn(testApp.app.get(IngestionService), 'applyParsed');
-    await testApp.app.get(BulkImportService).importFile(path);
-    // The file is read again for the two facts of the message that could not be inserted.
-    expect(applied.mock.calls.map(([events, mode]) => [events.length, mode])).toEqual([
-      [3, 'deferred'],
-      [2, 'incremental'],
-    ]);
-    const rows: { wamid: string; status: string; sent_at: string | number; reason: string }[] =
-      await testApp.app
-        .get(DataSource)
-        .query(
-          `SELECT wamid, status, sent_at, charge_reason || ' ' || charge_amount AS reason FROM messages ORDER BY wamid`,
+      const charging = testApp.app.get(ChargingService);
+      const repriceRange = charging.repriceRange.bind(charging);
+      // Another writer stores the same message (with its read receipt) just before the charging.
+      jest.spyOn(charging, 'repriceRange').mockImplementationOnce(async (scope, pending) => {
+        await testApp.app.get(IngestionService).applyFacts(
+          [
+            {
+              wamid: 'wamid.race',
+              phoneNumberId: PHONE,
+              wabaId: WABA,
+              fact: {
+                kind: 'status',
+                status: 'read',
+                contact: customer,
+                at: new Date('2026-08-10T09:05:00Z'),
+                errorCode: null,
+                pricing: null,
+              },
+            },
+          ],
+          'incremental',
         );
-    // The send time comes from the import, the read receipt from the other writer.
-    expect(rows.map((row) => [row.wamid, row.status, Number(row.sent_at), row.reason])).toEqual([
-      ['wamid.calm', 'delivered', Date.parse('2026-08-10T10:00:00Z'), 'BILLED 0.0068'],
-      ['wamid.race', 'read', Date.parse('2026-08-10T09:00:00Z'), 'BILLED 0.0068'],
-    ]);
-    const sums = await rollupsAndMessageSums(testApp);
-    expect(sums.fromRollups).toEqual(sums.fromMessages);
-  });
+        return repriceRange(scope, pending);
+      });
+      const applied = jest.spyOn(testApp.app.get(IngestionService), 'applyParsed');
+      await testApp.app.get(BulkImportService).importFile(path);
+      // The file is read again for the two facts of the message that could not be inserted.
+      expect(applied.mock.calls.map(([events, mode]) => [events.length, mode])).toEqual([
+        [3, 'deferred'],
+        [2, 'incremental'],
+      ]);
+      const rows: { wamid: string; status: string; sent_at: string | number; reason: string }[] =
+        await testApp.app
+          .get(DataSource)
+          .query(
+            `SELECT wamid, status, sent_at, charge_reason || ' ' || charge_amount AS reason FROM messages ORDER BY wamid`,
+          );
+      // The send time comes from the import, the read receipt from the other writer.
+      expect(rows.map((row) => [row.wamid, row.status, Number(row.sent_at), row.reason])).toEqual([
+        ['wamid.calm', 'delivered', Date.parse('2026-08-10T10:00:00Z'), 'BILLED 0.0068'],
+        ['wamid.race', 'read', Date.parse('2026-08-10T09:00:00Z'), 'BILLED 0.0068'],
+      ]);
+      const sums = await rollupsAndMessageSums(testApp);
+      expect(sums.fromRollups).toEqual(sums.fromMessages);
+    },
+  );
 });

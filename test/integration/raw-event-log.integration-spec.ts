@@ -33,8 +33,22 @@ describeEachDatabase('raw event log', (kind) => {
     expect(await stored()).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
   });
 
+  // On PostgreSQL only batches of 1,000 bodies or more go to the thread.
+  const batch = (prefix: string) =>
+    Array.from({ length: 1_000 }, (_, index) => `{"${prefix}":${index}}`);
+
+  it('logs a large batch once, on the thread, and knows its bodies the next time', async () => {
+    const bodies = batch('e');
+    const fresh = await log.append([...bodies, bodies[0]], 'import', true);
+    expect(fresh.filter(Boolean)).toHaveLength(1_000);
+    expect(fresh[1_000]).toBe(false);
+    expect(await log.append([bodies[999], '{"f":1}'], 'import', true)).toEqual([false, true]);
+    expect((await stored()).slice(3)).toEqual([...bodies, '{"f":1}']);
+  });
+
   if (kind === 'postgres') {
     it("connects its thread again after the server ended the thread's connection", async () => {
+      await log.append(batch('h'), 'import', true);
       const terminated = (await dataSource.query(
         `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
           WHERE application_name = $1 AND datname = current_database()`,
@@ -43,8 +57,9 @@ describeEachDatabase('raw event log', (kind) => {
       expect(terminated).toEqual([{ done: true }]);
       // The thread's client hears of it as an error event, and drops the connection.
       await delay(200);
-      expect(await log.append(['{"d":4}'], 'webhook', false)).toEqual([true]);
-      expect(await stored()).toEqual(['{"a":1}', '{"b":2}', '{"c":3}', '{"d":4}']);
+      const bodies = batch('g');
+      expect((await log.append(bodies, 'import', true)).every(Boolean)).toBe(true);
+      expect((await stored()).slice(-1_000)).toEqual(bodies);
     });
   }
 });

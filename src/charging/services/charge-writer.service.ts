@@ -103,6 +103,11 @@ export class ChargeWriter implements OnApplicationShutdown {
   private readonly sql: SqlDialect;
   private readonly thread: WriterThread<Uint8Array, number[]>;
   private mainThreadWriter: SqliteChargePlanWriter | null = null;
+  /**
+   * From how many new messages a PostgreSQL write tries a plain insert first (see
+   * `insertNewMessages`): below it, the savepoint's two round trips cost more than they save.
+   */
+  plainInsertFrom = 1_000;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.sql = new SqlDialect(dataSource);
@@ -184,7 +189,16 @@ export class ChargeWriter implements OnApplicationShutdown {
     ]);
     const updates = changes.map((write) => ({ write, values: chargeValues(write) }));
     return this.sql.dataSource.transaction(async (manager) => {
-      const inserted = new Set((await insertNewMessages(this.sql, manager, inserts)).map(Number));
+      const inserted = new Set(
+        (
+          await insertNewMessages(
+            this.sql,
+            manager,
+            inserts,
+            inserts.length >= this.plainInsertFrom,
+          )
+        ).map(Number),
+      );
       const removed: RollupContribution[] = [];
       for (const ids of chunked(
         changes.map((write) => write.id),
@@ -276,17 +290,19 @@ function chargeFacts(write: Omit<ChargeWrite, 'id'>): unknown[] {
 }
 
 /**
- * Inserts new messages with their charges on PostgreSQL; returns the ids inserted. A plain
- * insert first: ON CONFLICT looks each row up in the unique index before inserting it, a tenth
- * of the server's time for a bulk import's million rows. Only when another writer stored one of
- * the messages meanwhile does the batch go again, skipping those.
+ * Inserts new messages with their charges on PostgreSQL; returns the ids inserted. `plainFirst`:
+ * a plain insert first, since ON CONFLICT looks each row up in the unique index before inserting
+ * it (a tenth of the server's time for a bulk import's million rows); only when another writer
+ * stored one of the messages meanwhile does the batch go again, skipping those.
  */
 async function insertNewMessages(
   sql: SqlDialect,
   manager: EntityManager,
   rows: unknown[][],
+  plainFirst: boolean,
 ): Promise<unknown[]> {
   if (rows.length === 0) return [];
+  if (!plainFirst) return sql.insertMany('messages', INSERT_COLUMNS, rows, INSERT_OPTIONS, manager);
   await manager.query('SAVEPOINT new_messages');
   try {
     const ids = await sql.insertMany(
