@@ -48,7 +48,7 @@ export class WriterThread<Request, Result> {
 }
 
 /** A SQLite file's settings for a writer thread, or null when no thread can open the store. */
-export function sqliteWriterData(sqliteFile: string | null): SqliteWorkerData | null {
-  if (sqliteFile === null || sqliteFile === ':memory:') return null;
+export function sqliteWriterData(sqliteFile: string): SqliteWorkerData | null {
+  if (sqliteFile === ':memory:') return null;
   return { sqliteFile, pragmas: SQLITE_PRAGMAS };
 }

@@ -15,17 +15,17 @@ import {
   type StoredChargeRow,
 } from './charge-rollups.util';
 
+/** What the charge writer's thread opens, and the columns of its plans' rows. */
+export interface ChargeWriterWorkerData extends SqliteWorkerData {
+  columns: { insert: string[]; update: string[] };
+}
+
 /**
  * A batch of charge writes: new messages inserted whole, and charges of stored messages
  * updated. Values are encoded for SQLite (`encodeSqliteValue`) and the charge columns end with
  * the fingerprint: the sender prepares them, since the writer's thread is what a bulk import
  * waits on. What each adds to its rollup row is read off the row.
  */
-/** What the charge writer's thread opens, and the columns of its plans' rows. */
-export interface ChargeWriterWorkerData extends SqliteWorkerData {
-  columns: { insert: string[]; update: string[] };
-}
-
 export interface SqliteChargePlan {
   /** id (null: SQLite gives the next one), message columns, charge columns. */
   inserts: unknown[][];
