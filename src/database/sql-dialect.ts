@@ -36,7 +36,7 @@ export class SqlDialect {
     table: string,
     columns: { name: string; kind: ColumnKind }[],
     rows: { id: number; values: unknown[] }[],
-    manager?: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+    manager?: PostgresQueryRunner,
   ): Promise<void> {
     if (rows.length === 0) return;
     const sqlite = this.sqliteDatabase();
@@ -65,7 +65,7 @@ export class SqlDialect {
     columns: { name: string; kind: ColumnKind }[],
     rows: unknown[][],
     options: { returning: string; conflictTarget?: string[] },
-    manager?: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+    manager?: PostgresQueryRunner,
   ): Promise<unknown[]> {
     if (rows.length === 0) return [];
     const sqlite = this.sqliteDatabase();
@@ -74,40 +74,7 @@ export class SqlDialect {
         .transaction(() => this.insertManySqlite(sqlite, table, columns, rows, options))
         .immediate();
     }
-    const names = columns.map((column) => column.name);
-    const conflict = options.conflictTarget
-      ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING`
-      : '';
-    // Rows that fit in one statement's parameters go as a VALUES list: for a few rows (a webhook
-    // group commit) that cost the client half the CPU of a JSON document. Tens of thousands of
-    // wide rows (a bulk import's messages) went faster as JSON: 40 s against 68 s in chunks of
-    // parameters, for 200,000 imported messages.
-    if (rows.length * names.length <= POSTGRES_MAX_PARAMETERS) {
-      const parameters: unknown[] = [];
-      const tuples = rows.map((row) => {
-        const first = parameters.length;
-        for (const value of row) parameters.push(this.encode(value));
-        return `(${names.map((_, index) => `$${first + index + 1}`).join(', ')})`;
-      });
-      const result = (await (manager ?? this.dataSource).query(
-        `INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuples.join(', ')}
-         ${conflict} RETURNING ${options.returning}`,
-        parameters,
-      )) as Record<string, unknown>[];
-      return result.map((row) => row[options.returning]);
-    }
-    const returned: unknown[] = [];
-    for (let start = 0; start < rows.length; start += 20_000) {
-      const chunk = rows.slice(start, start + 20_000);
-      const result = (await (manager ?? this.dataSource).query(
-        `INSERT INTO ${table} (${names.join(', ')})
-         SELECT ${names.join(', ')} FROM ${jsonRowsSource(columns)} AS v
-         ${conflict} RETURNING ${options.returning}`,
-        [postgresJsonRows(chunk)],
-      )) as Record<string, unknown>[];
-      returned.push(...result.map((row) => row[options.returning]));
-    }
-    return returned;
+    return insertManyPostgres(manager ?? this.dataSource, table, columns, rows, options);
   }
 
   /**
@@ -228,8 +195,58 @@ export class SqlDialect {
   }
 }
 
+/** A connection's (or transaction's) query function, as TypeORM and `pg` both offer it. */
+export interface PostgresQueryRunner {
+  query(sql: string, parameters: unknown[]): Promise<unknown>;
+}
+
+/** `SqlDialect.insertMany` on PostgreSQL, through any runner (a thread's own `pg` client too). */
+export async function insertManyPostgres(
+  runner: PostgresQueryRunner,
+  table: string,
+  columns: { name: string; kind: ColumnKind }[],
+  rows: unknown[][],
+  options: { returning: string; conflictTarget?: string[] },
+): Promise<unknown[]> {
+  if (rows.length === 0) return [];
+  const names = columns.map((column) => column.name);
+  const conflict = options.conflictTarget
+    ? `ON CONFLICT (${options.conflictTarget.join(', ')}) DO NOTHING`
+    : '';
+  // Rows that fit in one statement's parameters go as a VALUES list: for a few rows (a webhook
+  // group commit) that cost the client half the CPU of a JSON document. Tens of thousands of
+  // wide rows (a bulk import's messages) went faster as JSON: 40 s against 68 s in chunks of
+  // parameters, for 200,000 imported messages.
+  if (rows.length * names.length <= POSTGRES_MAX_PARAMETERS) {
+    const parameters: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const first = parameters.length;
+      for (const value of row) parameters.push(encodePostgresValue(value));
+      return `(${names.map((_, index) => `$${first + index + 1}`).join(', ')})`;
+    });
+    const result = (await runner.query(
+      `INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuples.join(', ')}
+         ${conflict} RETURNING ${options.returning}`,
+      parameters,
+    )) as Record<string, unknown>[];
+    return result.map((row) => row[options.returning]);
+  }
+  const returned: unknown[] = [];
+  for (let start = 0; start < rows.length; start += 20_000) {
+    const chunk = rows.slice(start, start + 20_000);
+    const result = (await runner.query(
+      `INSERT INTO ${table} (${names.join(', ')})
+         SELECT ${names.join(', ')} FROM ${jsonRowsSource(columns)} AS v
+         ${conflict} RETURNING ${options.returning}`,
+      [postgresJsonRows(chunk)],
+    )) as Record<string, unknown>[];
+    returned.push(...result.map((row) => row[options.returning]));
+  }
+  return returned;
+}
+
 /** Rows as one JSON document, each row an array of its values (read by `jsonRowsSource`). */
-export function postgresJsonRows(rows: unknown[][]): string {
+function postgresJsonRows(rows: unknown[][]): string {
   return JSON.stringify(rows.map((row) => row.map(encodePostgresValue)));
 }
 
@@ -244,7 +261,7 @@ function encodePostgresValue(value: unknown): unknown {
  * the server read every column in 290 ms instead of 515 ms. `jsonb`, since `->>` on `json`
  * parses the array again for each column (3.8 s for the same rows).
  */
-export function jsonRowsSource(columns: { name: string; kind: ColumnKind }[]): string {
+function jsonRowsSource(columns: { name: string; kind: ColumnKind }[]): string {
   const values = columns.map(
     (column, index) => `(r ->> ${index})::${pgType(column.kind)} AS ${column.name}`,
   );

@@ -70,9 +70,7 @@ export class RawEventLog implements OnApplicationShutdown {
     const fresh = onThread
       ? await this.writer.request(request)
       : sqlite === null
-        ? await new PostgresRawEventAppender((sql, parameters) =>
-            this.sql.query(sql, parameters),
-          ).append(request)
+        ? await new PostgresRawEventAppender(this.sql.dataSource).append(request)
         : this.mainThreadAppender(sqlite).append(request);
     return Array.from(fresh, (flag) => flag === 1);
   }

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { jsonRowsSource, postgresJsonRows, type ColumnKind } from '../../database/sql-dialect';
+import {
+  insertManyPostgres,
+  type ColumnKind,
+  type PostgresQueryRunner,
+} from '../../database/sql-dialect';
 import type { SqliteWorkerData } from '../../database/sqlite-worker.util';
 
 export type RawEventSource = 'webhook' | 'import';
@@ -75,41 +79,41 @@ export class SqliteRawEventAppender {
   }
 }
 
-const POSTGRES_APPEND_ROWS = 20_000;
-const POSTGRES_APPEND_COLUMNS: { name: string; kind: ColumnKind }[] = [
+const RAW_EVENT_COLUMNS: { name: string; kind: ColumnKind }[] = [
+  { name: 'received_at', kind: 'bigint' },
+  { name: 'source', kind: 'text' },
   { name: 'body_sha256', kind: 'text' },
   { name: 'body', kind: 'text' },
+  { name: 'processed_at', kind: 'bigint' },
 ];
 
 /**
- * Appends bodies to the raw event log of a PostgreSQL database through `query` (the raw event
- * log's thread's own client, or the main connection when no thread is available).
+ * Appends bodies to the raw event log of a PostgreSQL database through `runner` (the raw event
+ * log's thread's own client, or the main connection).
  */
 export class PostgresRawEventAppender {
-  constructor(private readonly query: (sql: string, parameters: unknown[]) => Promise<unknown[]>) {}
+  constructor(private readonly runner: PostgresQueryRunner) {}
 
   /** Per body, 1 when it was logged now, 0 when the same body was logged before. */
   async append(request: RawEventAppend): Promise<Uint8Array> {
     const shas = request.bodies.map(sha256);
     const unique = new Map<string, string>();
     for (const [index, sha] of shas.entries()) unique.set(sha, request.bodies[index]);
-    const rows = [...unique];
-    const fresh = new Set<string>();
-    for (let start = 0; start < rows.length; start += POSTGRES_APPEND_ROWS) {
-      const inserted = (await this.query(
-        `INSERT INTO raw_events (received_at, source, body_sha256, body, processed_at)
-         SELECT $2::bigint, $3::text, body_sha256, body, $4::bigint
-           FROM ${jsonRowsSource(POSTGRES_APPEND_COLUMNS)} AS v
-         ON CONFLICT (body_sha256) DO NOTHING RETURNING body_sha256`,
-        [
-          postgresJsonRows(rows.slice(start, start + POSTGRES_APPEND_ROWS)),
-          request.receivedAt,
-          request.source,
-          request.processed ? request.receivedAt : null,
-        ],
-      )) as { body_sha256: string }[];
-      for (const row of inserted) fresh.add(row.body_sha256);
-    }
+    const processedAt = request.processed ? request.receivedAt : null;
+    const inserted = await insertManyPostgres(
+      this.runner,
+      'raw_events',
+      RAW_EVENT_COLUMNS,
+      [...unique].map(([sha, body]) => [
+        request.receivedAt,
+        request.source,
+        sha,
+        body,
+        processedAt,
+      ]),
+      { returning: 'body_sha256', conflictTarget: ['body_sha256'] },
+    );
+    const fresh = new Set(inserted as string[]);
     return Uint8Array.from(shas, (sha) => (fresh.delete(sha) ? 1 : 0));
   }
 }

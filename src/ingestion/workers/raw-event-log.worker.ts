@@ -40,9 +40,10 @@ if ('postgresUrl' in data) {
     }
     return connection;
   };
-  const appender = new PostgresRawEventAppender(
-    async (sql, parameters) => (await (await connect()).query(sql, parameters)).rows as unknown[],
-  );
+  const appender = new PostgresRawEventAppender({
+    query: async (sql, parameters) =>
+      (await (await connect()).query(sql, parameters)).rows as unknown[],
+  });
   answerRequests(
     (request: RawEventAppend) => appender.append(request),
     () => connection?.then((client) => client.end()).catch(() => undefined),
