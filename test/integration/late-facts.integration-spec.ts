@@ -5,7 +5,8 @@ import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { echo, inbound, PHONE, postWebhook, status, WABA } from '../utils/webhook.util';
 
 const PERU = '51911222333';
-const MEXICO = '5215512345678';
+/** Turkey: no public source gives its USD rates for the card of 2026-07-01 (NO_RATE built in). */
+const TURKEY = '905321234567';
 
 const RECORD = `mutation($input: [SentMessageInput!]!) { recordSentMessages(input: $input) { accepted } }`;
 const CHARGE = `query($wamid: String!) { message(wamid: $wamid) { templateCategory charge { reason pricingCategory rate amount tier explanation } } }`;
@@ -122,11 +123,11 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
   });
 
   it('a new rate card prices messages that had no rate, and reprice is idempotent', async () => {
-    await send(testApp, 'wamid.mexico', MEXICO, '2026-08-25T10:00:00Z', {
+    await send(testApp, 'wamid.turkey', TURKEY, '2026-08-25T10:00:00Z', {
       name: 'promo',
       category: 'MARKETING',
     });
-    expect((await charge(testApp, 'wamid.mexico')).charge).toMatchObject({
+    expect((await charge(testApp, 'wamid.turkey')).charge).toMatchObject({
       reason: 'NO_RATE',
       amount: '0',
       rate: null,
@@ -139,16 +140,16 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
           currency: 'USD',
           effectiveFrom: '2026-08-01',
           ratesCsv:
-            'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\nMexico,$US,0.0397,0.0085,0.0085,n/a,0.0085\nPeru,$US,0.0703,0.0200,0.0200,n/a,0.0200\n',
+            'Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\nTurkey,$US,0.0109,0.0009,0.0009,n/a,0.0009\nPeru,$US,0.0703,0.0200,0.0200,n/a,0.0200\n',
         },
       },
       testApp.keys.operator,
     );
     expect(imported.errors).toBeUndefined();
-    expect((await charge(testApp, 'wamid.mexico')).charge).toMatchObject({
+    expect((await charge(testApp, 'wamid.turkey')).charge).toMatchObject({
       reason: 'BILLED',
-      rate: '0.0397',
-      amount: '0.0397',
+      rate: '0.0109',
+      amount: '0.0109',
     });
     const before = await rollupsAndMessageSums(testApp);
     const repriced = await testApp.gql<{ reprice: { messages: number } }>(

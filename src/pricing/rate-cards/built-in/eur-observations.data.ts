@@ -1,0 +1,47 @@
+import { observe } from './assemble-built-in-cards.util';
+import type { RateObservation } from './built-in-card.types';
+import { M_U_A_AI } from './rate-columns.data';
+
+/** Meta's EUR card eff. 2026-07-01, all 38 rows as the source prints them (trailing zeros dropped). */
+export const EUR_OBSERVATIONS: readonly RateObservation[] = [
+  ...observe('eur-card-2026-07-01', 'EUR', '2026-07-01', M_U_A_AI, [
+    ['Argentina', '0.0512', '0.0216', '0.0216', null],
+    ['Brazil', '0.0518', '0.0056', '0.0056', null],
+    ['Chile', '0.0736', '0.0166', '0.0166', null],
+    ['Colombia', '0.0104', '0.0008', '0.0008', null],
+    ['Egypt', '0.0533', '0.003', '0.003', '0.0538'],
+    ['France', '0.0712', '0.0248', '0.0248', null],
+    ['Germany', '0.1131', '0.0456', '0.0456', null],
+    ['Hong Kong', '0.0606', '0.0216', '0.0216', null],
+    ['Hungary', '0.0712', '0.0289', '0.0289', null],
+    ['India', '0.0099', '0.0012', '0.0012', '0.0252'],
+    ['Indonesia', '0.0341', '0.0208', '0.0208', '0.1129'],
+    ['Israel', '0.0292', '0.0044', '0.0044', null],
+    ['Italy', '0.0658', '0.0248', '0.0248', null],
+    ['Malaysia', '0.0712', '0.0116', '0.0116', '0.0346'],
+    ['Mexico', '0.0253', '0.0071', '0.0071', null],
+    ['Netherlands', '0.1323', '0.0414', '0.0414', null],
+    ['Nigeria', '0.0428', '0.0056', '0.0056', '0.0622'],
+    ['Pakistan', '0.0392', '0.0083', '0.0083', '0.0622'],
+    ['Peru', '0.0582', '0.0166', '0.0166', null],
+    ['Poland', '0.0303', '0.0101', '0.0101', null],
+    ['Qatar', '0.0282', '0.0099', '0.0099', null],
+    ['Romania', '0.0712', '0.0239', '0.0239', null],
+    ['Russia', '0.0664', '0.0331', '0.0331', null],
+    ['Saudi Arabia', '0.0414', '0.0088', '0.0088', '0.0495'],
+    ['Singapore', '0.0606', '0.0133', '0.0133', null],
+    ['South Africa', '0.0314', '0.0063', '0.0063', '0.0166'],
+    ['Spain', '0.0585', '0.0166', '0.0166', null],
+    ['Turkey', '0.009', '0.0007', '0.0007', null],
+    ['United Arab Emirates', '0.0415', '0.013', '0.013', '0.0421'],
+    ['United Kingdom', '0.0526', '0.0182', '0.0182', null],
+    ['North America', '0.0207', '0.0028', '0.0028', null],
+    ['Rest of Africa', '0.0186', '0.0033', '0.0033', null],
+    ['Rest of Asia Pacific', '0.0606', '0.0094', '0.0094', null],
+    ['Rest of Central & Eastern Europe', '0.0712', '0.0175', '0.0175', null],
+    ['Rest of Latin America', '0.0612', '0.0094', '0.0094', null],
+    ['Rest of Middle East', '0.0282', '0.0075', '0.0075', null],
+    ['Rest of Western Europe', '0.049', '0.0142', '0.0142', null],
+    ['Other', '0.05', '0.0064', '0.0064', null],
+  ]),
+];
