@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.util';
 import { loadAppConfig, type AppConfig } from './config/app-config';
-import { RateCardsService } from './rate-cards/services/rate-cards.service';
 
 /** The application without HTTP, for command-line tools; same configuration as the server. */
 export async function createApplicationContext(
@@ -15,6 +15,6 @@ export async function createApplicationContext(
       logger: ['error', 'warn'],
     },
   );
-  await app.get(RateCardsService).ensureBuiltIns();
+  await syncBuiltInRateCards(app);
   return app;
 }

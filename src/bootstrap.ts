@@ -4,10 +4,10 @@ import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.util';
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
-import { RateCardsService } from './rate-cards/services/rate-cards.service';
 
 /** Builds the HTTP application (also used by the integration tests), without listening. */
 export async function createApplication(
@@ -24,7 +24,7 @@ export async function createApplication(
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
   app.enableShutdownHooks();
   await app.init();
-  await app.get(RateCardsService).ensureBuiltIns();
+  await syncBuiltInRateCards(app);
   await app.get(ApiKeyService).ensureBootstrapKey();
   return app;
 }

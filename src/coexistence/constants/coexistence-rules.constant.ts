@@ -45,15 +45,26 @@ export const CAMPAIGN_MINUTES_DECIMALS = 2;
 export const HISTORY_IMPORT_ONE_TO_ONE_MONTHS = 6;
 export const HISTORY_IMPORT_MEDIA_WEEKS = 2;
 
-/** Source: Coral docs, table A "Features disabled in the WhatsApp Business app". */
+/**
+ * Source: Meta, "Onboard WhatsApp Business app users" (updated 2026-06-26), feature comparison.
+ * Message edit and revoke are no longer disabled: "Individual (1:1) chats — Message Edit/Revoke is
+ * now supported" (older partner pages, such as Coral's, still list them as disabled).
+ */
 export const FEATURES_DISABLED_IN_APP: ReadonlyMap<PlannedFeature, string> = new Map([
   [PlannedFeature.BROADCAST_LISTS, 'broadcast lists'],
   [PlannedFeature.DISAPPEARING_MESSAGES, 'disappearing messages'],
   [PlannedFeature.VIEW_ONCE, 'view-once photos and videos'],
   [PlannedFeature.LIVE_LOCATION, 'live location sharing'],
-  [PlannedFeature.MESSAGE_EDIT, 'editing sent messages'],
-  [PlannedFeature.DELETE_FOR_EVERYONE, 'delete for everyone'],
 ]);
+
+/** Source: Meta, "Onboard WhatsApp Business app users" (updated 2026-06-26). */
+export const FEATURES_SUPPORTED_IN_ONE_TO_ONE: ReadonlyMap<PlannedFeature, string> = new Map([
+  [PlannedFeature.MESSAGE_EDIT, 'editing sent messages'],
+  [PlannedFeature.DELETE_FOR_EVERYONE, 'delete for everyone (revoke)'],
+]);
+
+export const META_COEXISTENCE_ONBOARDING =
+  'https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/onboarding-business-app-users';
 
 /** Source: Coral docs, table B "Features that continue in the app but don't sync to the Cloud API". */
 export const FEATURES_NOT_SYNCED: ReadonlyMap<PlannedFeature, string> = new Map([

@@ -8,6 +8,7 @@ import {
   CORAL_COEXISTENCE_DOCS,
   FEATURES_DISABLED_IN_APP,
   FEATURES_NOT_SYNCED,
+  FEATURES_SUPPORTED_IN_ONE_TO_ONE,
   HISTORY_IMPORT_MEDIA_WEEKS,
   HISTORY_IMPORT_ONE_TO_ONE_MONTHS,
   MAX_DAYS_APP_CLOSED,
@@ -232,7 +233,7 @@ function featuresDisabled(planned: ReadonlySet<PlannedFeature>): Finding {
     planned,
     FEATURES_DISABLED_IN_APP,
     (list) => `You plan to use ${list}, which coexistence switches off. `,
-    `Onboarding switches off these WhatsApp Business app features: ${joinList([...FEATURES_DISABLED_IN_APP.values()])}. Existing broadcast lists become read-only (Coral docs).`,
+    `Onboarding switches off these WhatsApp Business app features: ${joinList([...FEATURES_DISABLED_IN_APP.values()])}. Existing broadcast lists become read-only. ${capitalize(joinList([...FEATURES_SUPPORTED_IN_ONE_TO_ONE.values()]))} keep working in one-to-one chats (Meta's coexistence onboarding page, updated 2026-06-26).`,
   );
 }
 
@@ -374,4 +375,8 @@ function days(count: number): string {
 
 function formatCount(count: number): string {
   return count.toLocaleString('en-US');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -159,6 +159,11 @@ export const BASE_COUNTRY_MARKETS: Readonly<Record<string, string>> = {
   OM: 'Rest of Middle East',
   QA: 'Rest of Middle East',
   YE: 'Rest of Middle East',
+
+  // Not listed by Meta, so "Other", although it shares +7 with Russia: Meta's list names only
+  // Russia under 7, and Kazakhstan's move to a standalone market on 2026-10-01 is described as
+  // higher utility rates, which fits Other (0.0077 → 0.018 USD) and not Russia (0.04).
+  KZ: OTHER_MARKET,
 };
 
 /** NANP (+1) area codes Meta lists outside North America (Meta pricing page ✅). */
@@ -221,5 +226,42 @@ export const MARKET_MAP_CHANGES: readonly MarketMapChange[] = [
       'Public GitHub project notes quoting the Meta pricing page; https://huggingface.co/datasets/WhaTools/whatsapp-open-data',
     confidence: 'SECONDARY',
     note: 'Nine markets leave their regional groups for standalone rates (all gain an authentication-international rate).',
+  },
+];
+
+/**
+ * Markets with an authentication-international rate, by the local date from which Meta lists one:
+ * Indonesia (2024-06-01) and India (2024-07-01), then seven more ("seven new markets",
+ * 2025-02-01; Meta's authentication-international rates page); from 2026-10-01 the nine markets
+ * that became standalone that day each gain one (Meta's INR card of 2026-10-01 prints 18).
+ */
+export const AUTH_INTERNATIONAL_MARKETS: readonly { from: string; markets: readonly string[] }[] = [
+  { from: '2024-06-01', markets: ['Indonesia'] },
+  { from: '2024-07-01', markets: ['India'] },
+  {
+    from: '2025-02-01',
+    markets: [
+      'Egypt',
+      'Malaysia',
+      'Nigeria',
+      'Pakistan',
+      'Saudi Arabia',
+      'South Africa',
+      'United Arab Emirates',
+    ],
+  },
+  {
+    from: '2026-10-01',
+    markets: [
+      'Bangladesh',
+      'Iraq',
+      'Kazakhstan',
+      'Kuwait',
+      'Morocco',
+      'Nepal',
+      'Oman',
+      'Sri Lanka',
+      'Ukraine',
+    ],
   },
 ];

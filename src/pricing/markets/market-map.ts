@@ -37,8 +37,8 @@ function buildVersion(
   callingCodes: ReadonlyMap<string, string>,
 ): MarketMapVersion {
   // Meta bills by calling code, so a territory sharing a (non-NANP) code with a listed country is
-  // billed as that country (Vatican → Italy, Jersey → United Kingdom, Kazakhstan → Russia before
-  // it became a market). NANP territories are listed by area code instead, so unlisted ones → Other.
+  // billed as that country (Vatican → Italy, Jersey → United Kingdom); Kazakhstan, a country Meta
+  // does not list, is listed as Other explicitly. NANP territories are listed by area code instead, so unlisted ones → Other.
   const callingCodeMarkets = new Map<string, string>();
   for (const [callingCode, countries] of Object.entries(metadata.country_calling_codes)) {
     const mainMarket = listed[countries[0]];

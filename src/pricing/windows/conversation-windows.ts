@@ -4,9 +4,14 @@ export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const ENTRY_POINT_REPLY_MS = 24 * 60 * 60 * 1000;
 export const ENTRY_POINT_WINDOW_MS = 72 * 60 * 60 * 1000;
 
-/** Customer messages open the service window: live inbound and imported inbound, never echoes. */
+/**
+ * Only live customer messages open the service window. Messages imported with the Business app
+ * history predate the number's Cloud API onboarding, and Meta opens a window "only when a WhatsApp
+ * user messages a business customer who is already onboarded onto Cloud API"; echoes and business
+ * messages never open one.
+ */
 export function isCustomerMessage(message: EngineMessage): boolean {
-  return message.direction === 'INBOUND';
+  return message.direction === 'INBOUND' && message.origin !== 'HISTORY_IMPORT';
 }
 
 /**
@@ -16,6 +21,7 @@ export function isCustomerMessage(message: EngineMessage): boolean {
 export class ConversationWindows {
   private readonly customerTimes: number[];
   private readonly entryPointStarts: number[];
+  private readonly utilityDeliveries: number[];
 
   constructor(messages: readonly EngineMessage[]) {
     this.customerTimes = messages
@@ -23,6 +29,33 @@ export class ConversationWindows {
       .map((message) => message.sentAt.getTime())
       .sort((a, b) => a - b);
     this.entryPointStarts = findEntryPointStarts(messages);
+    this.utilityDeliveries = messages
+      .filter(
+        (m) =>
+          m.direction === 'OUTBOUND' &&
+          m.origin === 'CLOUD_API' &&
+          m.kind === 'TEMPLATE' &&
+          m.templateCategory === 'UTILITY' &&
+          m.delivery === 'DELIVERED' &&
+          m.deliveredAt !== null,
+      )
+      .map((m) => m.deliveredAt!.getTime())
+      .sort((a, b) => a - b);
+  }
+
+  /**
+   * Whether a utility conversation of conversation-based pricing is open at the instant: one
+   * opened by a utility template delivered before `pricingSwitch` (when per-message pricing
+   * began), lasting 24 hours, a new one opening only once the last has closed.
+   */
+  utilityConversationOpenAt(instant: Date, pricingSwitch: Date): boolean {
+    const at = instant.getTime();
+    let openedAt: number | null = null;
+    for (const delivered of this.utilityDeliveries) {
+      if (delivered >= pricingSwitch.getTime() || delivered > at) break;
+      if (openedAt === null || delivered >= openedAt + SERVICE_WINDOW_MS) openedAt = delivered;
+    }
+    return openedAt !== null && at < openedAt + SERVICE_WINDOW_MS;
   }
 
   serviceWindowOpenAt(instant: Date): boolean {

@@ -44,6 +44,11 @@ export class RateCardsService {
     return card;
   }
 
+  /** The card in force for a currency on a local date (a WABA's, or UTC), or null. */
+  async cardInForce(currency: string, date: string): Promise<RateCardEntity | null> {
+    return selectRateCard(await this.list(), currency, date);
+  }
+
   /** Parses and validates Meta's CSV files; a broken file is refused whole, with line numbers. */
   parse(input: RateCardImport): RateCardData {
     try {
@@ -82,6 +87,7 @@ export class RateCardsService {
     const cards = (await this.cards.find()).map((card) => ({
       id: card.id,
       importedSeq: card.importedSeq,
+      builtIn: card.builtIn,
       currency: card.currency,
       effectiveFrom: card.effectiveFrom,
       data: card.data,
@@ -109,14 +115,30 @@ export class RateCardsService {
     return `${rows[0].count}|${rows[0].last}`;
   }
 
-  /** Built-in cards are stored on first use with stable ids, so imports can supersede them. */
-  async ensureBuiltIns(): Promise<void> {
-    if (this.seeded) return;
+  /**
+   * Built-in cards are stored on first use with stable ids (an imported card always beats a
+   * built-in one of the same date). Built-in cards a new release no longer ships are removed.
+   * Returns the cards added or removed, whose currencies and dates must be re-rated.
+   */
+  async ensureBuiltIns(): Promise<{ currency: string; effectiveFrom: string }[]> {
+    if (this.seeded) return [];
+    const changed: { currency: string; effectiveFrom: string }[] = [];
+    const shipped = new Set<string>();
     for (const data of BUILT_IN_RATE_CARDS) {
       const id = builtInId(data);
-      if (!(await this.cards.existsBy({ id }))) await this.save(id, data, true);
+      shipped.add(id);
+      if (!(await this.cards.existsBy({ id }))) {
+        await this.save(id, data, true);
+        changed.push({ currency: data.currency, effectiveFrom: data.effectiveFrom });
+      }
+    }
+    for (const stale of await this.cards.findBy({ builtIn: true })) {
+      if (shipped.has(stale.id)) continue;
+      await this.cards.delete({ id: stale.id });
+      changed.push({ currency: stale.currency, effectiveFrom: stale.effectiveFrom });
     }
     this.seeded = true;
+    return changed;
   }
 
   private async save(id: string, data: RateCardData, builtIn: boolean): Promise<RateCardEntity> {

@@ -206,21 +206,34 @@ describe('evaluateCoexistenceEligibility', () => {
   describe('planned features', () => {
     it('escalates FEATURES_DISABLED for a planned disabled feature', () => {
       const result = evaluate({
-        plannedFeatures: [PlannedFeature.BROADCAST_LISTS, PlannedFeature.MESSAGE_EDIT],
+        plannedFeatures: [PlannedFeature.BROADCAST_LISTS, PlannedFeature.LIVE_LOCATION],
       });
       const finding = warning(result, 'FEATURES_DISABLED');
 
       expect(result.eligible).toBe(true);
       expect(finding?.severity).toBe(FindingSeverity.ACTION_REQUIRED);
       expect(finding?.message).toMatch(
-        /^You plan to use broadcast lists and editing sent messages, which coexistence switches off\./,
+        /^You plan to use broadcast lists and live location sharing, which coexistence switches off\./,
       );
       expect(warning(result, 'FEATURES_NOT_SYNCED')?.severity).toBe(FindingSeverity.INFO);
     });
 
     it('lists every disabled feature in the standing caveat', () => {
       expect(warning(evaluate(), 'FEATURES_DISABLED')?.message).toContain(
-        'broadcast lists, disappearing messages, view-once photos and videos, live location sharing, editing sent messages and delete for everyone',
+        'broadcast lists, disappearing messages, view-once photos and videos and live location sharing.',
+      );
+    });
+
+    // Meta, "Onboard WhatsApp Business app users" (updated 2026-06-26): "Individual (1:1) chats —
+    // Message Edit/Revoke is now supported."
+    it('planning message edit or revoke needs no action: both work in one-to-one chats', () => {
+      const result = evaluate({
+        plannedFeatures: [PlannedFeature.MESSAGE_EDIT, PlannedFeature.DELETE_FOR_EVERYONE],
+      });
+      const finding = warning(result, 'FEATURES_DISABLED');
+      expect(finding?.severity).toBe(FindingSeverity.INFO);
+      expect(finding?.message).toContain(
+        'Editing sent messages and delete for everyone (revoke) keep working in one-to-one chats',
       );
     });
 

@@ -82,28 +82,28 @@ const ROWS: Row[] = [
     build: (base) => [outbound(base, { origin: 'HISTORY_IMPORT', api: null })],
     ...same(FREE('FREE_HISTORY_IMPORT')),
   },
+  // Meta, coexistence onboarding: "WhatsApp opens a customer service window only when a WhatsApp
+  // user messages a business customer who is already onboarded onto Cloud API" — history imported
+  // at onboarding predates it, so a reply to it can only be a template.
   {
-    name: 'a non-template after an imported customer message (it opens a window)',
+    name: 'a non-template after an imported customer message (history opens no window)',
     build: (base) => [inbound(base, { origin: 'HISTORY_IMPORT' }), outbound(hoursAfter(base, 1))],
-    august: FREE('FREE_CUSTOMER_SERVICE_WINDOW', 'SERVICE'),
-    // billable is checked in engine-known-bugs.spec.ts
-    november: { reason: 'FREE_TIER', amount: '0', rate: null, tier: null, category: 'SERVICE' },
+    ...same(FREE('REJECTED_OUTSIDE_WINDOW')),
   },
   {
-    name: 'a utility template after an imported customer message',
+    name: 'a utility template after an imported customer message is billed outside any window',
     build: (base) => [
       inbound(base, { origin: 'HISTORY_IMPORT' }),
       template('UTILITY', hoursAfter(base, 1)),
     ],
-    august: FREE('FREE_CUSTOMER_SERVICE_WINDOW', 'UTILITY'),
-    november: {
+    ...same({
       reason: 'BILLED',
       amount: '0.0014',
       rate: '0.0014',
       tier: '0:1000',
       category: 'UTILITY',
       billable: true,
-    },
+    }),
   },
   {
     name: 'Cloud API template that failed',

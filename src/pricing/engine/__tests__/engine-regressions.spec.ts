@@ -21,10 +21,11 @@ describe('regression 1: a FREE_TIER charge is reported billable', () => {
     expect(result.estimateBillable).toBe(false);
   });
 
-  it('an imported customer message then a non-template: FREE_TIER is not billable', () => {
+  it('a live customer message, an imported one, then a non-template: FREE_TIER is not billable', () => {
     const result = chargeOfLast([
-      inbound(NOVEMBER, { origin: 'HISTORY_IMPORT' }),
-      outbound(hoursAfter(NOVEMBER, 1)),
+      inbound(NOVEMBER),
+      inbound(hoursAfter(NOVEMBER, 1), { origin: 'HISTORY_IMPORT' }),
+      outbound(hoursAfter(NOVEMBER, 2)),
     ]);
     expect(result).toMatchObject({ reason: 'FREE_TIER', billable: false });
   });

@@ -47,7 +47,9 @@ describe('resolveRecipient', () => {
     ['8801712345678', '2026-10-01', '880', 'BD', 'Bangladesh'],
     ['212612345678', '2026-09-30', '212', 'MA', 'Rest of Africa'],
     ['212612345678', '2026-10-01', '212', 'MA', 'Morocco'],
-    ['77012345678', '2026-09-30', '7', 'KZ', 'Russia'],
+    // Kazakhstan before its own market: "If a country is not listed below, it maps to Other."
+    ['77012345678', '2026-09-30', '7', 'KZ', 'Other'],
+    ['79161234567', '2026-09-30', '7', 'RU', 'Russia'],
     ['77012345678', '2026-10-01', '7', 'KZ', 'Kazakhstan'],
     // territories sharing a non-NANP calling code price as the listed country
     ['390669812345', '2026-01-01', '39', 'VA', 'Italy'],

@@ -23,3 +23,33 @@ describe('selectRateCard', () => {
     expect(selectRateCard(cards, currency, localDate)?.id ?? null).toBe(id);
   });
 });
+
+describe('selectRateCard: imported and built-in cards of one date', () => {
+  it('an imported card wins over a built-in one seeded after it', () => {
+    const tied = [
+      { id: 'imported', currency: 'USD', effectiveFrom: '2026-10-01', importedSeq: 7 },
+      {
+        id: 'built-in',
+        currency: 'USD',
+        effectiveFrom: '2026-10-01',
+        importedSeq: 9,
+        builtIn: true,
+      },
+    ];
+    expect(selectRateCard(tied, 'USD', '2026-11-15')?.id).toBe('imported');
+  });
+
+  it('a later built-in card still wins over an earlier imported one', () => {
+    const cardsByDate = [
+      { id: 'imported', currency: 'USD', effectiveFrom: '2026-07-01', importedSeq: 9 },
+      {
+        id: 'built-in',
+        currency: 'USD',
+        effectiveFrom: '2026-10-01',
+        importedSeq: 1,
+        builtIn: true,
+      },
+    ];
+    expect(selectRateCard(cardsByDate, 'USD', '2026-11-15')?.id).toBe('built-in');
+  });
+});

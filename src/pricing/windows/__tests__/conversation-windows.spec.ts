@@ -45,11 +45,15 @@ describe('ConversationWindows: customer service window', () => {
     expect(windows.serviceWindowOpenAt(new Date(T0 + offset))).toBe(open);
   });
 
-  it('imported customer messages open it; echoes and business messages do not', () => {
+  // Meta (coexistence onboarding page): "WhatsApp opens a customer service window only when a
+  // WhatsApp user messages a business customer who is already onboarded onto Cloud API".
+  it('only live customer messages open it: not imported history, echoes or business messages', () => {
     const imported = new ConversationWindows([
       message(T0, 'INBOUND', { origin: 'HISTORY_IMPORT' }),
     ]);
-    expect(imported.serviceWindowOpenAt(new Date(T0 + HOUR))).toBe(true);
+    expect(imported.serviceWindowOpenAt(new Date(T0 + HOUR))).toBe(false);
+    const live = new ConversationWindows([message(T0, 'INBOUND', { origin: 'CLOUD_API' })]);
+    expect(live.serviceWindowOpenAt(new Date(T0 + HOUR))).toBe(true);
     const business = new ConversationWindows([
       message(T0, 'OUTBOUND', { origin: 'BUSINESS_APP' }),
       message(T0, 'OUTBOUND', { origin: 'CLOUD_API' }),
