@@ -8,6 +8,7 @@ import { AccountEventEntity } from '../ingestion/entities/account-event.entity';
 import { ContactEntity } from '../ingestion/entities/contact.entity';
 import { RawEventEntity } from '../ingestion/entities/raw-event.entity';
 import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-category-change.entity';
+import { ContactLinkEntity } from '../messages/entities/contact-link.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { RateCardEntity } from '../rate-cards/entities/rate-card.entity';
 import { SavedScenarioEntity } from '../simulations/entities/saved-scenario.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   ContactEntity,
   AccountEventEntity,
   MessageEntity,
+  ContactLinkEntity,
   RateCardEntity,
   ExportEntity,
   SavedScenarioEntity,

@@ -11,7 +11,10 @@ export type PricingCategory =
   | 'UTILITY'
   | 'AUTHENTICATION'
   | 'AUTHENTICATION_INTERNATIONAL'
-  | 'SERVICE';
+  | 'SERVICE'
+  | 'GROUP_MARKETING'
+  | 'GROUP_UTILITY'
+  | 'GROUP_SERVICE';
 
 /** The columns of Meta's rate card. MARKETING_LITE is billed at the MARKETING column. */
 export type RateColumn =
@@ -26,6 +29,7 @@ export type ChargeReason =
   | 'FREE_BUSINESS_APP'
   | 'FREE_HISTORY_IMPORT'
   | 'FREE_CUSTOMER_SERVICE_WINDOW'
+  | 'FREE_CBP_CONVERSATION'
   | 'FREE_ENTRY_POINT'
   | 'FREE_TIER'
   | 'NOT_DELIVERED'
@@ -42,6 +46,9 @@ export const PRICING_CATEGORIES: readonly PricingCategory[] = [
   'AUTHENTICATION',
   'AUTHENTICATION_INTERNATIONAL',
   'SERVICE',
+  'GROUP_MARKETING',
+  'GROUP_UTILITY',
+  'GROUP_SERVICE',
 ];
 
 export const CHARGE_REASONS: readonly ChargeReason[] = [
@@ -50,6 +57,7 @@ export const CHARGE_REASONS: readonly ChargeReason[] = [
   'FREE_BUSINESS_APP',
   'FREE_HISTORY_IMPORT',
   'FREE_CUSTOMER_SERVICE_WINDOW',
+  'FREE_CBP_CONVERSATION',
   'FREE_ENTRY_POINT',
   'FREE_TIER',
   'NOT_DELIVERED',

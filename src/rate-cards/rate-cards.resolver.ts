@@ -2,7 +2,9 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ChargingService } from '../charging/services/charging.service';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { ImportRateCardInput } from './dtos/inputs/import-rate-card.input';
+import { RateCardCoverageOutput } from './dtos/outputs/rate-card-coverage.output';
 import { RateCardOutput } from './dtos/outputs/rate-card.output';
+import { RateCardCoverageService } from './services/rate-card-coverage.service';
 import type { RateCardEntity } from './entities/rate-card.entity';
 import { RateCardsService } from './services/rate-cards.service';
 
@@ -11,12 +13,30 @@ export class RateCardsResolver {
   constructor(
     private readonly cards: RateCardsService,
     private readonly charging: ChargingService,
+    private readonly coverage: RateCardCoverageService,
   ) {}
 
   @Query(() => [RateCardOutput])
   @RequireRole('finance')
   async rateCards(): Promise<RateCardOutput[]> {
     return (await this.cards.list()).map(formatRateCardToGraphql);
+  }
+
+  @Query(() => RateCardCoverageOutput, {
+    description:
+      'The card in force for a currency on a date (YYYY-MM-DD, a WABA in UTC) and what it leaves unpriced.',
+  })
+  @RequireRole('finance')
+  async rateCardCoverage(
+    @Args('currency') currency: string,
+    @Args('date') date: string,
+  ): Promise<RateCardCoverageOutput> {
+    const coverage = await this.coverage.of(currency, date);
+    return {
+      rateCard: coverage.card === null ? null : formatRateCardToGraphql(coverage.card),
+      pricedMarkets: coverage.pricedMarkets,
+      unpriced: coverage.unpriced as RateCardCoverageOutput['unpriced'],
+    };
   }
 
   @Mutation(() => RateCardOutput, {

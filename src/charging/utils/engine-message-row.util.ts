@@ -18,6 +18,10 @@ export interface MessageFactsRow {
   direction: string;
   origin: string;
   contact: string;
+  contact_user_id: string | null;
+  contact_country: string | null;
+  group_id: string | null;
+  participant: string | null;
   kind: string | null;
   template_name: string | null;
   template_language: string | null;
@@ -31,10 +35,11 @@ export interface MessageFactsRow {
   meta_billable: boolean | number | null;
   meta_pricing_type: string | null;
   meta_pricing_category: string | null;
+  meta_pricing_model: string | null;
 }
 
 export const MESSAGE_FACTS_COLUMNS =
-  'id, wamid, phone_number_id, waba_id, direction, origin, contact, kind, template_name, template_language, template_category, api, referral_source_type, sent_at, delivered_at, read_at, failed_at, meta_billable, meta_pricing_type, meta_pricing_category';
+  'id, wamid, phone_number_id, waba_id, direction, origin, contact, contact_user_id, contact_country, group_id, participant, kind, template_name, template_language, template_category, api, referral_source_type, sent_at, delivered_at, read_at, failed_at, meta_billable, meta_pricing_type, meta_pricing_category, meta_pricing_model';
 
 export function toMillis(value: string | number | null): number | null {
   return value === null ? null : Number(value);
@@ -60,6 +65,8 @@ export function toEngineMessage(
     id: sequenceKey(row.wamid, Number(row.id)),
     phoneNumberId: row.phone_number_id,
     contact: row.contact,
+    recipient: recipientOf(row),
+    groupId: row.group_id,
     direction: row.direction as EngineMessage['direction'],
     origin: row.origin as EngineMessage['origin'],
     kind: row.kind as EngineMessage['kind'],
@@ -85,9 +92,22 @@ export function toEngineMessage(
           billable: row.meta_billable === null ? null : Boolean(row.meta_billable),
           type: row.meta_pricing_type,
           category: row.meta_pricing_category,
+          model: row.meta_pricing_model,
         }
       : null,
   };
+}
+
+/**
+ * Whom a message reaches, for its market: the phone number (a group delivery's participant), or
+ * the country code Meta gave with a BSUID when no phone number is known.
+ */
+function recipientOf(row: MessageFactsRow): EngineMessage['recipient'] {
+  const person = row.group_id === null ? row.contact : row.participant;
+  if (person === null || person === '' || person === row.contact_user_id) {
+    return { phone: null, country: row.contact_country };
+  }
+  return { phone: person, country: row.contact_country };
 }
 
 /**

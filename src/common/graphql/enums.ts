@@ -34,6 +34,9 @@ export enum PricingCategory {
   AUTHENTICATION = 'AUTHENTICATION',
   AUTHENTICATION_INTERNATIONAL = 'AUTHENTICATION_INTERNATIONAL',
   SERVICE = 'SERVICE',
+  GROUP_MARKETING = 'GROUP_MARKETING',
+  GROUP_UTILITY = 'GROUP_UTILITY',
+  GROUP_SERVICE = 'GROUP_SERVICE',
 }
 
 export enum ChargeReason {
@@ -42,6 +45,7 @@ export enum ChargeReason {
   FREE_BUSINESS_APP = 'FREE_BUSINESS_APP',
   FREE_HISTORY_IMPORT = 'FREE_HISTORY_IMPORT',
   FREE_CUSTOMER_SERVICE_WINDOW = 'FREE_CUSTOMER_SERVICE_WINDOW',
+  FREE_CBP_CONVERSATION = 'FREE_CBP_CONVERSATION',
   FREE_ENTRY_POINT = 'FREE_ENTRY_POINT',
   FREE_TIER = 'FREE_TIER',
   NOT_DELIVERED = 'NOT_DELIVERED',
@@ -91,12 +95,13 @@ registerEnumType(TemplateCategory, { name: 'TemplateCategory' });
 registerEnumType(SendApi, { name: 'SendApi' });
 registerEnumType(PricingCategory, {
   name: 'PricingCategory',
-  description: "Meta's pricing category; MARKETING_LITE is billed at the MARKETING rate.",
+  description:
+    "Meta's pricing category; MARKETING_LITE is billed at the MARKETING rate. GROUP_* are Groups API deliveries (one per participant), billed at the participant's market's marketing or utility rate, without volume tiers; GROUP_SERVICE is never billed.",
 });
 registerEnumType(ChargeReason, {
   name: 'ChargeReason',
   description:
-    'Why a message is billed or not. FREE_* reasons are free; PENDING, NOT_DELIVERED, REJECTED_OUTSIDE_WINDOW and NO_RATE (unpriced) are neither billed nor free.',
+    'Why a message is billed or not. FREE_* reasons are free (FREE_CBP_CONVERSATION: a utility template inside a utility conversation opened under conversation-based pricing before 2025-07-01); PENDING, NOT_DELIVERED, REJECTED_OUTSIDE_WINDOW and NO_RATE (unpriced) are neither billed nor free.',
 });
 registerEnumType(ChargeSource, {
   name: 'ChargeSource',

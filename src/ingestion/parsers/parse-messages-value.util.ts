@@ -16,6 +16,7 @@ import {
 } from './payload-reader.util';
 import {
   MESSAGE_STATUSES,
+  type CustomerIdentity,
   type ErrorsEvent,
   type InboundMessageEvent,
   type MessageStatus,
@@ -40,7 +41,7 @@ export function parseMessagesValue(value: JsonObject, ctx: ChangeContext): Webho
     itemsAt(value, 'statuses', path, problems),
     `${path}.statuses`,
     problems,
-    (status, statusPath) => parseStatus(status, statusPath, ctx),
+    (status, statusPath) => parseStatus(status, statusPath, contacts, ctx),
   );
   const errors = parseEach(
     itemsAt(value, 'errors', path, problems),
@@ -75,27 +76,85 @@ function parseInboundMessage(
   ctx: ChangeContext,
 ): InboundMessageEvent {
   const wamid = requireString(message, 'id', path);
-  const from = requireString(message, 'from', path);
   const messageType = requireString(message, 'type', path);
-  const fromUserId = readString(message, 'from_user_id');
-  const contact = contacts.find(
-    (candidate) =>
-      readString(candidate, 'wa_id') === from ||
-      (fromUserId !== undefined && readString(candidate, 'user_id') === fromUserId),
+  const identity = customerIdentity(
+    contacts,
+    readString(message, 'from'),
+    readString(message, 'from_user_id') ?? readString(message, 'from_parent_user_id'),
   );
+  if (identity.phone === undefined && identity.userId === undefined) {
+    throw new PayloadProblem(`${path}: missing from (and from_user_id)`);
+  }
+  const contact = matchingContact(contacts, identity);
   return {
     type: 'inbound_message',
     ...ctx.source,
     wamid,
-    from,
+    from: identity.phone,
     timestamp: requireTimestamp(message, 'timestamp', path),
     messageType,
     referral: parseOptional(message, 'referral', path, ctx.problems, parseReferral),
     contactName: contact && readString(readObject(contact, 'profile') ?? {}, 'name'),
-    contactUserId: (contact && readString(contact, 'user_id')) ?? fromUserId,
+    contactUserId: identity.userId,
+    contactCountry: identity.country,
+    groupId: readString(message, 'group_id'),
     originalWamid: readOriginalWamid(message, messageType),
     errors: parseOptionalErrors(message, path, ctx.problems),
   };
+}
+
+/** The `contacts[]` entry naming the phone number or the BSUID. */
+function matchingContact(
+  contacts: JsonObject[],
+  identity: { phone?: string; userId?: string },
+): JsonObject | undefined {
+  const userId = identity.userId;
+  const phone = identity.phone === undefined ? undefined : digitsOf(identity.phone);
+  return contacts.find(
+    (candidate) =>
+      (userId !== undefined && contactUserId(candidate) === userId) ||
+      (phone !== undefined && digitsOf(readString(candidate, 'wa_id') ?? '') === phone),
+  );
+}
+
+function contactUserId(contact: JsonObject): string | undefined {
+  return readString(contact, 'user_id') ?? readString(contact, 'parent_user_id');
+}
+
+/**
+ * A customer's identity from what a message or status names, completed from the matching
+ * `contacts[]` entry (Meta puts the phone number, BSUID and country code there). With one
+ * contact in the change and nothing named, that contact is the customer.
+ */
+export function customerIdentity(
+  contacts: JsonObject[],
+  phone: string | undefined,
+  userId: string | undefined,
+): CustomerIdentity {
+  const named = phone !== undefined || userId !== undefined;
+  const contact = named
+    ? matchingContact(contacts, { phone, userId })
+    : contacts.length === 1
+      ? contacts[0]
+      : undefined;
+  const profile = contact === undefined ? undefined : readObject(contact, 'profile');
+  const contactPhone = contact === undefined ? undefined : readString(contact, 'wa_id');
+  const country = profile === undefined ? undefined : readString(profile, 'country_code');
+  return {
+    phone: phone ?? contactPhone,
+    userId: userId ?? (contact === undefined ? undefined : contactUserId(contact)),
+    country: country === undefined ? undefined : normalizeCountryCode(country),
+  };
+}
+
+/** ISO 3166 alpha-2 upper case; anything else Meta might send there is kept out. */
+function normalizeCountryCode(value: string): string | undefined {
+  const code = value.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) ? code : undefined;
+}
+
+function digitsOf(value: string): string {
+  return value.replace(/\D/g, '');
 }
 
 function parseReferral(referral: JsonObject): Referral {
@@ -107,20 +166,48 @@ function parseReferral(referral: JsonObject): Referral {
   };
 }
 
-function parseStatus(status: JsonObject, path: string, ctx: ChangeContext): StatusEvent {
+function parseStatus(
+  status: JsonObject,
+  path: string,
+  contacts: JsonObject[],
+  ctx: ChangeContext,
+): StatusEvent {
   const wamid = requireString(status, 'id', path);
   const value = requireString(status, 'status', path);
   if (!isMessageStatus(value)) throw new PayloadProblem(`${path}: unknown status "${value}"`);
-  const pricing = readObject(status, 'pricing');
+  // Meta's aggregated group example nests `pricing` in `conversation`.
+  const pricing =
+    readObject(status, 'pricing') ??
+    readObject(readObject(status, 'conversation') ?? {}, 'pricing');
+  const recipientType = readString(status, 'recipient_type');
+  const recipientId = readString(status, 'recipient_id');
+  const recipientUserId = readString(status, 'recipient_user_id');
+  const group = recipientType === 'group';
+  const participantPhone = readString(status, 'recipient_participant_id');
+  const participantUserId =
+    readString(status, 'recipient_participant_user_id') ??
+    readString(status, 'recipient_participant_parent_user_id');
+  const participant =
+    group && (participantPhone !== undefined || participantUserId !== undefined)
+      ? customerIdentity(contacts, participantPhone, participantUserId)
+      : undefined;
   return {
     type: 'status',
     ...ctx.source,
     wamid,
     status: value,
     timestamp: requireTimestamp(status, 'timestamp', path),
-    recipientId: readString(status, 'recipient_id'),
-    recipientUserId: readString(status, 'recipient_user_id'),
-    recipientType: readString(status, 'recipient_type'),
+    recipientId,
+    recipientUserId,
+    recipientType,
+    participant,
+    participantKey:
+      participant === undefined
+        ? undefined
+        : participantPhone !== undefined && digitsOf(participantPhone) !== ''
+          ? digitsOf(participantPhone)
+          : participantUserId,
+    contact: group ? undefined : customerIdentity(contacts, recipientId, recipientUserId),
     pricing: pricing && {
       billable: readBoolean(pricing, 'billable'),
       pricingModel: readString(pricing, 'pricing_model'),

@@ -22,15 +22,31 @@ export interface Referral {
   ctwaClid?: string;
 }
 
+/**
+ * Who a customer is: the phone number (wa_id) and, since usernames, the business-scoped user id
+ * (BSUID) and the country code of `contacts[].profile`. Meta leaves the phone number out (an
+ * empty string) for a user with a username whose number the business has not messaged lately.
+ */
+export interface CustomerIdentity {
+  phone?: string;
+  userId?: string;
+  /** ISO 3166 alpha-2, from `contacts[].profile.country_code`. */
+  country?: string;
+}
+
 export interface InboundMessageEvent extends WebhookEventSource {
   type: 'inbound_message';
   wamid: string;
-  from: string;
+  /** The sender's phone number; absent for a user known only by a BSUID. */
+  from?: string;
   timestamp: Date;
   messageType: string;
   referral?: Referral;
   contactName?: string;
   contactUserId?: string;
+  contactCountry?: string;
+  /** Set when the customer wrote in a group (Groups API). */
+  groupId?: string;
   /** Set for user edits and deletes (messageType 'edit' / 'revoke'). */
   originalWamid?: string;
   /** Only on messages of type 'unsupported'. */
@@ -64,6 +80,15 @@ export interface StatusEvent extends WebhookEventSource {
   recipientUserId?: string;
   /** 'group' for group sends, where recipientId is the group id. */
   recipientType?: string;
+  /** A group send's status for one participant: who it was delivered to. */
+  participant?: CustomerIdentity;
+  /**
+   * What the status itself names the participant by (`recipient_participant_id`, else the
+   * participant's BSUID): the same for every status of one delivery.
+   */
+  participantKey?: string;
+  /** The recipient as the change's `contacts[]` describe them (phone, BSUID, country). */
+  contact?: CustomerIdentity;
   pricing?: StatusPricing;
   conversation?: StatusConversation;
   errors?: MetaError[];

@@ -56,7 +56,10 @@ export class WebhookEventApplier {
             fact: {
               kind: 'inbound',
               origin: 'CLOUD_API',
-              contact: digits(event.from),
+              contact: digits(event.from ?? ''),
+              userId: event.contactUserId ?? null,
+              country: event.contactCountry ?? null,
+              groupId: event.groupId ?? null,
               at: event.timestamp,
               messageType: event.messageType,
               referral: event.referral
@@ -69,19 +72,24 @@ export class WebhookEventApplier {
             },
           });
           break;
-        case 'status':
-          if (phoneNumberId === null || event.recipientType === 'group') {
+        case 'status': {
+          const group = event.recipientType === 'group';
+          // A group send is billed per participant it reaches: each participant's status is a
+          // delivery of its own. The group-level sent/failed statuses name no participant.
+          if (phoneNumberId === null || (group && event.participantKey === undefined)) {
             result.ignored += 1;
             break;
           }
+          const person = group ? event.participant! : (event.contact ?? {});
           result.facts.push({
-            ...key(event.wamid),
+            ...key(group ? groupDeliveryWamid(event.wamid, event.participantKey!) : event.wamid),
             fact: {
               kind: 'status',
               status: event.status,
-              contact: event.recipientId
-                ? digits(event.recipientId)
-                : (event.recipientUserId ?? null),
+              contact: digits(person.phone ?? ''),
+              userId: person.userId ?? null,
+              country: person.country ?? null,
+              groupId: group ? (event.recipientId ?? null) : null,
               at: event.timestamp,
               errorCode: event.errors?.[0]?.code ?? null,
               pricing: event.pricing
@@ -95,6 +103,7 @@ export class WebhookEventApplier {
             },
           });
           break;
+        }
         case 'echo':
           if (
             phoneNumberId === null ||
@@ -108,6 +117,7 @@ export class WebhookEventApplier {
             fact: {
               kind: 'business_app',
               contact: digits(event.to),
+              userId: event.toUserId ?? null,
               at: event.timestamp,
               messageType: event.messageType,
             },
@@ -294,4 +304,12 @@ export class WebhookEventApplier {
 
 export function digits(phone: string): string {
   return phone.replace(/\D/g, '');
+}
+
+/**
+ * The key of one participant's delivery of a group message: the group message's wamid and the
+ * participant (phone number, else BSUID). A replayed status finds the same delivery.
+ */
+export function groupDeliveryWamid(wamid: string, participantKey: string): string {
+  return `${wamid}~${participantKey}`;
 }

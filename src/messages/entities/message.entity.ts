@@ -29,7 +29,8 @@ export class MessageEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 128 })
+  /** Meta's wamid; a group delivery's is the group message's wamid, `~` and the participant. */
+  @Column({ type: 'varchar', length: 512 })
   wamid!: string;
 
   @Column({ name: 'phone_number_id', type: 'varchar', length: 64 })
@@ -44,8 +45,21 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 16 })
   origin!: MessageOrigin;
 
-  @Column({ type: 'varchar', length: 32 })
+  /** Phone number digits, else the BSUID while no phone number is known; a group's id. */
+  @Column({ type: 'varchar', length: 256 })
   contact!: string;
+
+  @Column({ name: 'contact_user_id', type: 'varchar', length: 256, nullable: true })
+  contactUserId!: string | null;
+
+  @Column({ name: 'contact_country', type: 'varchar', length: 2, nullable: true })
+  contactCountry!: string | null;
+
+  @Column({ name: 'group_id', type: 'varchar', length: 256, nullable: true })
+  groupId!: string | null;
+
+  @Column({ type: 'varchar', length: 256, nullable: true })
+  participant!: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   kind!: MessageKind | null;

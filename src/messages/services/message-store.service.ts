@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SqlDialect, type ColumnKind } from '../../database/sql-dialect';
 import { applyFact, type MessageFact, type MessageFacts } from '../utils/message-facts';
+import { ContactLinks } from './contact-links.service';
 import type { PendingMessages } from '../utils/pending-messages.util';
 
 export interface KeyedFact {
@@ -17,6 +18,10 @@ const FACT_COLUMNS: { name: string; field: keyof MessageFacts; kind: ColumnKind 
   { name: 'direction', field: 'direction', kind: 'text' },
   { name: 'origin', field: 'origin', kind: 'text' },
   { name: 'contact', field: 'contact', kind: 'text' },
+  { name: 'contact_user_id', field: 'contactUserId', kind: 'text' },
+  { name: 'contact_country', field: 'contactCountry', kind: 'text' },
+  { name: 'group_id', field: 'groupId', kind: 'text' },
+  { name: 'participant', field: 'participant', kind: 'text' },
   { name: 'kind', field: 'kind', kind: 'text' },
   { name: 'message_type', field: 'messageType', kind: 'text' },
   { name: 'template_name', field: 'templateName', kind: 'text' },
@@ -65,7 +70,10 @@ type StoredRow = Record<string, unknown> & {
 export class MessageStore {
   private readonly sql: SqlDialect;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly contactLinks: ContactLinks,
+  ) {
     this.sql = new SqlDialect(dataSource);
   }
 
@@ -79,6 +87,8 @@ export class MessageStore {
     pending?: PendingMessages,
   ): Promise<{ changed: number[]; touched: number[] }> {
     if (facts.length === 0) return { changed: [], touched: [] };
+    const linked = await this.contactLinks.resolve(facts, pending);
+    facts = linked.facts;
     const held = new Set<number>();
     const unheld: KeyedFact[] = [];
     for (const item of facts) {
@@ -141,7 +151,14 @@ export class MessageStore {
         values: FACT_COLUMNS.map((column) => row![column.field]),
       })),
     );
-    const changed = [...updates.map((entry) => entry.id!), ...insertedIds.map(Number), ...held];
+    const changed = [
+      ...new Set([
+        ...updates.map((entry) => entry.id!),
+        ...insertedIds.map(Number),
+        ...held,
+        ...linked.relinked,
+      ]),
+    ];
     const unchanged = [...merged.values()]
       .filter((entry) => entry.id !== null)
       .map((entry) => entry.id!);

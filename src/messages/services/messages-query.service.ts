@@ -6,6 +6,7 @@ import type { MessageFilter } from '../dtos/inputs/message-filter.input';
 import { MessageEntity } from '../entities/message.entity';
 
 export const MAX_PAGE_SIZE = 200;
+const PHONE_NUMBER = /^\+?[\d\s\-().]+$/;
 
 /** Filtered, keyset-paginated reads of stored messages (stable order: id ascending). */
 @Injectable()
@@ -58,8 +59,18 @@ function applyFilter(
     query.andWhere('m.wabaId IN (:...wabaIds)', { wabaIds: filter.wabaIds });
   if (filter.phoneNumberIds?.length)
     query.andWhere('m.phoneNumberId IN (:...phones)', { phones: filter.phoneNumberIds });
-  if (filter.contact)
-    query.andWhere('m.contact = :contact', { contact: filter.contact.replace(/\D/g, '') });
+  if (filter.contact) {
+    if (PHONE_NUMBER.test(filter.contact)) {
+      query.andWhere('(m.contact = :phone OR m.participant = :phone)', {
+        phone: filter.contact.replace(/\D/g, ''),
+      });
+    } else {
+      query.andWhere('(m.contact = :userId OR m.contactUserId = :userId)', {
+        userId: filter.contact,
+      });
+    }
+  }
+  if (filter.groupId) query.andWhere('m.groupId = :groupId', { groupId: filter.groupId });
   if (filter.direction) query.andWhere('m.direction = :direction', { direction: filter.direction });
   if (filter.origins?.length)
     query.andWhere('m.origin IN (:...origins)', { origins: filter.origins });

@@ -14,7 +14,20 @@ export interface MessageFacts {
   wabaId: string;
   direction: Direction;
   origin: MessageOrigin;
+  /**
+   * The conversation's other side: the customer's phone number (digits), else their
+   * business-scoped user id (BSUID) while no phone number is known; for a group message, the
+   * group id.
+   */
   contact: string;
+  /** The customer's BSUID (for a group delivery: the participant's), when Meta gave one. */
+  contactUserId: string | null;
+  /** ISO 3166 alpha-2 from Meta's `contacts[].profile.country_code`. */
+  contactCountry: string | null;
+  /** The group of a Groups API message. */
+  groupId: string | null;
+  /** A group delivery's participant: phone number (digits), else BSUID. */
+  participant: string | null;
   kind: MessageKind | null;
   messageType: string | null;
   templateName: string | null;
@@ -38,44 +51,56 @@ export interface MessageFacts {
   inSendLog: boolean;
 }
 
+/**
+ * Who a fact names besides the phone number (`contact`, digits, '' when unknown): the BSUID, the
+ * country code of the profile, and for group messages the group and the participant.
+ */
+export interface FactIdentity {
+  userId?: string | null;
+  country?: string | null;
+  groupId?: string | null;
+}
+
 /** One thing learned about a message from one source. */
-export type MessageFact =
-  | {
-      kind: 'inbound';
-      origin: 'CLOUD_API' | 'HISTORY_IMPORT';
-      contact: string;
-      at: Date;
-      messageType: string;
-      referral: {
-        sourceType: string | null;
-        sourceId: string | null;
-        ctwaClid: string | null;
-      } | null;
-    }
-  | { kind: 'business_app'; contact: string; at: Date; messageType: string }
-  | { kind: 'history_outbound'; contact: string; at: Date; messageType: string }
-  | {
-      kind: 'status';
-      status: 'sent' | 'delivered' | 'read' | 'played' | 'failed';
-      contact: string | null;
-      at: Date;
-      errorCode: number | null;
-      pricing: {
-        billable: boolean | null;
-        type: string | null;
-        category: string | null;
-        model: string | null;
-      } | null;
-    }
-  | {
-      kind: 'send_log';
-      contact: string;
-      at: Date;
-      templateName: string | null;
-      templateLanguage: string | null;
-      templateCategory: TemplateCategory | null;
-      api: SendApi;
-    };
+export type MessageFact = FactIdentity &
+  (
+    | {
+        kind: 'inbound';
+        origin: 'CLOUD_API' | 'HISTORY_IMPORT';
+        contact: string;
+        at: Date;
+        messageType: string;
+        referral: {
+          sourceType: string | null;
+          sourceId: string | null;
+          ctwaClid: string | null;
+        } | null;
+      }
+    | { kind: 'business_app'; contact: string; at: Date; messageType: string }
+    | { kind: 'history_outbound'; contact: string; at: Date; messageType: string }
+    | {
+        kind: 'status';
+        status: 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+        contact: string | null;
+        at: Date;
+        errorCode: number | null;
+        pricing: {
+          billable: boolean | null;
+          type: string | null;
+          category: string | null;
+          model: string | null;
+        } | null;
+      }
+    | {
+        kind: 'send_log';
+        contact: string;
+        at: Date;
+        templateName: string | null;
+        templateLanguage: string | null;
+        templateCategory: TemplateCategory | null;
+        api: SendApi;
+      }
+  );
 
 const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, played: 3 };
 
@@ -97,7 +122,7 @@ export function applyFact(
         existing?.origin === 'CLOUD_API' && existing.direction === 'INBOUND'
           ? 'CLOUD_API'
           : fact.origin;
-      row.contact = fact.contact;
+      assignPerson(row, fact, true);
       row.sentAt = earliest(row.sentAt, fact.at);
       row.messageType = row.messageType ?? fact.messageType;
       if (fact.messageType !== 'media_placeholder' && row.messageType === 'media_placeholder') {
@@ -112,7 +137,7 @@ export function applyFact(
     case 'business_app':
       row.direction = 'OUTBOUND';
       row.origin = 'BUSINESS_APP';
-      row.contact = fact.contact;
+      assignPerson(row, fact, true);
       row.sentAt = earliest(row.sentAt, fact.at);
       row.messageType = row.messageType ?? fact.messageType;
       break;
@@ -121,7 +146,7 @@ export function applyFact(
       if (row.origin !== 'BUSINESS_APP' && row.origin !== 'CLOUD_API')
         row.origin = 'HISTORY_IMPORT';
       if (!existing) row.origin = 'HISTORY_IMPORT';
-      row.contact = row.contact || fact.contact;
+      assignPerson(row, fact, false);
       row.sentAt = earliest(row.sentAt, fact.at);
       row.messageType = row.messageType ?? fact.messageType;
       break;
@@ -131,7 +156,7 @@ export function applyFact(
     case 'send_log':
       row.direction = 'OUTBOUND';
       row.origin = 'CLOUD_API';
-      row.contact = fact.contact;
+      assignPerson(row, fact, true);
       row.sentAt = earliest(row.sentAt, fact.at);
       row.kind = fact.templateName ? 'TEMPLATE' : 'NON_TEMPLATE';
       row.templateName = fact.templateName;
@@ -147,10 +172,48 @@ export function applyFact(
   return row;
 }
 
+/**
+ * Records who the fact names. The person sits in `contact` (one-to-one) or `participant` (a group
+ * delivery, whose `contact` is the group). A phone number always replaces a BSUID standing in for
+ * it; between two phone numbers, `authoritative` facts (the customer's own message, the send
+ * record) win and the others only fill a gap. BSUID and country keep the lowest value seen, so
+ * that any order of the same facts gives the same row.
+ */
+function assignPerson(row: MessageFacts, fact: MessageFact, authoritative: boolean): void {
+  const phone = 'contact' in fact && fact.contact !== null ? fact.contact : '';
+  const previousUserId = row.contactUserId;
+  if (fact.userId) row.contactUserId = lowest(row.contactUserId, fact.userId);
+  if (fact.country) row.contactCountry = lowest(row.contactCountry, fact.country);
+  if (fact.groupId) row.groupId = lowest(row.groupId, fact.groupId);
+  if (row.groupId !== null) {
+    // A group message's conversation is the group: any member's message opens its window.
+    row.contact = row.groupId;
+    row.participant = chosenPerson(row.participant, previousUserId, phone, row, authoritative);
+    return;
+  }
+  row.contact = chosenPerson(row.contact, previousUserId, phone, row, authoritative) ?? '';
+}
+
+function chosenPerson(
+  current: string | null,
+  previousUserId: string | null,
+  phone: string,
+  row: MessageFacts,
+  authoritative: boolean,
+): string | null {
+  const standIn = current === null || current === '' || current === previousUserId;
+  if (phone !== '') return standIn || authoritative ? phone : current;
+  return standIn ? (row.contactUserId ?? current) : current;
+}
+
+function lowest(current: string | null, incoming: string): string {
+  return current === null || incoming < current ? incoming : current;
+}
+
 function applyStatus(row: MessageFacts, fact: Extract<MessageFact, { kind: 'status' }>): void {
   row.direction = 'OUTBOUND';
   if (row.origin !== 'BUSINESS_APP') row.origin = 'CLOUD_API';
-  if (!row.contact && fact.contact) row.contact = fact.contact;
+  assignPerson(row, fact, false);
   switch (fact.status) {
     case 'sent':
       row.sentAt = earliest(row.sentAt, fact.at);
@@ -262,7 +325,11 @@ function emptyFacts(
     wabaId: key.wabaId,
     direction: fact.kind === 'inbound' ? 'INBOUND' : 'OUTBOUND',
     origin: 'CLOUD_API',
-    contact: 'contact' in fact && fact.contact !== null ? fact.contact : '',
+    contact: '',
+    contactUserId: null,
+    contactCountry: null,
+    groupId: null,
+    participant: null,
     kind:
       fact.kind === 'inbound' || fact.kind === 'business_app' || fact.kind === 'history_outbound'
         ? 'NON_TEMPLATE'

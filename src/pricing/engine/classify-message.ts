@@ -1,8 +1,9 @@
-import { resolveRecipient } from '../markets/resolve-recipient.util';
+import { marketOfCountry } from '../markets/market-map';
+import { resolveRecipient, type RecipientInfo } from '../markets/resolve-recipient.util';
 import type { PricingCategory, RateColumn, TierFamily } from '../pricing.types';
 import { rateFor } from '../rate-cards/rate-card-lookup.util';
-import { regimeOn, type Regime } from '../regimes/regime';
-import { localDate } from '../time/local-time.util';
+import { REGIMES, regimeOn, type Regime } from '../regimes/regime';
+import { localDate, startOfLocalDate } from '../time/local-time.util';
 import type { ConversationWindows } from '../windows/conversation-windows';
 import type {
   Classification,
@@ -28,7 +29,7 @@ export function classifyMessage(
     message.delivery === 'DELIVERED' && message.deliveredAt ? message.deliveredAt : message.sentAt;
   const local = localDate(chargeAt, account.timezone);
   const regime = regimeOn(local.date);
-  const recipient = resolveRecipient(message.contact, local.date);
+  const recipient = recipientInfo(message, local.date);
   const card = rateCards.cardFor(account.currency, local.date);
   const context: DecisionContext = {
     message,
@@ -36,7 +37,7 @@ export function classifyMessage(
     account,
     regime,
     card,
-    market: recipient.market,
+    market: recipient === NO_RECIPIENT ? null : recipient.market,
     country: recipient.country,
     chargeAt,
   };
@@ -48,7 +49,7 @@ export function classifyMessage(
     chargeAt,
     localDate: local.date,
     month: local.month,
-    market: message.direction === 'OUTBOUND' ? recipient.market : null,
+    market: message.direction === 'OUTBOUND' ? context.market : null,
     country: message.direction === 'OUTBOUND' ? recipient.country : null,
     recipientProblem: recipient.valid ? null : (recipient.problem ?? 'unparseable phone number'),
     card,
@@ -65,9 +66,56 @@ interface DecisionContext {
   account: EngineAccount;
   regime: Regime;
   card: EngineRateCard | null;
-  market: string;
+  /** null when neither a phone number nor a country code tells the recipient's market. */
+  market: string | null;
   country: string | null;
   chargeAt: Date;
+}
+
+const NO_RECIPIENT: RecipientInfo = {
+  valid: false,
+  callingCode: null,
+  country: null,
+  market: 'Other',
+  problem: 'Meta named neither a phone number nor a country code for this customer',
+};
+
+/**
+ * The recipient's market: from the phone number (a group delivery's participant), else from the
+ * country code Meta gives with a business-scoped user id when the phone number is hidden.
+ */
+function recipientInfo(message: EngineMessage, date: string): RecipientInfo {
+  const phone = message.recipient === undefined ? message.contact : message.recipient.phone;
+  if (phone !== null && phone !== '') return resolveRecipient(phone, date);
+  const country = message.recipient?.country ?? null;
+  if (country === null) return NO_RECIPIENT;
+  return { valid: true, callingCode: null, country, market: marketOfCountry(country, date) };
+}
+
+const PER_MESSAGE_START = REGIMES.find((regime) => regime.id === 'PER_MESSAGE')!.from;
+const pricingSwitches = new Map<string, Date>();
+
+/** 12am on the first day of per-message pricing in a timezone. */
+function perMessagePricingStart(timeZone: string): Date {
+  let start = pricingSwitches.get(timeZone);
+  if (start === undefined) {
+    start = startOfLocalDate(PER_MESSAGE_START, timeZone);
+    pricingSwitches.set(timeZone, start);
+  }
+  return start;
+}
+
+const CBP_CONVERSATION_NOTE =
+  'a utility template inside a utility conversation opened before 2025-07-01 under conversation-based pricing, which stays free until it closes';
+
+/** Meta: utility templates sent after the switch while such a conversation is open are free. */
+function insideCbpUtilityConversation(context: DecisionContext): boolean {
+  const { message, regime, windows, account } = context;
+  if (regime.id !== 'PER_MESSAGE') return false;
+  return windows.utilityConversationOpenAt(
+    message.sentAt,
+    perMessagePricingStart(account.timezone),
+  );
 }
 
 function free(reason: Decision['reason'], note: string, category: PricingCategory | null = null) {
@@ -136,6 +184,7 @@ function estimateDecision(context: DecisionContext): Decision {
       'delivered before 2025-07-01, under conversation-based pricing, which this estimator does not price',
     );
   }
+  if (message.groupId) return groupDecision(context, inServiceWindow);
   if (!isTemplate) {
     if (!regime.chargesService) {
       return free(
@@ -167,6 +216,9 @@ function estimateDecision(context: DecisionContext): Decision {
           )
         : decision('BILLED', true, 'MARKETING', 'MARKETING', null, 'a marketing template');
     case 'UTILITY':
+      if (insideCbpUtilityConversation(context)) {
+        return free('FREE_CBP_CONVERSATION', CBP_CONVERSATION_NOTE, 'UTILITY');
+      }
       if (inServiceWindow && !regime.chargesInWindowUtility) {
         return free(
           'FREE_CUSTOMER_SERVICE_WINDOW',
@@ -198,6 +250,60 @@ function estimateDecision(context: DecisionContext): Decision {
   }
 }
 
+/**
+ * A Groups API delivery (Meta's Groups pricing page): billed per participant reached at that
+ * participant's market rate, marketing always; utility and non-template messages free inside the
+ * group's customer service window (any member's message opens it for the whole group), and
+ * utility without volume tiers outside it. Meta's Groups page states no change for 2026-10-01.
+ */
+function groupDecision(context: DecisionContext, inServiceWindow: boolean): Decision {
+  const { message } = context;
+  if (message.kind !== 'TEMPLATE') {
+    return free(
+      'FREE_CUSTOMER_SERVICE_WINDOW',
+      "a non-template message to a group, free inside the group's customer service window",
+      'GROUP_SERVICE',
+    );
+  }
+  switch (message.templateCategory) {
+    case 'MARKETING':
+      return decision(
+        'BILLED',
+        true,
+        'GROUP_MARKETING',
+        'MARKETING',
+        null,
+        'a marketing template delivered to a group participant; Meta bills each participant reached',
+      );
+    case 'UTILITY':
+      return inServiceWindow
+        ? free(
+            'FREE_CUSTOMER_SERVICE_WINDOW',
+            "a utility template inside the group's customer service window",
+            'GROUP_UTILITY',
+          )
+        : decision(
+            'BILLED',
+            true,
+            'GROUP_UTILITY',
+            'UTILITY',
+            null,
+            "a utility template delivered to a group participant outside the group's customer service window; group utility has no volume tiers",
+          );
+    case 'AUTHENTICATION':
+      return authenticationDecision(context);
+    case null:
+      return decision(
+        'NO_RATE',
+        true,
+        null,
+        null,
+        null,
+        'a group template whose category is unknown: Meta did not report one',
+      );
+  }
+}
+
 export function templatePricingCategory(message: EngineMessage): PricingCategory | null {
   switch (message.templateCategory) {
     case 'MARKETING':
@@ -214,7 +320,9 @@ export function templatePricingCategory(message: EngineMessage): PricingCategory
 function authenticationDecision(context: DecisionContext): Decision {
   const { account, country, card, market, chargeAt } = context;
   const hasInternationalRate =
-    card !== null && rateFor(card.data, market, 'AUTHENTICATION_INTERNATIONAL') !== null;
+    card !== null &&
+    market !== null &&
+    rateFor(card.data, market, 'AUTHENTICATION_INTERNATIONAL') !== null;
   const start = account.authInternationalStarts.find((entry) => entry.country === country);
   const eligible = start !== undefined && start.startsAt.getTime() <= chargeAt.getTime();
   const domestic =
@@ -245,6 +353,9 @@ function authenticationDecision(context: DecisionContext): Decision {
 }
 
 const META_CATEGORIES: Record<string, PricingCategory> = {
+  group_marketing: 'GROUP_MARKETING',
+  group_utility: 'GROUP_UTILITY',
+  group_service: 'GROUP_SERVICE',
   marketing: 'MARKETING',
   marketing_lite: 'MARKETING_LITE',
   utility: 'UTILITY',
@@ -261,6 +372,9 @@ export const COLUMN_BY_CATEGORY: Record<PricingCategory, RateColumn> = {
   AUTHENTICATION: 'AUTHENTICATION',
   AUTHENTICATION_INTERNATIONAL: 'AUTHENTICATION_INTERNATIONAL',
   SERVICE: 'SERVICE',
+  GROUP_MARKETING: 'MARKETING',
+  GROUP_UTILITY: 'UTILITY',
+  GROUP_SERVICE: 'SERVICE',
 };
 
 export const FAMILY_BY_CATEGORY: Record<PricingCategory, TierFamily | null> = {
@@ -270,6 +384,9 @@ export const FAMILY_BY_CATEGORY: Record<PricingCategory, TierFamily | null> = {
   AUTHENTICATION: 'AUTHENTICATION',
   AUTHENTICATION_INTERNATIONAL: 'AUTHENTICATION',
   SERVICE: null,
+  GROUP_MARKETING: null,
+  GROUP_UTILITY: null,
+  GROUP_SERVICE: null,
 };
 
 /** Meta's `pricing` object decides billability and category; the engine still supplies the rate. */
@@ -283,9 +400,26 @@ function metaDecision(
   if (type === 'free_entry_point' || rawCategory === 'referral_conversion') {
     return free('FREE_ENTRY_POINT', 'Meta reported it free: sent inside a free entry point window');
   }
-  const category = rawCategory === null ? null : (META_CATEGORIES[rawCategory] ?? null);
+  const category =
+    rawCategory !== null && Object.hasOwn(META_CATEGORIES, rawCategory)
+      ? META_CATEGORIES[rawCategory]
+      : null;
   const billable = type === null ? verdict.billable : type === 'regular';
   if (billable === null || (billable && category === null)) return null;
+  if (!billable && verdict.model?.toUpperCase() === 'CBP' && context.regime.id === 'PER_MESSAGE') {
+    return free(
+      'FREE_CBP_CONVERSATION',
+      'Meta reported it free, inside a conversation opened under conversation-based pricing',
+      category,
+    );
+  }
+  if (!billable && type === 'free_group_customer_service') {
+    return free(
+      'FREE_CUSTOMER_SERVICE_WINDOW',
+      "Meta reported it free, inside the group's customer service window",
+      category,
+    );
+  }
   if (!billable) {
     return context.regime.chargesService
       ? free('FREE_TIER', "Meta reported it free, within the number's monthly free tier", category)
@@ -309,7 +443,11 @@ function metaDecision(
 /** A billed decision without a rate in the card in force becomes NO_RATE, never a silent zero. */
 function withRate(decided: Decision, context: DecisionContext): Decision {
   if (decided.reason !== 'BILLED' || decided.column === null || decided.allowance) return decided;
-  if (context.card !== null && columnRate(context.card, context.market, decided.column) !== null) {
+  if (
+    context.card !== null &&
+    context.market !== null &&
+    columnRate(context.card, context.market, decided.column) !== null
+  ) {
     return decided;
   }
   return {
@@ -331,8 +469,9 @@ export function columnRate(
 
 export function noRateNote(
   decided: Decision,
-  context: { card: EngineRateCard | null; market: string; account: EngineAccount },
+  context: { card: EngineRateCard | null; market: string | null; account: EngineAccount },
 ): string {
+  if (context.market === null) return "the recipient's market is unknown";
   return context.card === null
     ? `no ${context.account.currency} rate card is in force on that date`
     : `the card "${context.card.data.name}" has no ${decided.column?.toLowerCase() ?? ''} rate for ${context.market}`;
@@ -352,7 +491,7 @@ function sequenceOf(
   ) {
     return { kind: 'ALLOWANCE', group: `A|${context.message.phoneNumberId}|${month}` };
   }
-  if (final.billable && final.tierFamily !== null) {
+  if (final.billable && final.tierFamily !== null && context.market !== null) {
     return {
       kind: 'TIER',
       group: `T|${context.account.portfolioId}|${context.market}|${final.tierFamily}|${month}`,

@@ -17,6 +17,8 @@ export interface MetaPricingVerdict {
   billable: boolean | null;
   type: string | null;
   category: string | null;
+  /** PMP, or CBP for a conversation opened under conversation-based pricing. */
+  model?: string | null;
 }
 
 /** What the engine needs to know about one message; nothing here is derived. */
@@ -24,7 +26,16 @@ export interface EngineMessage {
   /** Unique and stable (the wamid); breaks ties between messages at the same instant. */
   id: string;
   phoneNumberId: string;
+  /** The conversation: the customer (phone number, else BSUID), or the group. */
   contact: string;
+  /**
+   * Whom the message reaches, for its market: a phone number, else the country Meta gave
+   * (`contacts[].profile.country_code`) for a customer known by a BSUID only. Absent: the
+   * contact is the recipient's phone number.
+   */
+  recipient?: { phone: string | null; country: string | null };
+  /** A Groups API message: each participant's delivery is a message of its own. */
+  groupId?: string | null;
   direction: Direction;
   origin: MessageOrigin;
   kind: MessageKind | null;

@@ -265,13 +265,16 @@ function templateCategoryOf(category: PricingCategory): EngineMessage['templateC
   switch (category) {
     case 'MARKETING':
     case 'MARKETING_LITE':
+    case 'GROUP_MARKETING':
       return 'MARKETING';
     case 'UTILITY':
+    case 'GROUP_UTILITY':
       return 'UTILITY';
     case 'AUTHENTICATION':
     case 'AUTHENTICATION_INTERNATIONAL':
       return 'AUTHENTICATION';
     case 'SERVICE':
+    case 'GROUP_SERVICE':
       return null;
   }
 }

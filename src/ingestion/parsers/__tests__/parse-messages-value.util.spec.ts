@@ -21,6 +21,7 @@ function pricedStatus(wamid: string, timestamp: string, pricing: object) {
     status: 'delivered',
     timestamp: new Date(timestamp),
     recipientId: '16505551234',
+    contact: { phone: '16505551234' },
     pricing,
   };
 }
@@ -70,6 +71,7 @@ describe('parseWebhookBody — field messages', () => {
         status: 'sent',
         timestamp: new Date('2025-06-15T23:27:53.000Z'),
         recipientId: '16505551234',
+        contact: { phone: '16505551234' },
         conversation: {
           id: '72b14d6bd5407799e66f64d1b338e567',
           expirationTimestamp: new Date('2025-06-16T23:28:00.000Z'),
@@ -89,6 +91,7 @@ describe('parseWebhookBody — field messages', () => {
       status: 'sent',
       timestamp: new Date('2025-06-15T23:27:53.000Z'),
       recipientId: '16505551234',
+      contact: { phone: '16505551234' },
     });
     expect(event).not.toHaveProperty('pricing', expect.anything());
     expect(event).not.toHaveProperty('conversation', expect.anything());
@@ -103,6 +106,7 @@ describe('parseWebhookBody — field messages', () => {
         status: 'failed',
         timestamp: new Date('2025-06-28T20:34:48.000Z'),
         recipientId: '16505551234',
+        contact: { phone: '16505551234' },
         errors: [
           {
             code: 131049,
@@ -165,6 +169,7 @@ describe('parseWebhookBody — field messages', () => {
         status: 'sent',
         timestamp: new Date('2025-06-15T23:30:30.000Z'),
         recipientId: '16505551234',
+        contact: { phone: '16505551234' },
         conversation: { id: '5c3f2e7a9b1d4e6f8a0b2c4d6e8f0a1b', originType: 'marketing_lite' },
         pricing: { billable: true, pricingModel: 'PMP', category: 'marketing_lite' },
       },
@@ -218,6 +223,7 @@ describe('parseWebhookBody — field messages', () => {
           status: 'read',
           timestamp: new Date('2025-06-15T23:27:53.000Z'),
           recipientUserId: 'US.13491208655302741918',
+          contact: { userId: 'US.13491208655302741918' },
           bizOpaqueCallbackData: 'order-42',
         },
         {

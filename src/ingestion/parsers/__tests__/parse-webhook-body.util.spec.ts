@@ -170,6 +170,7 @@ describe('parseWebhookBody — envelope', () => {
         status: 'read',
         timestamp: new Date('2025-06-15T23:28:20.000Z'),
         recipientId: '1',
+        contact: { phone: '1' },
       },
     ]);
     expect(result.problems).toEqual([

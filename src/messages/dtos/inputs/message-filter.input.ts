@@ -15,8 +15,15 @@ export class MessageFilter {
   @Field(() => [String], { nullable: true })
   phoneNumberIds?: string[];
 
-  @Field({ nullable: true, description: "Customer's number, digits only" })
+  @Field({
+    nullable: true,
+    description:
+      "The customer by phone number (digits; '+', spaces and dashes are ignored) or by business-scoped user id; a group participant by phone number",
+  })
   contact?: string;
+
+  @Field({ nullable: true, description: 'The deliveries and messages of one group' })
+  groupId?: string;
 
   @Field(() => Direction, { nullable: true })
   direction?: Direction;

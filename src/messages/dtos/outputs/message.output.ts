@@ -78,8 +78,33 @@ export class MessageOutput {
   @Field(() => MessageOrigin)
   origin!: MessageOrigin;
 
-  @Field()
+  @Field({
+    description:
+      "The conversation's other side: the customer's phone number (digits), else their business-scoped user id while no phone number is known; for a group message, the group id",
+  })
   contact!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's business-scoped user id (BSUID), when Meta named one",
+  })
+  contactUserId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO 3166 alpha-2 from Meta's contacts[].profile.country_code",
+  })
+  contactCountry!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The group of a Groups API message' })
+  groupId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A group delivery's participant (phone number, else BSUID); each participant reached is a message and a charge of its own, its wamid the group message's wamid, '~' and the participant",
+  })
+  participant!: string | null;
 
   @Field(() => String, { nullable: true })
   messageType!: string | null;

@@ -266,3 +266,61 @@ describe('applyFact: properties', () => {
     );
   });
 });
+
+describe('applyFact: usernames (business-scoped user ids)', () => {
+  const BSUID = 'user.9373795779eb6441c8adb2eaee5b848e7dd174ddd302d7db62142f4722d574b6';
+  // Meta's two delivered examples for the same user: sent to the BSUID (recipient_id "", the
+  // contacts entry with wa_id "") and sent to the phone number (contacts entry with both).
+  const toUserId = status('sent', '2026-11-02T10:00:00Z', {
+    contact: '',
+    userId: BSUID,
+    country: 'US',
+  });
+  const toPhone = status('delivered', '2026-11-02T10:00:05Z', {
+    contact: '16505551234',
+    userId: BSUID,
+    country: 'US',
+  });
+
+  it.each([
+    ['user id first', [toUserId, toPhone]],
+    ['phone number first', [toPhone, toUserId]],
+  ])('statuses naming the phone number and the user id, %s, end the same', (_order, facts) => {
+    expect(fold(facts)).toMatchObject({
+      contact: '16505551234',
+      contactUserId: BSUID,
+      contactCountry: 'US',
+      status: 'delivered',
+    });
+  });
+
+  it('a customer known only by the BSUID has it as contact, with the country code', () => {
+    const row = fold([
+      {
+        kind: 'inbound',
+        origin: 'CLOUD_API',
+        contact: '',
+        userId: BSUID,
+        country: 'US',
+        at: at('2026-11-02T09:00:00Z'),
+        messageType: 'text',
+        referral: null,
+      },
+    ]);
+    expect(row).toMatchObject({ contact: BSUID, contactUserId: BSUID, contactCountry: 'US' });
+  });
+
+  it('a group delivery keeps the group as contact and the participant apart', () => {
+    const row = fold([
+      status('delivered', '2026-11-02T10:00:05Z', {
+        contact: '16505551234',
+        groupId: 'GROUP-1',
+      }),
+    ]);
+    expect(row).toMatchObject({
+      contact: 'GROUP-1',
+      groupId: 'GROUP-1',
+      participant: '16505551234',
+    });
+  });
+});

@@ -421,7 +421,7 @@ describe('chargeMessages: recipients', () => {
     expect(result).toMatchObject({ market, country, reason, amount });
   });
 
-  it.each(['not-a-number', '', '+', '1'])(
+  it.each(['not-a-number', '+', '1'])(
     'unparseable contact %j → NO_RATE, market Other',
     (contact) => {
       const result = chargeOfLast([template('MARKETING', AUGUST, { contact })]);
@@ -435,6 +435,12 @@ describe('chargeMessages: recipients', () => {
       expect(result.explanation).toMatch(/unparseable/);
     },
   );
+
+  it('no phone number and no country code → NO_RATE, market unknown', () => {
+    const result = chargeOfLast([template('MARKETING', AUGUST, { contact: '' })]);
+    expect(result).toMatchObject({ reason: 'NO_RATE', amount: '0', market: null, country: null });
+    expect(result.explanation).toMatch(/market is unknown/);
+  });
 
   it('a valid country with an impossible length is still priced by country, problem explained', () => {
     const result = chargeOfLast([template('MARKETING', AUGUST, { contact: '91987654' })]);
