@@ -240,6 +240,10 @@ function normalizeVolume(
   if (!isMonth(volume.month ?? '')) fail(`month must be YYYY-MM; got "${volume.month}"`);
   if (!PRICING_CATEGORIES.includes(volume.pricingCategory)) {
     fail(`unknown pricingCategory "${volume.pricingCategory}"`);
+  } else if (volume.pricingCategory.startsWith('GROUP_')) {
+    fail(
+      `pricingCategory ${volume.pricingCategory}: Groups API deliveries are not simulated (price them with quote)`,
+    );
   }
   const count = (value: number | null | undefined, field: string): number => {
     if (value === null || value === undefined) return 0;

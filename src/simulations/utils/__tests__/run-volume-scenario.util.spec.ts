@@ -297,6 +297,14 @@ describe('volume scenarios', () => {
         .message,
     ).toContain('unknown country "XX"');
     expect(
+      errorOf(() =>
+        normalizeScenario({
+          name: 'x',
+          volumes: [{ ...volume, pricingCategory: 'GROUP_MARKETING' }],
+        }),
+      ).message,
+    ).toContain('pricingCategory GROUP_MARKETING: Groups API deliveries are not simulated');
+    expect(
       errorOf(() => normalizeScenario({ name: 'x', volumes: [{ ...volume, month: '2026-13' }] }))
         .message,
     ).toContain('month must be YYYY-MM');
