@@ -624,9 +624,11 @@ export class ChargingService implements OnModuleInit {
         loaded.push(...held.map(heldRow));
       }
       for (const row of loaded) {
-        const conversation = byConversation.get(`${row.phone_number_id}|${row.contact}`)!;
+        // A row the database matched but JavaScript keys differently is no context of ours.
+        const conversation = byConversation.get(`${row.phone_number_id}|${row.contact}`);
         const sent = toMillis(row.sent_at);
         if (
+          conversation !== undefined &&
           sent !== null &&
           sent >= conversation.min - CHARGE_CONTEXT_MS &&
           sent <= conversation.max + CHARGE_CONTEXT_MS

@@ -1,18 +1,28 @@
 import type { Direction } from '../../pricing/pricing.types';
 import type { ChangeContext } from './change-context.types';
-import { parseMetaError, readOriginalWamid } from './parse-messages-value.util';
 import {
+  MESSAGE_TYPE_LENGTH,
+  parseMetaError,
+  readOriginalWamid,
+} from './parse-messages-value.util';
+import {
+  FIELD_LIMITS,
   type JsonObject,
   PayloadProblem,
   itemsAt,
   parseEach,
+  readId,
   readNumber,
   readObject,
   readString,
+  requireId,
   requireObject,
   requireString,
   requireTimestamp,
 } from './payload-reader.util';
+
+/** The Business app's address book keys contacts by phone number (digits) in 32 characters. */
+const ADDRESS_BOOK_PHONE_LENGTH = 32;
 import type {
   ContactSyncEvent,
   EchoEvent,
@@ -31,15 +41,20 @@ export function parseEchoesValue(value: JsonObject, ctx: ChangeContext): EchoEve
     `${path}.message_echoes`,
     problems,
     (echo, echoPath): EchoEvent => {
-      const wamid = requireString(echo, 'id', echoPath);
-      const messageType = requireString(echo, 'type', echoPath);
+      const wamid = requireId(echo, 'id', echoPath, FIELD_LIMITS.wamid);
+      const messageType = requireString(echo, 'type', echoPath, MESSAGE_TYPE_LENGTH);
+      const toUserId = readId(echo, 'to_user_id', echoPath, FIELD_LIMITS.person);
+      const to = readId(echo, 'to', echoPath, FIELD_LIMITS.person);
+      if (to === undefined && toUserId === undefined) {
+        throw new PayloadProblem(`${echoPath}: missing to (and to_user_id)`);
+      }
       return {
         type: 'echo',
         ...ctx.source,
         wamid,
-        from: requireString(echo, 'from', echoPath),
-        to: requireString(echo, 'to', echoPath),
-        toUserId: readString(echo, 'to_user_id'),
+        from: requireId(echo, 'from', echoPath, FIELD_LIMITS.person),
+        to: to ?? '',
+        toUserId,
         timestamp: requireTimestamp(echo, 'timestamp', echoPath),
         messageType,
         originalWamid: readOriginalWamid(echo, messageType),
@@ -68,10 +83,10 @@ export function parseHistoryValue(value: JsonObject, ctx: ChangeContext): Webhoo
     (message, messagePath): HistoryMediaEvent => ({
       type: 'history_media',
       ...ctx.source,
-      wamid: requireString(message, 'id', messagePath),
-      from: requireString(message, 'from', messagePath),
+      wamid: requireId(message, 'id', messagePath, FIELD_LIMITS.wamid),
+      from: requireId(message, 'from', messagePath, FIELD_LIMITS.person),
       timestamp: requireTimestamp(message, 'timestamp', messagePath),
-      messageType: requireString(message, 'type', messagePath),
+      messageType: requireString(message, 'type', messagePath, MESSAGE_TYPE_LENGTH),
     }),
   );
   return [...history, ...media];
@@ -96,7 +111,12 @@ export function parseStateSyncValue(value: JsonObject, ctx: ChangeContext): Cont
         type: 'contact_sync',
         ...ctx.source,
         action,
-        phoneNumber: requireString(contact, 'phone_number', `${itemPath}.contact`),
+        phoneNumber: requireId(
+          contact,
+          'phone_number',
+          `${itemPath}.contact`,
+          ADDRESS_BOOK_PHONE_LENGTH,
+        ),
         fullName: readString(contact, 'full_name'),
         firstName: readString(contact, 'first_name'),
         timestamp: requireTimestamp(
@@ -136,24 +156,24 @@ function parseHistoryItem(
     `${path}.threads`,
     problems,
     (thread, threadPath) => {
-      const threadContact = requireString(thread, 'id', threadPath);
+      const threadContact = requireId(thread, 'id', threadPath, FIELD_LIMITS.person);
       return parseEach(
         itemsAt(thread, 'messages', threadPath, problems),
         `${threadPath}.messages`,
         problems,
         (message, messagePath): HistoryMessageEvent => {
-          const from = requireString(message, 'from', messagePath);
+          const from = requireId(message, 'from', messagePath, FIELD_LIMITS.person);
           return {
             type: 'history_message',
             ...source,
             ...chunk,
-            wamid: requireString(message, 'id', messagePath),
+            wamid: requireId(message, 'id', messagePath, FIELD_LIMITS.wamid),
             threadContact,
             from,
-            to: readString(message, 'to'),
+            to: readId(message, 'to', messagePath, FIELD_LIMITS.person),
             direction: historyDirection(from, threadContact, source.displayPhoneNumber),
             timestamp: requireTimestamp(message, 'timestamp', messagePath),
-            messageType: requireString(message, 'type', messagePath),
+            messageType: requireString(message, 'type', messagePath, MESSAGE_TYPE_LENGTH),
             historyStatus: readString(readObject(message, 'history_context') ?? {}, 'status'),
           };
         },

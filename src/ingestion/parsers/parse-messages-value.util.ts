@@ -1,5 +1,6 @@
 import type { ChangeContext } from './change-context.types';
 import {
+  FIELD_LIMITS,
   type JsonObject,
   PayloadProblem,
   isJsonObject,
@@ -7,9 +8,11 @@ import {
   parseEach,
   parseOptional,
   readBoolean,
+  readId,
   readObject,
   readString,
   readTimestamp,
+  requireId,
   requireNumber,
   requireString,
   requireTimestamp,
@@ -26,6 +29,13 @@ import {
   type StatusEvent,
   type WebhookEvent,
 } from './webhook-event.types';
+
+/** Lengths of the message columns these fields are stored in. */
+export const MESSAGE_TYPE_LENGTH = 32;
+const REFERRAL_SOURCE_TYPE_LENGTH = 16;
+const REFERRAL_SOURCE_ID_LENGTH = 128;
+const PRICING_MODEL_LENGTH = 8;
+const PRICING_VALUE_LENGTH = 48;
 
 /** Field `messages`: inbound user messages, statuses of API sends, and value-level errors. */
 export function parseMessagesValue(value: JsonObject, ctx: ChangeContext): WebhookEvent[] {
@@ -54,9 +64,15 @@ export function parseMessagesValue(value: JsonObject, ctx: ChangeContext): Webho
   return [...inbound, ...statuses, ...errorsEvent];
 }
 
+const MAX_ERROR_CODE = 2_147_483_647;
+
 export function parseMetaError(error: JsonObject, path: string): MetaError {
+  const code = requireNumber(error, 'code', path);
+  if (!Number.isInteger(code) || Math.abs(code) > MAX_ERROR_CODE) {
+    throw new PayloadProblem(`${path}: code must be a whole number`);
+  }
   return {
-    code: requireNumber(error, 'code', path),
+    code,
     title: readString(error, 'title'),
     message: readString(error, 'message'),
     details: readString(readObject(error, 'error_data') ?? {}, 'details'),
@@ -66,7 +82,11 @@ export function parseMetaError(error: JsonObject, path: string): MetaError {
 /** For 'edit' and 'revoke' messages, the wamid of the message being edited or deleted. */
 export function readOriginalWamid(message: JsonObject, messageType: string): string | undefined {
   if (messageType !== 'edit' && messageType !== 'revoke') return undefined;
-  return readString(readObject(message, messageType) ?? {}, 'original_message_id');
+  return readString(
+    readObject(message, messageType) ?? {},
+    'original_message_id',
+    FIELD_LIMITS.wamid,
+  );
 }
 
 function parseInboundMessage(
@@ -75,12 +95,13 @@ function parseInboundMessage(
   contacts: JsonObject[],
   ctx: ChangeContext,
 ): InboundMessageEvent {
-  const wamid = requireString(message, 'id', path);
-  const messageType = requireString(message, 'type', path);
+  const wamid = requireId(message, 'id', path, FIELD_LIMITS.wamid);
+  const messageType = requireString(message, 'type', path, MESSAGE_TYPE_LENGTH);
   const identity = customerIdentity(
     contacts,
-    readString(message, 'from'),
-    readString(message, 'from_user_id') ?? readString(message, 'from_parent_user_id'),
+    readId(message, 'from', path, FIELD_LIMITS.person),
+    readId(message, 'from_user_id', path, FIELD_LIMITS.person) ??
+      readId(message, 'from_parent_user_id', path, FIELD_LIMITS.person),
   );
   if (identity.phone === undefined && identity.userId === undefined) {
     throw new PayloadProblem(`${path}: missing from (and from_user_id)`);
@@ -97,7 +118,7 @@ function parseInboundMessage(
     contactName: contact && readString(readObject(contact, 'profile') ?? {}, 'name'),
     contactUserId: identity.userId,
     contactCountry: identity.country,
-    groupId: readString(message, 'group_id'),
+    groupId: readId(message, 'group_id', path, FIELD_LIMITS.person),
     originalWamid: readOriginalWamid(message, messageType),
     errors: parseOptionalErrors(message, path, ctx.problems),
   };
@@ -113,12 +134,20 @@ function matchingContact(
   return contacts.find(
     (candidate) =>
       (userId !== undefined && contactUserId(candidate) === userId) ||
-      (phone !== undefined && digitsOf(readString(candidate, 'wa_id') ?? '') === phone),
+      (phone !== undefined && digitsOf(contactPhone(candidate) ?? '') === phone),
   );
 }
 
+/** A contact's BSUID; one that could not be stored is left out (the contact entry is advisory). */
 function contactUserId(contact: JsonObject): string | undefined {
-  return readString(contact, 'user_id') ?? readString(contact, 'parent_user_id');
+  const value = readString(contact, 'user_id') ?? readString(contact, 'parent_user_id');
+  return value !== undefined && value.length < FIELD_LIMITS.person ? value : undefined;
+}
+
+/** A contact's phone number; one that could not be stored is left out. */
+function contactPhone(contact: JsonObject): string | undefined {
+  const value = readString(contact, 'wa_id');
+  return value !== undefined && value.length < FIELD_LIMITS.person ? value : undefined;
 }
 
 /**
@@ -138,10 +167,9 @@ export function customerIdentity(
       ? contacts[0]
       : undefined;
   const profile = contact === undefined ? undefined : readObject(contact, 'profile');
-  const contactPhone = contact === undefined ? undefined : readString(contact, 'wa_id');
   const country = profile === undefined ? undefined : readString(profile, 'country_code');
   return {
-    phone: phone ?? contactPhone,
+    phone: phone ?? (contact === undefined ? undefined : contactPhone(contact)),
     userId: userId ?? (contact === undefined ? undefined : contactUserId(contact)),
     country: country === undefined ? undefined : normalizeCountryCode(country),
   };
@@ -159,10 +187,10 @@ function digitsOf(value: string): string {
 
 function parseReferral(referral: JsonObject): Referral {
   return {
-    sourceType: readString(referral, 'source_type'),
-    sourceId: readString(referral, 'source_id'),
-    sourceUrl: readString(referral, 'source_url'),
-    ctwaClid: readString(referral, 'ctwa_clid'),
+    sourceType: readString(referral, 'source_type', REFERRAL_SOURCE_TYPE_LENGTH),
+    sourceId: readString(referral, 'source_id', REFERRAL_SOURCE_ID_LENGTH),
+    sourceUrl: readString(referral, 'source_url', FIELD_LIMITS.longText),
+    ctwaClid: readString(referral, 'ctwa_clid', FIELD_LIMITS.longText),
   };
 }
 
@@ -172,7 +200,7 @@ function parseStatus(
   contacts: JsonObject[],
   ctx: ChangeContext,
 ): StatusEvent {
-  const wamid = requireString(status, 'id', path);
+  const wamid = requireId(status, 'id', path, FIELD_LIMITS.wamid);
   const value = requireString(status, 'status', path);
   if (!isMessageStatus(value)) throw new PayloadProblem(`${path}: unknown status "${value}"`);
   // Meta's aggregated group example nests `pricing` in `conversation`.
@@ -180,13 +208,13 @@ function parseStatus(
     readObject(status, 'pricing') ??
     readObject(readObject(status, 'conversation') ?? {}, 'pricing');
   const recipientType = readString(status, 'recipient_type');
-  const recipientId = readString(status, 'recipient_id');
-  const recipientUserId = readString(status, 'recipient_user_id');
+  const recipientId = readId(status, 'recipient_id', path, FIELD_LIMITS.person);
+  const recipientUserId = readId(status, 'recipient_user_id', path, FIELD_LIMITS.person);
   const group = recipientType === 'group';
-  const participantPhone = readString(status, 'recipient_participant_id');
+  const participantPhone = readId(status, 'recipient_participant_id', path, FIELD_LIMITS.person);
   const participantUserId =
-    readString(status, 'recipient_participant_user_id') ??
-    readString(status, 'recipient_participant_parent_user_id');
+    readId(status, 'recipient_participant_user_id', path, FIELD_LIMITS.person) ??
+    readId(status, 'recipient_participant_parent_user_id', path, FIELD_LIMITS.person);
   const participant =
     group && (participantPhone !== undefined || participantUserId !== undefined)
       ? customerIdentity(contacts, participantPhone, participantUserId)
@@ -210,13 +238,13 @@ function parseStatus(
     contact: group ? undefined : customerIdentity(contacts, recipientId, recipientUserId),
     pricing: pricing && {
       billable: readBoolean(pricing, 'billable'),
-      pricingModel: readString(pricing, 'pricing_model'),
-      type: readString(pricing, 'type'),
-      category: readString(pricing, 'category'),
+      pricingModel: readString(pricing, 'pricing_model', PRICING_MODEL_LENGTH),
+      type: readString(pricing, 'type', PRICING_VALUE_LENGTH),
+      category: readString(pricing, 'category', PRICING_VALUE_LENGTH),
     },
     conversation: parseOptional(status, 'conversation', path, ctx.problems, parseConversation),
     errors: parseOptionalErrors(status, path, ctx.problems),
-    bizOpaqueCallbackData: readString(status, 'biz_opaque_callback_data'),
+    bizOpaqueCallbackData: readString(status, 'biz_opaque_callback_data', FIELD_LIMITS.longText),
   };
 }
 

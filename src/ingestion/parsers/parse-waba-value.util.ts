@@ -1,5 +1,6 @@
 import type { ChangeContext } from './change-context.types';
 import {
+  FIELD_LIMITS,
   type JsonObject,
   itemsAt,
   parseEach,
@@ -7,9 +8,16 @@ import {
   readObject,
   readString,
   readTimestamp,
+  requireId,
   requireString,
   requireTimestamp,
 } from './payload-reader.util';
+
+/** Column lengths: account_events.event, template_category_changes.template_language. */
+const ACCOUNT_EVENT_LENGTH = 64;
+const TEMPLATE_LANGUAGE_LENGTH = 32;
+/** Each part of a tier switch's event key (four parts in 200 characters). */
+const TIER_FIELD_LENGTH = 48;
 import type {
   AccountUpdateEvent,
   AuthInternationalRateEligibility,
@@ -28,7 +36,7 @@ export function parseAccountUpdateValue(
     {
       type: 'account_update',
       ...ctx.source,
-      event: requireString(value, 'event', path),
+      event: requireId(value, 'event', path, ACCOUNT_EVENT_LENGTH),
       time: requireTimestamp(ctx.entry, 'time', ctx.entryPath),
       volumeTierInfo: parseOptional(value, 'volume_tier_info', path, problems, parseVolumeTierInfo),
       disconnectionInfo: disconnection && {
@@ -43,7 +51,7 @@ export function parseAccountUpdateValue(
         (eligibility, eligibilityPath) =>
           parseAuthInternationalRateEligibility(eligibility, eligibilityPath, problems),
       ),
-      primaryBusinessLocationCountry: readString(value, 'country'),
+      primaryBusinessLocationCountry: readString(value, 'country', 2),
       raw: structuredClone(value),
     },
   ];
@@ -64,10 +72,15 @@ export function parseTemplateCategoryUpdateValue(
     {
       type: 'template_category_update',
       ...ctx.source,
-      templateId: requireString(value, 'message_template_id', path),
-      templateName: requireString(value, 'message_template_name', path),
-      templateLanguage: requireString(value, 'message_template_language', path),
-      newCategory: requireString(value, 'new_category', path),
+      templateId: requireId(value, 'message_template_id', path, FIELD_LIMITS.accountId),
+      templateName: requireId(value, 'message_template_name', path, FIELD_LIMITS.longText),
+      templateLanguage: requireId(
+        value,
+        'message_template_language',
+        path,
+        TEMPLATE_LANGUAGE_LENGTH,
+      ),
+      newCategory: requireString(value, 'new_category', path, TIER_FIELD_LENGTH),
       previousCategory,
       correctCategory,
       categoryUpdateTime:
@@ -81,10 +94,10 @@ export function parseTemplateCategoryUpdateValue(
 function parseVolumeTierInfo(info: JsonObject, path: string): VolumeTierInfo {
   return {
     tierUpdateTime: requireTimestamp(info, 'tier_update_time', path),
-    pricingCategory: requireString(info, 'pricing_category', path),
-    tier: requireString(info, 'tier', path),
-    effectiveMonth: requireString(info, 'effective_month', path),
-    region: requireString(info, 'region', path),
+    pricingCategory: requireString(info, 'pricing_category', path, TIER_FIELD_LENGTH),
+    tier: requireString(info, 'tier', path, TIER_FIELD_LENGTH),
+    effectiveMonth: requireString(info, 'effective_month', path, TIER_FIELD_LENGTH),
+    region: requireString(info, 'region', path, TIER_FIELD_LENGTH),
   };
 }
 
@@ -100,7 +113,7 @@ function parseAuthInternationalRateEligibility(
       `${path}.exception_countries`,
       problems,
       (country, countryPath) => ({
-        countryCode: requireString(country, 'country_code', countryPath),
+        countryCode: requireString(country, 'country_code', countryPath, 2),
         startTime: requireTimestamp(country, 'start_time', countryPath),
       }),
     ),

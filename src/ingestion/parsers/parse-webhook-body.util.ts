@@ -7,15 +7,21 @@ import {
 import { parseMessagesValue } from './parse-messages-value.util';
 import { parseAccountUpdateValue, parseTemplateCategoryUpdateValue } from './parse-waba-value.util';
 import {
+  FIELD_LIMITS,
   type JsonObject,
   PayloadProblem,
   isJsonObject,
   itemsAt,
   parseEach,
   readObject,
+  readId,
   readString,
+  requireId,
   requireString,
 } from './payload-reader.util';
+
+/** phone_numbers.display_phone_number. */
+const DISPLAY_PHONE_LENGTH = 32;
 import type { ParseResult, WebhookEvent, WebhookEventSource } from './webhook-event.types';
 import { WebhookFormatError } from './webhook-format.error';
 
@@ -47,7 +53,7 @@ export function parseWebhookBody(body: unknown): ParseResult {
   }
   const problems: string[] = [];
   const events = parseEach(body.entry, 'entry', problems, (entry, entryPath) => {
-    const wabaId = requireString(entry, 'id', entryPath);
+    const wabaId = requireId(entry, 'id', entryPath, FIELD_LIMITS.accountId);
     return parseEach(
       itemsAt(entry, 'changes', entryPath, problems),
       `${entryPath}.changes`,
@@ -73,8 +79,13 @@ function parseChange(change: JsonObject, path: string, ctx: EntryContext): Webho
   const metadata = isJsonObject(value) ? (readObject(value, 'metadata') ?? {}) : {};
   const source: WebhookEventSource = {
     wabaId: ctx.wabaId,
-    phoneNumberId: readString(metadata, 'phone_number_id'),
-    displayPhoneNumber: readString(metadata, 'display_phone_number'),
+    phoneNumberId: readId(
+      metadata,
+      'phone_number_id',
+      `${valuePath}.metadata`,
+      FIELD_LIMITS.accountId,
+    ),
+    displayPhoneNumber: readString(metadata, 'display_phone_number', DISPLAY_PHONE_LENGTH),
   };
   const parseValue = VALUE_PARSERS.get(field);
   if (parseValue === undefined) return [{ type: 'unsupported', ...source, field }];

@@ -7,7 +7,25 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function readString(obj: JsonObject, key: string): string | undefined {
+/**
+ * The longest values stored, by kind (the columns they go to). An identifier longer than its
+ * limit, or holding a NUL byte (PostgreSQL text cannot), is refused: its item is skipped with a
+ * problem naming the field. Text is stored cleaned: NUL bytes removed, cut to its limit.
+ */
+export const FIELD_LIMITS = {
+  /** WABA and phone number ids. */
+  accountId: 64,
+  /** A wamid: room is left for a group delivery's `~participant` in the 512 of the column. */
+  wamid: 255,
+  /** A customer's phone number or business-scoped user id, a group id. */
+  person: 256,
+  /** A template name, a click id. */
+  longText: 512,
+  /** Free text kept for display or matching (types, categories, names). */
+  text: 256,
+} as const;
+
+function raw(obj: JsonObject, key: string): string | undefined {
   const value = obj[key];
   if (typeof value === 'string') return value === '' ? undefined : value;
   // Meta sends some ids (entry ids, template ids) as JSON numbers.
@@ -15,8 +33,54 @@ export function readString(obj: JsonObject, key: string): string | undefined {
   return undefined;
 }
 
-export function requireString(obj: JsonObject, key: string, path: string): string {
-  const value = readString(obj, key);
+function codePoints(value: string): number {
+  let count = 0;
+  for (const _ of value) count += 1;
+  return count;
+}
+
+/** Text: NUL bytes removed and cut to `maxLength` characters (code points). */
+export function readString(
+  obj: JsonObject,
+  key: string,
+  maxLength: number = FIELD_LIMITS.text,
+): string | undefined {
+  const value = raw(obj, key);
+  if (value === undefined) return undefined;
+  const clean = value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+  if (clean.length <= maxLength) return clean === '' ? undefined : clean;
+  return Array.from(clean).slice(0, maxLength).join('');
+}
+
+export function requireString(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  maxLength: number = FIELD_LIMITS.text,
+): string {
+  const value = readString(obj, key, maxLength);
+  if (value === undefined) throw new PayloadProblem(`${path}: missing ${key}`);
+  return value;
+}
+
+/** An identifier: refused (PayloadProblem) when it holds a NUL byte or is longer than its limit. */
+export function readId(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  maxLength: number,
+): string | undefined {
+  const value = raw(obj, key);
+  if (value === undefined) return undefined;
+  if (value.includes('\u0000')) throw new PayloadProblem(`${path}: ${key} contains a NUL byte`);
+  if (value.length > maxLength && codePoints(value) > maxLength) {
+    throw new PayloadProblem(`${path}: ${key} is longer than ${maxLength} characters`);
+  }
+  return value;
+}
+
+export function requireId(obj: JsonObject, key: string, path: string, maxLength: number): string {
+  const value = readId(obj, key, path, maxLength);
   if (value === undefined) throw new PayloadProblem(`${path}: missing ${key}`);
   return value;
 }
@@ -49,22 +113,27 @@ export function requireObject(obj: JsonObject, key: string, path: string): JsonO
   return value;
 }
 
-/** Unix seconds, as a string of digits or a number. */
+/** WhatsApp Business started in 2018; anything past 2100 is not a real event time. */
+const EARLIEST_TIMESTAMP = Date.parse('2009-01-01T00:00:00Z') / 1000;
+const LATEST_TIMESTAMP = Date.parse('2100-01-01T00:00:00Z') / 1000;
+
+/** Unix seconds, as a string of digits or a number, between 2009 and 2100. */
 export function readTimestamp(obj: JsonObject, key: string, path: string): Date | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   const seconds =
     typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
-  const date = new Date(seconds * 1000);
   if (
-    (typeof value === 'string' && !/^\d+$/.test(value)) ||
+    (typeof value === 'string' && !/^\d{1,12}$/.test(value)) ||
     !Number.isFinite(seconds) ||
-    seconds < 0 ||
-    Number.isNaN(date.getTime())
+    seconds < 0
   ) {
     throw new PayloadProblem(`${path}: invalid ${key}`);
   }
-  return date;
+  if (seconds < EARLIEST_TIMESTAMP || seconds >= LATEST_TIMESTAMP) {
+    throw new PayloadProblem(`${path}: ${key} is outside 2009-2099`);
+  }
+  return new Date(seconds * 1000);
 }
 
 export function requireTimestamp(obj: JsonObject, key: string, path: string): Date {

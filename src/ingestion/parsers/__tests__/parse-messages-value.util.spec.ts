@@ -314,3 +314,65 @@ function envelope(value: object): unknown {
     ],
   };
 }
+
+describe('parseWebhookBody — what the database cannot store is refused or cleaned at the door', () => {
+  const good = {
+    id: 'wamid.GOOD',
+    status: 'delivered',
+    timestamp: '1790000000',
+    recipient_id: '16505551234',
+  };
+
+  it.each([
+    ['a NUL byte in the wamid', { id: 'wamid.\u0000x' }, 'statuses[0]: id contains a NUL byte'],
+    [
+      'a recipient longer than a column',
+      { recipient_id: '1'.repeat(300) },
+      'statuses[0]: recipient_id is longer than 256 characters',
+    ],
+    [
+      'a timestamp in 5138',
+      { timestamp: '99999999999' },
+      'statuses[0]: timestamp is outside 2009-2099',
+    ],
+    [
+      'a timestamp before WhatsApp',
+      { timestamp: '1' },
+      'statuses[0]: timestamp is outside 2009-2099',
+    ],
+  ])(
+    'skips the item with %s, keeps the others, and says which field',
+    (_label, change, problem) => {
+      const result = parseWebhookBody(envelope({ statuses: [{ ...good, ...change }, good] }));
+      expect(result.problems).toEqual([`entry[0].changes[0].value.${problem}`]);
+      expect(result.events).toHaveLength(1);
+      expect(result.events[0]).toMatchObject({ type: 'status', wamid: 'wamid.GOOD' });
+    },
+  );
+
+  it('cleans free text: NUL bytes removed, cut to the column', () => {
+    const result = parseWebhookBody(
+      envelope({
+        statuses: [
+          {
+            ...good,
+            pricing: { billable: true, type: 'reg\u0000ular', category: 'x'.repeat(1000) },
+          },
+        ],
+      }),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.events[0]).toMatchObject({
+      pricing: { billable: true, type: 'regular', category: 'x'.repeat(48) },
+    });
+  });
+
+  it('refuses an error code that is not a whole number in range', () => {
+    const result = parseWebhookBody(
+      envelope({ statuses: [{ ...good, status: 'failed', errors: [{ code: 1e300 }] }] }),
+    );
+    expect(result.problems).toEqual([
+      'entry[0].changes[0].value.statuses[0].errors[0]: code must be a whole number',
+    ]);
+  });
+});

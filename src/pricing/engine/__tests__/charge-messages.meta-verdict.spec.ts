@@ -197,3 +197,22 @@ describe("chargeMessages: Meta's pricing verdict", () => {
     expect(result).toMatchObject({ source: 'ESTIMATE', reason: 'PENDING' });
   });
 });
+
+describe("Meta's verdict with a category that names an object property", () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'category %j is an unknown category: the estimate decides',
+    (category) => {
+      const result = chargeOfLast([
+        template('MARKETING', '2026-08-11T10:00:00Z', {
+          metaPricing: { billable: true, type: 'regular', category },
+        }),
+      ]);
+      expect(result).toMatchObject({
+        reason: 'BILLED',
+        source: 'ESTIMATE',
+        pricingCategory: 'MARKETING',
+        amount: '0.0107',
+      });
+    },
+  );
+});
