@@ -74,7 +74,7 @@ const replacementArb: fc.Arbitrary<(old: Json) => Json> = fc.oneof(
     () => '-1',
     () => '1e20',
     () => 253402300800,
-    (old) => (typeof old === 'string' ? Number(old) || 7 : String(old)),
+    (old) => (typeof old === 'string' ? Number(old) || 7 : JSON.stringify(old)),
     (old) => [old],
     (old) => Array.from({ length: 300 }, () => old),
     (old) => ({ value: old }),

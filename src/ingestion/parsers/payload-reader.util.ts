@@ -25,6 +25,8 @@ export const FIELD_LIMITS = {
   text: 256,
 } as const;
 
+const NUL = '\u0000';
+
 function raw(obj: JsonObject, key: string): string | undefined {
   const value = obj[key];
   if (typeof value === 'string') return value === '' ? undefined : value;
@@ -34,9 +36,7 @@ function raw(obj: JsonObject, key: string): string | undefined {
 }
 
 function codePoints(value: string): number {
-  let count = 0;
-  for (const _ of value) count += 1;
-  return count;
+  return Array.from(value).length;
 }
 
 /** Text: NUL bytes removed and cut to `maxLength` characters (code points). */
@@ -47,7 +47,7 @@ export function readString(
 ): string | undefined {
   const value = raw(obj, key);
   if (value === undefined) return undefined;
-  const clean = value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+  const clean = value.includes(NUL) ? value.split(NUL).join('') : value;
   if (clean.length <= maxLength) return clean === '' ? undefined : clean;
   return Array.from(clean).slice(0, maxLength).join('');
 }
@@ -72,7 +72,7 @@ export function readId(
 ): string | undefined {
   const value = raw(obj, key);
   if (value === undefined) return undefined;
-  if (value.includes('\u0000')) throw new PayloadProblem(`${path}: ${key} contains a NUL byte`);
+  if (value.includes(NUL)) throw new PayloadProblem(`${path}: ${key} contains a NUL byte`);
   if (value.length > maxLength && codePoints(value) > maxLength) {
     throw new PayloadProblem(`${path}: ${key} is longer than ${maxLength} characters`);
   }
