@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { money, roundToMinorUnit } from '../../../pricing/money';
 import type { StatementResult } from '../../../reports/services/statement.service';
+import { pdfPageText, readPdf } from '../../../../test/utils/pdf-text.util';
 import { writeStatementPdf } from '../statement-pdf.writer';
 
 describe('writeStatementPdf', () => {
@@ -43,8 +43,8 @@ describe('writeStatementPdf', () => {
     };
     const path = join(dir, 'long.pdf');
     await writeStatementPdf(path, statement);
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    const pages = readPdf(path).pages.map(pdfPageText);
+    const text = pages.join('\n');
     expect(pages.length).toBeGreaterThanOrEqual(3);
     pages.forEach((page, index) => {
       expect(page).toContain(`exact total USD 1563.822`);
