@@ -54,6 +54,7 @@ export class AccountsResolver {
 function toWabaOutput(waba: WabaEntity): WabaOutput {
   return {
     wabaId: waba.wabaId,
+    name: waba.name,
     portfolioId: waba.portfolioId,
     timezone: waba.timezone,
     currency: waba.currency,

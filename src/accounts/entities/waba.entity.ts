@@ -15,6 +15,10 @@ export class WabaEntity {
   @Column({ name: 'portfolio_id', type: 'varchar', length: 64 })
   portfolioId!: string;
 
+  /** Display name (the business's name for the account); statements fall back to the id. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name!: string | null;
+
   @Column({ type: 'varchar', length: 64, default: 'UTC' })
   timezone!: string;
 

@@ -70,6 +70,7 @@ export class AccountsService {
       .values({
         wabaId,
         portfolioId: wabaId,
+        name: null,
         timezone: DEFAULT_TIMEZONE,
         currency: DEFAULT_CURRENCY,
         primaryBusinessCountry: null,
@@ -130,6 +131,11 @@ export class AccountsService {
         .orIgnore()
         .execute();
     }
+    if (input.name !== undefined) waba.name = displayName(input.name, 'name');
+    const portfolioName =
+      input.portfolioName === undefined
+        ? undefined
+        : displayName(input.portfolioName, 'portfolioName');
     if (input.timezone !== undefined) {
       if (!isValidTimeZone(input.timezone)) {
         throw new DomainError(
@@ -175,6 +181,9 @@ export class AccountsService {
         );
       }
       waba.freeServiceAllowance = input.freeServiceAllowance;
+    }
+    if (portfolioName !== undefined) {
+      await this.portfolios.update({ id: waba.portfolioId }, { name: portfolioName });
     }
     waba.updatedAt = new Date();
     const saved = await this.wabas.save(waba);
@@ -325,6 +334,15 @@ function requireId(value: string, field: string): string {
   if (trimmed === '' || trimmed.length > 64)
     throw new DomainError('BAD_USER_INPUT', `${field} must be 1 to 64 characters`);
   return trimmed;
+}
+
+/** A display name: trimmed, at most 200 characters; empty or null clears it. */
+function displayName(value: string | null, field: string): string | null {
+  const trimmed = value?.trim() ?? '';
+  if ([...trimmed].length > 200) {
+    throw new DomainError('BAD_USER_INPUT', `${field} must be at most 200 characters`);
+  }
+  return trimmed === '' ? null : trimmed;
 }
 
 function countryCode(value: string, field: string): string {

@@ -3,6 +3,18 @@ import type { CostFigures, CostReportResult } from '../../reports/services/cost-
 import { moneyNumberFormat } from '../utils/money-number-format.util';
 import { DecimalCell, type Row, type Sheet, type Table } from '../writers/table.types';
 
+const TITLES: Record<string, string> = {
+  month: 'Month (WABA time zone)',
+  phone_number_id: 'Phone number ID',
+  market: 'Market',
+  pricing_category: 'Pricing category',
+  currency: 'Currency',
+  messages: 'Messages',
+  billable_messages: 'Billable messages',
+  free_messages: 'Free messages',
+  amount: 'Amount',
+};
+
 const HEADERS = [
   'month',
   'phone_number_id',
@@ -30,7 +42,11 @@ export function costReportSheets(report: CostReportResult): Sheet[] {
   return [
     {
       name: 'Report',
-      columns: HEADERS.map((header) => ({ header, width: header === 'market' ? 28 : 18 })),
+      columns: HEADERS.map((header) => ({
+        header,
+        title: TITLES[header],
+        width: header === 'market' ? 28 : 18,
+      })),
       rows: report.rows.map(reportRow),
       footer: report.totals.map((total) => totalRow(total, 'Total')),
     },

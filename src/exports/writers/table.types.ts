@@ -18,7 +18,10 @@ export type Cell = string | number | boolean | Date | DecimalCell | null;
 export type Row = readonly Cell[];
 
 export interface TableColumn {
+  /** The column's name in CSV (machine-friendly, e.g. "sent_at"). */
   header: string;
+  /** The column's heading in spreadsheets when it differs from `header`, e.g. "Sent at (UTC)". */
+  title?: string;
   /** Spreadsheet column width in characters. */
   width?: number;
 }

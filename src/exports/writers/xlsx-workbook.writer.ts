@@ -4,13 +4,16 @@ import { DecimalCell, type Cell, type Row, type Sheet } from './table.types';
 
 /** Excel's row limit; longer data continues on "<name> (2)", "<name> (3)"… */
 export const XLSX_MAX_ROWS = 1_048_576;
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+/** Date cells hold UTC instants; the format names the time zone on every one. */
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss "UTC"';
 /** Excel keeps 15 significant digits; beyond that an amount is written as exact text. */
 const EXCEL_PRECISION = 15;
 
 /**
  * Streams sheets to an XLSX file with exceljs' WorkbookWriter: rows are committed as they are
- * written, no shared-strings table, so memory stays flat whatever the row count.
+ * written, no shared-strings table, so memory stays flat whatever the row count. Every sheet has
+ * a bold, frozen header row and an autofilter over the header and data rows (footers, such as
+ * totals, stay outside it).
  */
 export async function writeXlsxWorkbook(path: string, sheets: readonly Sheet[]): Promise<void> {
   const workbook = new stream.xlsx.WorkbookWriter({
@@ -24,6 +27,7 @@ export async function writeXlsxWorkbook(path: string, sheets: readonly Sheet[]):
     let rowsInSheet = 1;
     for await (const row of sheet.rows) {
       if (rowsInSheet === XLSX_MAX_ROWS) {
+        setAutoFilter(worksheet, sheet, rowsInSheet);
         worksheet.commit();
         part += 1;
         worksheet = startWorksheet(workbook, sheet, `${sheet.name} (${part})`);
@@ -32,6 +36,7 @@ export async function writeXlsxWorkbook(path: string, sheets: readonly Sheet[]):
       addRow(worksheet, row).commit();
       rowsInSheet += 1;
     }
+    setAutoFilter(worksheet, sheet, rowsInSheet);
     for (const row of sheet.footer ?? []) {
       const added = addRow(worksheet, row);
       added.font = { bold: true };
@@ -49,10 +54,18 @@ function startWorksheet(
 ): Worksheet {
   const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width ?? 14 }));
-  const header = worksheet.addRow(sheet.columns.map((column) => column.header));
+  const header = worksheet.addRow(sheet.columns.map((column) => column.title ?? column.header));
   header.font = { bold: true };
   header.commit();
   return worksheet;
+}
+
+/** The filter covers the header and the `rows` rows written so far (header included). */
+function setAutoFilter(worksheet: Worksheet, sheet: Sheet, rows: number): void {
+  worksheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: rows, column: sheet.columns.length },
+  };
 }
 
 function addRow(worksheet: Worksheet, row: Row): ExcelRow {

@@ -24,6 +24,8 @@ export interface StatementRequest {
   wabaId?: string | null;
   portfolioId?: string | null;
   currency?: string | null;
+  /** When the statement is issued; now by default. */
+  issuedAt?: Date;
 }
 
 export interface StatementLineResult {
@@ -35,20 +37,46 @@ export interface StatementLineResult {
   amount: Decimal;
 }
 
+/** Unpriced (NO_RATE) messages of one market and pricing category. */
+export interface UnpricedLineResult {
+  market: string;
+  pricingCategory: PricingCategory;
+  quantity: number;
+}
+
+export interface StatementWaba {
+  wabaId: string;
+  name: string | null;
+  timezone: string;
+}
+
 export interface StatementResult {
+  /** Stable per scope × month × currency: ST-W-<wabaId>-<YYYY-MM>-<CUR> or ST-P-<portfolioId>-…. */
+  number: string;
+  issuedAt: Date;
   month: string;
   currency: string;
   wabaId: string | null;
+  /** The WABA's name for a WABA statement (null when unnamed or for a portfolio). */
+  wabaName: string | null;
   portfolioId: string;
+  portfolioName: string | null;
   /** The WABA's timezone; null for a portfolio statement (each WABA keeps its own). */
   timezone: string | null;
   wabaIds: string[];
+  /** The WABAs covered, with their names and timezones, by id. */
+  wabas: StatementWaba[];
   rateCards: string[];
   lines: StatementLineResult[];
   free: { reason: ChargeReason; quantity: number }[];
   billedMessages: number;
   pendingMessages: number;
+  /** Every NO_RATE message: the quantities of `unpriced` plus `unpricedUnclassifiedMessages`. */
   unpricedMessages: number;
+  /** NO_RATE messages with a known market and pricing category, by market and category. */
+  unpriced: UnpricedLineResult[];
+  /** NO_RATE messages whose market or pricing category is unknown (not in `unpriced`). */
+  unpricedUnclassifiedMessages: number;
   notDeliveredMessages: number;
   rejectedMessages: number;
   exactTotal: Decimal;
@@ -57,6 +85,7 @@ export interface StatementResult {
 
 interface WabaRow {
   waba_id: string;
+  name: string | null;
   portfolio_id: string;
   currency: string;
   timezone: string;
@@ -76,6 +105,16 @@ interface RateCardRow {
   currency: string;
   effective_from: string;
   imported_seq: string | number;
+}
+
+/** ST-W-<wabaId>-<YYYY-MM>-<CUR> for a WABA, ST-P-<portfolioId>-<YYYY-MM>-<CUR> for a portfolio. */
+export function statementNumber(
+  request: Pick<StatementRequest, 'month' | 'wabaId'>,
+  portfolioId: string,
+  currency: string,
+): string {
+  const scope = request.wabaId ? `W-${request.wabaId}` : `P-${portfolioId}`;
+  return `ST-${scope}-${request.month}-${currency}`;
 }
 
 /**
@@ -109,20 +148,37 @@ export class StatementService {
     };
     const currency = await this.statementCurrency(request, wabas, scope);
     const inCurrency: MessageScope = { ...scope, currencies: [currency] };
-    const [counts, lines, rateCards] = await Promise.all([
+    const portfolioId = wabas[0].portfolio_id;
+    const [counts, lines, unpriced, rateCards, portfolioName] = await Promise.all([
       this.countsByReason(inCurrency),
       this.billedLines(inCurrency),
+      this.unpricedLines(inCurrency),
       this.rateCardNames(inCurrency, currency),
+      this.portfolioName(portfolioId),
     ]);
     const exactTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Money(0));
     const count = (reason: ChargeReason) => counts.get(reason) ?? 0;
+    if (unpriced.total !== count('NO_RATE')) {
+      throw new Error(
+        `unpriced lines hold ${unpriced.total} messages but NO_RATE counts ${count('NO_RATE')}`,
+      );
+    }
     return {
+      number: statementNumber(request, portfolioId, currency),
+      issuedAt: request.issuedAt ?? new Date(),
       month: request.month,
       currency,
       wabaId: request.wabaId ?? null,
-      portfolioId: wabas[0].portfolio_id,
+      wabaName: request.wabaId ? wabas[0].name : null,
+      portfolioId,
+      portfolioName,
       timezone: request.wabaId ? wabas[0].timezone : null,
       wabaIds: wabas.map((waba) => waba.waba_id),
+      wabas: wabas.map((waba) => ({
+        wabaId: waba.waba_id,
+        name: waba.name,
+        timezone: waba.timezone,
+      })),
       rateCards,
       lines,
       free: FREE_REASONS.filter((reason) => count(reason) > 0).map((reason) => ({
@@ -132,6 +188,8 @@ export class StatementService {
       billedMessages: lines.reduce((sum, line) => sum + line.quantity, 0),
       pendingMessages: count('PENDING'),
       unpricedMessages: count('NO_RATE'),
+      unpriced: unpriced.lines,
+      unpricedUnclassifiedMessages: unpriced.unclassified,
       notDeliveredMessages: count('NOT_DELIVERED'),
       rejectedMessages: count('REJECTED_OUTSIDE_WINDOW'),
       exactTotal,
@@ -151,7 +209,7 @@ export class StatementService {
       ? ['waba_id', request.wabaId]
       : ['portfolio_id', request.portfolioId as string];
     const wabas = (await this.dataSource.query(
-      `SELECT waba_id, portfolio_id, currency, timezone FROM wabas
+      `SELECT waba_id, name, portfolio_id, currency, timezone FROM wabas
         WHERE ${column} = ${parameters.add(id)} ORDER BY waba_id`,
       parameters.values,
     )) as WabaRow[];
@@ -198,6 +256,52 @@ export class StatementService {
       parameters.values,
     )) as { reason: string; quantity: string | number }[];
     return new Map(rows.map((row) => [row.reason, Number(row.quantity)]));
+  }
+
+  private async portfolioName(portfolioId: string): Promise<string | null> {
+    const parameters = new SqlParameters(driverOf(this.dataSource));
+    const rows = (await this.dataSource.query(
+      `SELECT name FROM portfolios WHERE id = ${parameters.add(portfolioId)}`,
+      parameters.values,
+    )) as { name: string | null }[];
+    return rows[0]?.name ?? null;
+  }
+
+  /**
+   * NO_RATE messages by market and pricing category, from the same rollups; those whose market
+   * or category is unknown (a template whose category was never recorded) are counted apart.
+   */
+  private async unpricedLines(
+    scope: MessageScope,
+  ): Promise<{ lines: UnpricedLineResult[]; unclassified: number; total: number }> {
+    const parameters = new SqlParameters(driverOf(this.dataSource));
+    const rows = (await this.dataSource.query(
+      `SELECT charge_market AS market, charge_pricing_category AS category,
+              SUM(messages) AS quantity
+         FROM charge_rollups
+        WHERE ${buildRollupWhere({ ...scope, reasons: ['NO_RATE'] }, parameters)}
+        GROUP BY charge_market, charge_pricing_category`,
+      parameters.values,
+    )) as { market: string | null; category: string | null; quantity: string | number }[];
+    const lines: UnpricedLineResult[] = [];
+    let unclassified = 0;
+    let total = 0;
+    for (const row of rows) {
+      const market = nullIfEmpty(row.market);
+      const category = nullIfEmpty(row.category);
+      const quantity = Number(row.quantity);
+      if (quantity === 0) continue;
+      total += quantity;
+      if (market === null || category === null) unclassified += quantity;
+      else lines.push({ market, pricingCategory: category as PricingCategory, quantity });
+    }
+    lines.sort(
+      (a, b) =>
+        compareNullableText(a.market, b.market) ||
+        PRICING_CATEGORIES.indexOf(a.pricingCategory) -
+          PRICING_CATEGORIES.indexOf(b.pricingCategory),
+    );
+    return { lines, unclassified, total };
   }
 
   /**

@@ -5,10 +5,14 @@ import type { StatementResult } from '../services/statement.service';
 
 export function formatStatementToGraphqlDto(statement: StatementResult): Statement {
   return {
+    number: statement.number,
+    issuedAt: statement.issuedAt,
     month: statement.month,
     currency: statement.currency,
     wabaId: statement.wabaId,
+    wabaName: statement.wabaName,
     portfolioId: statement.portfolioId,
+    portfolioName: statement.portfolioName,
     wabaIds: statement.wabaIds,
     timezone: statement.timezone,
     rateCards: statement.rateCards,
@@ -27,6 +31,12 @@ export function formatStatementToGraphqlDto(statement: StatementResult): Stateme
     billedMessages: statement.billedMessages,
     pendingMessages: statement.pendingMessages,
     unpricedMessages: statement.unpricedMessages,
+    unpriced: statement.unpriced.map((line) => ({
+      market: line.market,
+      pricingCategory: line.pricingCategory as PricingCategory,
+      quantity: line.quantity,
+    })),
+    unpricedUnclassifiedMessages: statement.unpricedUnclassifiedMessages,
     notDeliveredMessages: statement.notDeliveredMessages,
     rejectedMessages: statement.rejectedMessages,
     exactTotal: toDecimalString(statement.exactTotal),

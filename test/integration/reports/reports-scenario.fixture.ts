@@ -14,11 +14,11 @@ import { RateCardEntity } from '../../../src/rate-cards/entities/rate-card.entit
 /**
  * The scenario month, March 2026, charges set directly (written through the charging service's
  * ChargeWriter, so charge_rollups holds their sums as in production):
- * - waba-a (portfolio pf-1, America/Sao_Paulo = UTC−3, USD), numbers pn-a1 and pn-a2: marketing in
+ * - waba-a ("Acme Brasil", portfolio pf-1 "Acme", America/Sao_Paulo = UTC−3, USD), numbers pn-a1 and pn-a2: marketing in
  *   Brazil, India and Germany, utility in two tier bands, every free reason but two, pending,
  *   unpriced (NO_RATE), not delivered, rejected, three disagreements with Meta's verdict, and
  *   messages just outside the month on either side (in UTC but not in São Paulo, and after);
- * - waba-b (portfolio pf-1, Europe/Berlin, EUR), number pn-b1: two marketing messages, one inbound.
+ * - waba-b (unnamed, portfolio pf-1, Europe/Berlin, EUR), number pn-b1: two marketing messages, one inbound.
  */
 export const SCENARIO_MONTH = '2026-03';
 
@@ -372,8 +372,8 @@ export async function insertScenario(
     .insert({ id: 'pf-1', name: 'Acme', createdAt: created });
   await dataSource.getRepository(WabaEntity).insert(
     [
-      { wabaId: 'waba-a', timezone: 'America/Sao_Paulo', currency: 'USD' },
-      { wabaId: 'waba-b', timezone: 'Europe/Berlin', currency: 'EUR' },
+      { wabaId: 'waba-a', name: 'Acme Brasil', timezone: 'America/Sao_Paulo', currency: 'USD' },
+      { wabaId: 'waba-b', name: null, timezone: 'Europe/Berlin', currency: 'EUR' },
     ].map((waba) => ({ ...waba, portfolioId: 'pf-1', createdAt: created, updatedAt: created })),
   );
   await dataSource.getRepository(PhoneNumberEntity).insert(

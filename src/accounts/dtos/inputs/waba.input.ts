@@ -14,8 +14,21 @@ export class WabaInput {
   @Field()
   wabaId!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Display name shown on statements (at most 200 characters); null clears it.',
+  })
+  name?: string | null;
+
   @Field({ nullable: true })
   portfolioId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Display name of the WABA's portfolio (the business), after portfolioId applies; null clears it.",
+  })
+  portfolioName?: string | null;
 
   @Field({ nullable: true, description: 'IANA timezone, e.g. America/Sao_Paulo' })
   timezone?: string;

@@ -14,6 +14,9 @@ export class WabaOutput {
   @Field()
   wabaId!: string;
 
+  @Field(() => String, { nullable: true, description: 'Display name; null when unnamed.' })
+  name!: string | null;
+
   @Field()
   portfolioId!: string;
 
@@ -59,7 +62,7 @@ export class PortfolioOutput {
   @Field()
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Display name; null when unnamed.' })
   name!: string | null;
 
   @Field(() => [String])

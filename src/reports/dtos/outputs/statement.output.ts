@@ -32,8 +32,29 @@ export class FreeLine {
   quantity!: number;
 }
 
+@ObjectType({ description: 'Unpriced (NO_RATE) messages of one market and pricing category.' })
+export class UnpricedLine {
+  @Field()
+  market!: string;
+
+  @Field(() => PricingCategory)
+  pricingCategory!: PricingCategory;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
 @ObjectType({ description: 'A month of one WABA (or portfolio) in one currency, like an invoice.' })
 export class Statement {
+  @Field({
+    description:
+      'Stable statement number of the WABA (or portfolio), month and currency: ST-W-<wabaId>-<YYYY-MM>-<CUR> or ST-P-<portfolioId>-<YYYY-MM>-<CUR>.',
+  })
+  number!: string;
+
+  @Field({ description: 'When this statement was computed.' })
+  issuedAt!: Date;
+
   @Field()
   month!: string;
 
@@ -43,8 +64,17 @@ export class Statement {
   @Field(() => String, { nullable: true })
   wabaId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The WABA's name (null when unnamed, and for a portfolio).",
+  })
+  wabaName!: string | null;
+
   @Field()
   portfolioId!: string;
+
+  @Field(() => String, { nullable: true, description: "The portfolio's name; null when unnamed." })
+  portfolioName!: string | null;
 
   @Field(() => [String], { description: 'The WABAs the statement covers.' })
   wabaIds!: string[];
@@ -70,8 +100,23 @@ export class Statement {
   @Field(() => Int, { description: 'Sent, not yet delivered: provisional, not in the total.' })
   pendingMessages!: number;
 
-  @Field(() => Int, { description: 'NO_RATE: no rate in the card in force; not in the total.' })
+  @Field(() => Int, {
+    description:
+      'NO_RATE: billable but no rate in the card in force; not in the total. Equals the quantities of `unpriced` plus `unpricedUnclassifiedMessages`.',
+  })
   unpricedMessages!: number;
+
+  @Field(() => [UnpricedLine], {
+    description:
+      'NO_RATE messages whose market and pricing category are known, by market and category (sorted by market, then category).',
+  })
+  unpriced!: UnpricedLine[];
+
+  @Field(() => Int, {
+    description:
+      'NO_RATE messages whose market or pricing category is unknown (e.g. a template whose category was never recorded); not in `unpriced`.',
+  })
+  unpricedUnclassifiedMessages!: number;
 
   @Field(() => Int)
   notDeliveredMessages!: number;
