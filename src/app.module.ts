@@ -15,6 +15,7 @@ import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MessagesModule } from './messages/messages.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { ReportsModule } from './reports/reports.module';
@@ -35,6 +36,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         GraphQLModule.forRoot(buildGraphqlOptions(config)),
         AuthModule,
         AccountsModule,

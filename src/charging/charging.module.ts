@@ -3,17 +3,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-category-change.entity';
 import { RateCardsResolver } from '../rate-cards/rate-cards.resolver';
+import { JobsModule } from '../jobs/jobs.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
 import { QuoteService } from './services/quote.service';
+import { RepriceJobs } from './services/reprice-jobs.service';
 import { TemplateCategoryBook } from './services/template-category-book.service';
 
 @Module({
   imports: [
     AccountsModule,
     RateCardsModule,
+    JobsModule,
     TypeOrmModule.forFeature([TemplateCategoryChangeEntity]),
   ],
   providers: [
@@ -21,9 +24,10 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
     ChargingService,
     TemplateCategoryBook,
     QuoteService,
+    RepriceJobs,
     ChargingResolver,
     RateCardsResolver,
   ],
-  exports: [ChargingService, TemplateCategoryBook],
+  exports: [ChargingService, TemplateCategoryBook, RepriceJobs],
 })
 export class ChargingModule {}

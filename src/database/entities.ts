@@ -9,6 +9,7 @@ import { ContactEntity } from '../ingestion/entities/contact.entity';
 import { RawEventEntity } from '../ingestion/entities/raw-event.entity';
 import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-category-change.entity';
 import { ContactLinkEntity } from '../messages/entities/contact-link.entity';
+import { JobEntity } from '../jobs/entities/job.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { RateCardEntity } from '../rate-cards/entities/rate-card.entity';
 import { SavedScenarioEntity } from '../simulations/entities/saved-scenario.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ExportEntity,
   SavedScenarioEntity,
   ChargeRollupEntity,
+  JobEntity,
 ];

@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ChargingService } from '../charging/services/charging.service';
+import { RepriceJobs } from '../charging/services/reprice-jobs.service';
+import { formatJobToGraphql } from '../jobs/utils/format-job-to-graphql.util';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { ImportRateCardInput } from './dtos/inputs/import-rate-card.input';
 import { RateCardCoverageOutput } from './dtos/outputs/rate-card-coverage.output';
@@ -12,7 +13,7 @@ import { RateCardsService } from './services/rate-cards.service';
 export class RateCardsResolver {
   constructor(
     private readonly cards: RateCardsService,
-    private readonly charging: ChargingService,
+    private readonly repriceJobs: RepriceJobs,
     private readonly coverage: RateCardCoverageService,
   ) {}
 
@@ -40,13 +41,16 @@ export class RateCardsResolver {
   }
 
   @Mutation(() => RateCardOutput, {
-    description: 'Imports a card and re-rates the messages it now prices',
+    description:
+      'Imports a card; the messages it now prices are re-rated by a job (repriceJob), which any service process runs',
   })
   @RequireRole('operator')
   async importRateCard(@Args('input') input: ImportRateCardInput): Promise<RateCardOutput> {
     const card = await this.cards.import(input);
-    await this.charging.repriceForRateCard(card);
-    return formatRateCardToGraphql(card);
+    const job = await this.repriceJobs.enqueue('RATE_CARD_REPRICE', {
+      rateCard: { currency: card.currency, effectiveFrom: card.effectiveFrom },
+    });
+    return { ...formatRateCardToGraphql(card), repriceJob: formatJobToGraphql(job) };
   }
 }
 

@@ -146,18 +146,26 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
       testApp.keys.operator,
     );
     expect(imported.errors).toBeUndefined();
+    await testApp.settle();
     expect((await charge(testApp, 'wamid.turkey')).charge).toMatchObject({
       reason: 'BILLED',
       rate: '0.0109',
       amount: '0.0109',
     });
     const before = await rollupsAndMessageSums(testApp);
-    const repriced = await testApp.gql<{ reprice: { messages: number } }>(
-      `mutation { reprice(input: { from: "2026-08-01T00:00:00Z", to: "2026-09-01T00:00:00Z" }) { messages } }`,
+    const repriced = await testApp.gql<{ reprice: { id: string; kind: string } }>(
+      `mutation { reprice(input: { from: "2026-08-01T00:00:00Z", to: "2026-09-01T00:00:00Z" }) { id kind } }`,
       {},
       testApp.keys.operator,
     );
-    expect(repriced.data?.reprice.messages).toBeGreaterThanOrEqual(6);
+    expect(repriced.data?.reprice.kind).toBe('REPRICE');
+    await testApp.settle();
+    const job = await testApp.gql<{ job: { status: string; messages: number; progress: number } }>(
+      `query($id: ID!) { job(id: $id) { status messages progress } }`,
+      { id: repriced.data!.reprice.id },
+    );
+    expect(job.data?.job).toMatchObject({ status: 'DONE', progress: 1 });
+    expect(job.data?.job.messages).toBeGreaterThanOrEqual(6);
     const after = await rollupsAndMessageSums(testApp);
     expect(after).toEqual(before);
     expect(after.fromRollups).toEqual(after.fromMessages);
@@ -264,6 +272,7 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     const upsert = async (query: string, input: Record<string, unknown>) => {
       const result = await testApp.gql(query, { input }, testApp.keys.operator);
       expect(result.errors).toBeUndefined();
+      await testApp.settle();
     };
     await upsert(`mutation($input: WabaInput!) { upsertWaba(input: $input) { wabaId } }`, {
       wabaId: 'waba-b',

@@ -53,6 +53,7 @@ describeEachDatabase('rateCardCoverage', (kind) => {
       },
     );
     expect(imported.errors).toBeUndefined();
+    await testApp.settle();
     const result = await testApp.gql<{ rateCardCoverage: Record<string, any> }>(COVERAGE, {
       currency: 'USD',
       date: '2026-11-15',

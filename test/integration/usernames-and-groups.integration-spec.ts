@@ -58,6 +58,7 @@ describeEachDatabase('usernames and groups: Meta example bodies through the webh
       },
     );
     expect(imported.errors).toBeUndefined();
+    await testApp.settle();
   });
   afterAll(async () => {
     await testApp.close();

@@ -4,6 +4,9 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ApiKeyService } from '../../src/auth/services/api-key.service';
 import { createApplication } from '../../src/bootstrap';
+import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service';
+import { JobRunner } from '../../src/jobs/services/job-runner.service';
+import { JobsService } from '../../src/jobs/services/jobs.service';
 import type { AppConfig } from '../../src/config/app-config';
 import { createScratchDatabase } from './scratch-database.util';
 
@@ -14,6 +17,8 @@ export const APP_SECRET = 'test-app-secret';
 
 export interface TestApp {
   kind: DatabaseKind;
+  /** The configuration it runs with (another process on the same database reuses it). */
+  config: AppConfig;
   app: INestApplication;
   http: () => request.Agent;
   keys: { admin: string; operator: string; finance: string };
@@ -22,7 +27,12 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     key?: string | null,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** Waits until the webhook queue and the jobs (re-rates, exports) have nothing left to do. */
+  settle(): Promise<void>;
+  /** Stops the service and drops its scratch database (unless it shares another app's). */
   close(): Promise<void>;
+  /** Stops the service only, as a process that exits; the database stays. */
+  stop(): Promise<void>;
 }
 
 /** Runs a suite on SQLite always, and on PostgreSQL when TEST_DATABASE_URL is set. */
@@ -36,15 +46,23 @@ export function describeEachDatabase(title: string, suite: (kind: DatabaseKind) 
   }
 }
 
+/**
+ * A service on a scratch database; with `sameDatabaseAs`, a second service process on another
+ * app's database (its close() leaves the database to the first app).
+ */
 export async function createTestApp(
   kind: DatabaseKind,
   overrides: Partial<AppConfig> = {},
+  sameDatabaseAs?: TestApp,
 ): Promise<TestApp> {
-  const scratch = await createScratchDatabase(kind, {
-    BOOTSTRAP_API_KEY: ADMIN_KEY,
-    WHATSAPP_APP_SECRET: APP_SECRET,
-    WHATSAPP_VERIFY_TOKEN: 'verify-me',
-  });
+  const scratch =
+    sameDatabaseAs === undefined
+      ? await createScratchDatabase(kind, {
+          BOOTSTRAP_API_KEY: ADMIN_KEY,
+          WHATSAPP_APP_SECRET: APP_SECRET,
+          WHATSAPP_VERIFY_TOKEN: 'verify-me',
+        })
+      : { config: sameDatabaseAs.config, dispose: () => Promise.resolve() };
   const base = scratch.config;
   const config: AppConfig = { ...base, ...overrides };
   const app = await createApplication(config, { quiet: true });
@@ -56,8 +74,10 @@ export async function createTestApp(
   };
   const server = app.getHttpServer() as App;
   const http = () => request.agent(server);
+  let closed = false;
   return {
     kind,
+    config,
     app,
     http,
     keys,
@@ -67,9 +87,21 @@ export async function createTestApp(
       const response = await call;
       return response.body as never;
     },
+    async settle() {
+      for (;;) {
+        await app.get(WebhookQueue).idle();
+        await app.get(JobRunner).idle();
+        if (!(await app.get(JobsService).busy())) return;
+      }
+    },
     async close() {
-      await app.close();
+      if (!closed) await app.close();
+      closed = true;
       await scratch.dispose();
+    },
+    async stop() {
+      if (!closed) await app.close();
+      closed = true;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
@@ -23,6 +23,20 @@ import {
 } from '../utils/engine-message-row.util';
 import { ChargeWriter, chargeFingerprint, type ChargeWrite } from './charge-writer.service';
 import { TemplateCategoryBook } from './template-category-book.service';
+
+export interface RepriceScope {
+  wabaIds: string[] | null;
+  from: Date | null;
+  to: Date | null;
+  alsoPortfolios?: string[];
+}
+
+/** A month-by-month re-rate that may resume after a month already done, and reports each one. */
+export interface MonthProgress {
+  /** UTC month (YYYY-MM) already re-rated: the re-rate goes on after it. */
+  after?: string;
+  onMonth?(month: string, share: number, messages: number): Promise<void>;
+}
 
 interface MessageRow extends MessageFactsRow {
   id: number;
@@ -80,7 +94,7 @@ const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
  * and free-allowance counters the changed messages moved in or out of.
  */
 @Injectable()
-export class ChargingService implements OnModuleInit {
+export class ChargingService {
   /** Rows read per chunk when re-rating a month (whole conversations; tests make it small). */
   conversationChunkRows = 20_000;
   private readonly sql: SqlDialect;
@@ -94,17 +108,6 @@ export class ChargingService implements OnModuleInit {
     private readonly writeLock: WriteLock,
   ) {
     this.sql = new SqlDialect(dataSource);
-  }
-
-  onModuleInit(): void {
-    this.accounts.onPricingFactsChanged((change) =>
-      this.repriceRange({
-        wabaIds: [change.wabaId],
-        from: null,
-        to: null,
-        alsoPortfolios: change.previousPortfolioId ? [change.previousPortfolioId] : [],
-      }).then(() => undefined),
-    );
   }
 
   /**
@@ -127,13 +130,9 @@ export class ChargingService implements OnModuleInit {
    * charged with the stored ones and written, with their charge, when their month is.
    */
   repriceRange(
-    scope: {
-      wabaIds: string[] | null;
-      from: Date | null;
-      to: Date | null;
-      alsoPortfolios?: string[];
-    },
+    scope: RepriceScope,
     pending?: PendingMessages,
+    progress: MonthProgress = {},
   ): Promise<number> {
     return this.writeLock.run(async () => {
       const wabaIds =
@@ -149,8 +148,11 @@ export class ChargingService implements OnModuleInit {
         to = to ?? new Date(bounds.max.getTime() + 1);
       }
       let total = 0;
-      for (const month of utcMonthsBetween(from, to)) {
+      const months = utcMonthsBetween(from, to);
+      for (const [index, month] of months.entries()) {
+        if (progress.after !== undefined && month <= progress.after) continue;
         total += await this.repriceMonth(wabaIds, month, pending);
+        await progress.onMonth?.(month, (index + 1) / months.length, total);
       }
       return total;
     });
@@ -173,7 +175,10 @@ export class ChargingService implements OnModuleInit {
    * After a rate card import: every WABA billed in that currency, from the card's first day on.
    * A card takes effect at 12am in each WABA's timezone; UTC+14 is the earliest such instant.
    */
-  async repriceForRateCard(card: { currency: string; effectiveFrom: string }): Promise<number> {
+  async repriceForRateCard(
+    card: { currency: string; effectiveFrom: string },
+    progress: MonthProgress = {},
+  ): Promise<number> {
     const from = startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati');
     const currency = card.currency;
     const rows: { waba_id: string }[] = await this.sql.query(
@@ -181,7 +186,11 @@ export class ChargingService implements OnModuleInit {
       [currency],
     );
     if (rows.length === 0) return 0;
-    return this.repriceRange({ wabaIds: rows.map((row) => row.waba_id), from, to: null });
+    return this.repriceRange(
+      { wabaIds: rows.map((row) => row.waba_id), from, to: null },
+      undefined,
+      progress,
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
+import { JobRunner } from '../../../src/jobs/services/job-runner.service';
 import { ApiKeyService } from '../../../src/auth/services/api-key.service';
 import { ExportEntity } from '../../../src/exports/entities/export.entity';
 import { ExportRunnerService } from '../../../src/exports/services/export-runner.service';
@@ -156,11 +157,17 @@ describeEachDatabase('reports over GraphQL and export downloads', (kind) => {
 
   it('still agrees to the last digit after a reprice', async () => {
     const repriced = await gql(
-      `mutation ($input: RepriceInput!) { reprice(input: $input) { messages } }`,
+      `mutation ($input: RepriceInput!) { reprice(input: $input) { id status } }`,
       { input: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z', wabaIds: ['waba-a'] } },
       operator,
     );
     expect(repriced.errors).toBeUndefined();
+    expect(repriced.data?.reprice.status).toBe('QUEUED');
+    await app.get(JobRunner).idle();
+    const job = await gql(`query ($id: ID!) { job(id: $id) { status } }`, {
+      id: repriced.data?.reprice.id,
+    });
+    expect(job.data?.job.status).toBe('DONE');
     const { statement, report } = await statementAndReport();
     expect(report.rows).toHaveLength(1);
     expect(report.rows[0].amount).toBe(statement.exactTotal);
@@ -186,6 +193,7 @@ describeEachDatabase('reports over GraphQL and export downloads', (kind) => {
       operator,
     );
     expect(imported.errors).toBeUndefined();
+    await app.get(JobRunner).idle();
     const { statement, report } = await statementAndReport();
     expect(statement.exactTotal).not.toBe(before);
     expect(report.rows).toHaveLength(1);

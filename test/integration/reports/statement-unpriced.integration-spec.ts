@@ -86,6 +86,7 @@ describeEachDatabase('statement: unpriced messages and names over GraphQL', (kin
       testApp.keys.operator,
     );
     expect(imported.errors).toBeUndefined();
+    await testApp.settle();
     const phone = await testApp.gql(
       `mutation ($input: PhoneNumberInput!) { upsertPhoneNumber(input: $input) { phoneNumberId } }`,
       { input: { phoneNumberId: PHONE, wabaId: WABA } },

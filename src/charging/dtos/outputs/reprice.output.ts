@@ -2,12 +2,6 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
 import { PricingCategory } from '../../../common/graphql/enums';
 
-@ObjectType('RepriceResult')
-export class RepriceResultOutput {
-  @Field(() => Int)
-  messages!: number;
-}
-
 @ObjectType('QuoteBand')
 export class QuoteBandOutput {
   @Field()

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import { JobOutput } from '../../../jobs/dtos/outputs/job.output';
 
 @ObjectType('MarketRate')
 export class MarketRateOutput {
@@ -53,4 +54,10 @@ export class RateCardOutput {
 
   @Field(() => [MarketRateOutput])
   rates!: MarketRateOutput[];
+
+  @Field(() => JobOutput, {
+    nullable: true,
+    description: 'The re-rate of the messages this card prices (set by importRateCard)',
+  })
+  repriceJob?: JobOutput | null;
 }

@@ -1,0 +1,130 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain.error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import type { JobEntity } from '../entities/job.entity';
+import type { JobContext, JobHandler, JobKind } from '../job.types';
+import { JobsService, STALE_HEARTBEAT_MS } from './jobs.service';
+
+const POLL_MS = 1000;
+const HEARTBEAT_MS = STALE_HEARTBEAT_MS / 6;
+
+/** Thrown out of a job's `report` when the process stops: the job is handed back, not failed. */
+export class JobInterrupted extends Error {}
+
+/**
+ * Runs jobs in the service process, one at a time (so that long work never starves the API of
+ * the process): claims the oldest waiting job of any process, keeps its heartbeat, stores its
+ * progress, checkpoint and result. Stopping hands the running job back at its next checkpoint;
+ * another process, or the next start, resumes it. Command-line tools run no jobs.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly handlers = new Map<JobKind, JobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private enabled = false;
+
+  constructor(
+    private readonly jobs: JobsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    jobs.onEnqueued(() => this.wake());
+  }
+
+  register(kind: JobKind, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.processWebhookQueue) await this.start();
+  }
+
+  /** Starts running jobs (service processes do at start-up). */
+  async start(): Promise<void> {
+    // SQLite has one service process: whatever was running stopped with the last one.
+    if (this.config.databaseKind === 'sqlite') await this.jobs.releaseAllRunning();
+    this.stopping = false;
+    this.enabled = true;
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Looks for work now (and then every second while there is none). */
+  wake(): void {
+    if (!this.enabled || this.stopping || this.running !== null) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.runAvailable()
+      .catch((error: unknown) => this.logger.error(`job runner: ${String(error)}`))
+      .finally(() => {
+        this.running = null;
+        if (!this.stopping) this.timer = setTimeout(() => this.wake(), POLL_MS).unref();
+      });
+  }
+
+  /** Resolves once no job of any process is waiting or running (tests and tools wait on it). */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.running;
+      if (!(await this.jobs.busy())) return;
+      this.wake();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async runAvailable(): Promise<void> {
+    for (;;) {
+      if (this.stopping) return;
+      const job = await this.jobs.claim();
+      if (job === null) return;
+      await this.run(job);
+    }
+  }
+
+  private async run(job: JobEntity): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    if (handler === undefined) {
+      await this.jobs.fail(job.id, `no handler for jobs of kind ${job.kind} in this process`);
+      return;
+    }
+    const heartbeat = setInterval(() => void this.jobs.heartbeat(job.id), HEARTBEAT_MS).unref();
+    const context: JobContext = {
+      checkpoint: job.checkpoint,
+      report: async (progress, checkpoint) => {
+        const ours = await this.jobs.report(job.id, Math.min(1, Math.max(0, progress)), checkpoint);
+        if (!ours || this.stopping) throw new JobInterrupted();
+      },
+    };
+    try {
+      const result = await handler(job.payload, context);
+      await this.jobs.finish(job.id, result ?? null);
+    } catch (error) {
+      if (error instanceof JobInterrupted) {
+        await this.jobs.release(job.id);
+        return;
+      }
+      this.logger.error(`job ${job.id} (${job.kind}) failed: ${String(error)}`);
+      await this.jobs.fail(
+        job.id,
+        error instanceof DomainError ? error.message : `${job.kind} failed: ${String(error)}`,
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}

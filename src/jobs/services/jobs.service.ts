@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DataSource, Repository } from 'typeorm';
+import { SqlDialect } from '../../database/sql-dialect';
+import { JobEntity } from '../entities/job.entity';
+import type { JobKind, JobStatus } from '../job.types';
+
+/** A running job's heartbeat older than this means its process stopped: another resumes it. */
+export const STALE_HEARTBEAT_MS = 30_000;
+/** A job started this many times without finishing is failed instead of started again. */
+export const MAX_JOB_ATTEMPTS = 5;
+
+/** This process, as recorded on the jobs it claims. */
+export const PROCESS_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** The jobs table: enqueue, claim (one process each, PostgreSQL `SKIP LOCKED`), report, finish. */
+@Injectable()
+export class JobsService {
+  private readonly sql: SqlDialect;
+  private readonly enqueued: (() => void)[] = [];
+
+  constructor(
+    @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.sql = new SqlDialect(dataSource);
+  }
+
+  /** Calls `listener` whenever this process enqueues a job (the runner wakes at once). */
+  onEnqueued(listener: () => void): void {
+    this.enqueued.push(listener);
+  }
+
+  async enqueue(kind: JobKind, payload: unknown): Promise<JobEntity> {
+    const job = await this.jobs.save(
+      this.jobs.create({
+        id: randomUUID(),
+        kind,
+        status: 'QUEUED',
+        payload,
+        checkpoint: null,
+        progress: 0,
+        result: null,
+        error: null,
+        attempts: 0,
+        claimedBy: null,
+        createdAt: new Date(),
+        startedAt: null,
+        heartbeatAt: null,
+        finishedAt: null,
+      }),
+    );
+    for (const listener of this.enqueued) listener();
+    return job;
+  }
+
+  find(id: string): Promise<JobEntity | null> {
+    return this.jobs.findOneBy({ id });
+  }
+
+  /** Newest first, keyset-paged by (created_at, id). */
+  async page(
+    filter: { status?: JobStatus; kind?: JobKind },
+    first: number,
+    after: { createdAt: number; id: string } | null,
+  ): Promise<{ rows: JobEntity[]; hasNextPage: boolean; totalCount: number }> {
+    const query = this.jobs.createQueryBuilder('j');
+    if (filter.status) query.andWhere('j.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('j.kind = :kind', { kind: filter.kind });
+    const totalCount = await query.getCount();
+    if (after !== null) {
+      query.andWhere('(j.createdAt < :at OR (j.createdAt = :at AND j.id < :id))', {
+        at: after.createdAt,
+        id: after.id,
+      });
+    }
+    const rows = await query
+      .orderBy('j.createdAt', 'DESC')
+      .addOrderBy('j.id', 'DESC')
+      .take(first + 1)
+      .getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * Claims the oldest job waiting, or one whose process stopped (stale heartbeat), for this
+   * process. On PostgreSQL the candidate row is locked with SKIP LOCKED, so two processes never
+   * claim the same job.
+   */
+  async claim(now = Date.now()): Promise<JobEntity | null> {
+    await this.failExhausted(now);
+    const p = (index: number) => this.sql.param(index);
+    const lock = this.sql.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const rows: { id: string }[] = await this.sql.query(
+      `UPDATE jobs SET status = 'RUNNING', claimed_by = ${p(1)}, heartbeat_at = ${p(2)},
+              started_at = COALESCE(started_at, ${p(3)}), attempts = attempts + 1
+        WHERE id = (SELECT id FROM jobs
+                     WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < ${p(4)})
+                     ORDER BY created_at, id LIMIT 1${lock})
+        RETURNING id`,
+      [PROCESS_ID, now, now, now - STALE_HEARTBEAT_MS],
+    );
+    const id = rowsOf(rows)[0]?.id;
+    return id === undefined ? null : this.find(id);
+  }
+
+  /** Progress and checkpoint; false when the job is no longer this process's (reclaimed). */
+  async report(id: string, progress: number, checkpoint: unknown): Promise<boolean> {
+    const values = {
+      progress,
+      heartbeatAt: new Date(),
+      ...(checkpoint === undefined ? {} : { checkpoint: checkpoint as never }),
+    };
+    const result = await this.jobs.update({ id, claimedBy: PROCESS_ID, status: 'RUNNING' }, values);
+    return (result.affected ?? 0) > 0;
+  }
+
+  async heartbeat(id: string): Promise<void> {
+    await this.jobs.update(
+      { id, claimedBy: PROCESS_ID, status: 'RUNNING' },
+      { heartbeatAt: new Date() },
+    );
+  }
+
+  async finish(id: string, result: unknown): Promise<void> {
+    await this.jobs.update(
+      { id, claimedBy: PROCESS_ID },
+      { status: 'DONE', progress: 1, result: result as never, finishedAt: new Date() },
+    );
+  }
+
+  async fail(id: string, error: string): Promise<void> {
+    await this.jobs.update(
+      { id, claimedBy: PROCESS_ID },
+      { status: 'FAILED', error: error.slice(0, 2000), finishedAt: new Date() },
+    );
+  }
+
+  /** A stopping process hands its job back at once: its heartbeat is made stale. */
+  async release(id: string): Promise<void> {
+    await this.jobs.update(
+      { id, claimedBy: PROCESS_ID, status: 'RUNNING' },
+      { heartbeatAt: new Date(0) },
+    );
+  }
+
+  /** Jobs of a process that is gone for good (the single SQLite process, at start-up). */
+  async releaseAllRunning(): Promise<void> {
+    await this.jobs.update({ status: 'RUNNING' }, { heartbeatAt: new Date(0) });
+  }
+
+  /** Whether any job is waiting or running (stale or not). */
+  async busy(): Promise<boolean> {
+    return (await this.jobs.count({ where: [{ status: 'QUEUED' }, { status: 'RUNNING' }] })) > 0;
+  }
+
+  private async failExhausted(now: number): Promise<void> {
+    const p = (index: number) => this.sql.param(index);
+    await this.sql.query(
+      `UPDATE jobs SET status = 'FAILED', finished_at = ${p(1)},
+              error = 'interrupted ' || attempts || ' times without finishing'
+        WHERE status = 'RUNNING' AND heartbeat_at < ${p(2)} AND attempts >= ${p(3)}`,
+      [now, now - STALE_HEARTBEAT_MS, MAX_JOB_ATTEMPTS],
+    );
+  }
+}
+
+/** TypeORM's PostgreSQL driver returns [rows, count] for UPDATE … RETURNING. */
+function rowsOf<T>(result: T[] | [T[], number]): T[] {
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}

@@ -1,0 +1,163 @@
+import { DataSource } from 'typeorm';
+import { JobRunner } from '../../src/jobs/services/job-runner.service';
+import { JobsService } from '../../src/jobs/services/jobs.service';
+import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
+import { postWebhook, status } from '../utils/webhook.util';
+
+const JOB_QUERY = `query($id: ID!) { job(id: $id) { id kind status progress attempts messages error startedAt finishedAt } }`;
+
+type Job = {
+  id: string;
+  kind: string;
+  status: string;
+  progress: number;
+  attempts: number;
+  messages: number | null;
+  error: string | null;
+};
+
+const delivered = (wamid: string, at: string) =>
+  status(wamid, '5511987654321', 'delivered', at, {
+    billable: true,
+    pricing_model: 'PMP',
+    type: 'regular',
+    category: 'marketing',
+  });
+
+describeEachDatabase('long work as jobs', (kind) => {
+  let first: TestApp | null = null;
+
+  afterEach(async () => {
+    await first?.close();
+    first = null;
+  });
+
+  const jobOf = async (testApp: TestApp, id: string): Promise<Job> => {
+    const result = await testApp.gql<{ job: Job }>(JOB_QUERY, { id });
+    expect(result.errors).toBeUndefined();
+    return result.data!.job;
+  };
+
+  it('reprice returns a queued job at once, which any process runs to DONE with its count', async () => {
+    first = await createTestApp(kind);
+    await postWebhook(first, delivered('wamid.job.1', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, delivered('wamid.job.2', '2026-11-10T10:00:00Z'));
+    const queued = await first.gql<{ reprice: Job }>(
+      `mutation { reprice(input: { from: "2026-10-01T00:00:00Z", to: "2026-12-01T00:00:00Z" }) { id kind status progress attempts } }`,
+      {},
+      first.keys.operator,
+    );
+    expect(queued.data!.reprice).toMatchObject({
+      kind: 'REPRICE',
+      status: 'QUEUED',
+      progress: 0,
+      attempts: 0,
+    });
+    await first.settle();
+    expect(await jobOf(first, queued.data!.reprice.id)).toMatchObject({
+      status: 'DONE',
+      progress: 1,
+      attempts: 1,
+      messages: 2,
+      error: null,
+    });
+    const listed = await first.gql<{
+      jobs: { totalCount: number; edges: { node: { id: string } }[] };
+    }>(`{ jobs(kind: REPRICE) { totalCount edges { node { id } } } }`);
+    expect(listed.data!.jobs.totalCount).toBe(1);
+    expect(listed.data!.jobs.edges[0].node.id).toBe(queued.data!.reprice.id);
+  });
+
+  it('a job whose process stopped mid-way is resumed after its checkpoint by the next process', async () => {
+    first = await createTestApp(kind);
+    await postWebhook(first, delivered('wamid.resume.oct', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, delivered('wamid.resume.nov', '2026-11-10T10:00:00Z'));
+    await postWebhook(first, delivered('wamid.resume.nov2', '2026-11-11T10:00:00Z'));
+    // A process that had re-rated October (1 message) and stopped without a word.
+    const job = await first.app.get(JobsService).enqueue('REPRICE', {
+      wabaIds: null,
+      from: '2026-10-01T00:00:00Z',
+      to: '2026-12-01T00:00:00Z',
+    });
+    await first.app
+      .get(DataSource)
+      .query(
+        `UPDATE jobs SET status = 'RUNNING', claimed_by = 'a-stopped-process', attempts = 1, started_at = 1, heartbeat_at = 1, checkpoint = '{"month":"2026-10","messages":1}' WHERE id = '${job.id}'`,
+      );
+    await first.stop();
+    const next = await createTestApp(kind, {}, first);
+    try {
+      await next.settle();
+      expect(await jobOf(next, job.id)).toMatchObject({
+        status: 'DONE',
+        attempts: 2,
+        progress: 1,
+        // October from the checkpoint; November (2 messages) re-rated by this process.
+        messages: 3,
+      });
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('a stopping process hands its running job back; the next one finishes it', async () => {
+    first = await createTestApp(kind);
+    let reached: () => void = () => undefined;
+    const atCheckpoint = new Promise<void>((resolve) => (reached = resolve));
+    first.app.get(JobRunner).register('EXPORT', async (_payload, context) => {
+      await context.report(0.5, { step: 1 });
+      reached();
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await context.report(0.5);
+      }
+    });
+    const job = await first.app.get(JobsService).enqueue('EXPORT', { test: true });
+    await atCheckpoint;
+    await first.stop();
+    // The next process starts its runner once the test's handler is in place.
+    const next = await createTestApp(kind, { processWebhookQueue: false }, first);
+    try {
+      const seen: unknown[] = [];
+      const runner = next.app.get(JobRunner);
+      runner.register('EXPORT', (_payload, context) => {
+        seen.push(context.checkpoint);
+        return Promise.resolve({ finished: true });
+      });
+      await runner.start();
+      await next.settle();
+      expect(seen).toEqual([{ step: 1 }]);
+      expect(await jobOf(next, job.id)).toMatchObject({ status: 'DONE', attempts: 2 });
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('a failing job is FAILED with its reason, and the next job still runs', async () => {
+    first = await createTestApp(kind);
+    const runner = first.app.get(JobRunner);
+    runner.register('EXPORT', (payload) =>
+      (payload as { fail: boolean }).fail
+        ? Promise.reject(new Error('disk full'))
+        : Promise.resolve({ ok: true }),
+    );
+    const jobs = first.app.get(JobsService);
+    const failing = await jobs.enqueue('EXPORT', { fail: true });
+    const passing = await jobs.enqueue('EXPORT', { fail: false });
+    await first.settle();
+    expect(await jobOf(first, failing.id)).toMatchObject({
+      status: 'FAILED',
+      error: 'EXPORT failed: Error: disk full',
+    });
+    expect(await jobOf(first, passing.id)).toMatchObject({ status: 'DONE' });
+  });
+
+  it('refuses a malformed cursor', async () => {
+    first = await createTestApp(kind);
+    const result = await first.gql(`{ jobs(after: "nonsense") { totalCount } }`);
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'after is not a cursor returned by jobs',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});
