@@ -3,6 +3,7 @@ import { ChargeRollupsAndWebhookQueue1764090000000 } from './1764090000000-charg
 import { RawEventRetriesAndChargeOrigin1764093600000 } from './1764093600000-raw-event-retries-and-charge-origin';
 import { ChargeFingerprint1764097200000 } from './1764097200000-charge-fingerprint';
 import { OneWamidIndex1764100800000 } from './1764100800000-one-wamid-index';
+import { ApiKeyIdsAndExportOwners1764104400000 } from './1764104400000-api-key-ids-and-export-owners';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   RawEventRetriesAndChargeOrigin1764093600000,
   ChargeFingerprint1764097200000,
   OneWamidIndex1764100800000,
+  ApiKeyIdsAndExportOwners1764104400000,
 ];
