@@ -12,6 +12,7 @@ import {
   requireObject,
   requireString,
   requireTimestamp,
+  WAMID_MAX_LENGTH,
 } from './payload-reader.util';
 import type {
   ContactSyncEvent,
@@ -31,7 +32,7 @@ export function parseEchoesValue(value: JsonObject, ctx: ChangeContext): EchoEve
     `${path}.message_echoes`,
     problems,
     (echo, echoPath): EchoEvent => {
-      const wamid = requireString(echo, 'id', echoPath);
+      const wamid = requireString(echo, 'id', echoPath, WAMID_MAX_LENGTH);
       const messageType = requireString(echo, 'type', echoPath);
       return {
         type: 'echo',
@@ -68,7 +69,7 @@ export function parseHistoryValue(value: JsonObject, ctx: ChangeContext): Webhoo
     (message, messagePath): HistoryMediaEvent => ({
       type: 'history_media',
       ...ctx.source,
-      wamid: requireString(message, 'id', messagePath),
+      wamid: requireString(message, 'id', messagePath, WAMID_MAX_LENGTH),
       from: requireString(message, 'from', messagePath),
       timestamp: requireTimestamp(message, 'timestamp', messagePath),
       messageType: requireString(message, 'type', messagePath),
@@ -147,7 +148,7 @@ function parseHistoryItem(
             type: 'history_message',
             ...source,
             ...chunk,
-            wamid: requireString(message, 'id', messagePath),
+            wamid: requireString(message, 'id', messagePath, WAMID_MAX_LENGTH),
             threadContact,
             from,
             to: readString(message, 'to'),

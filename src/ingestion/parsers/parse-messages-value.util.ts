@@ -13,6 +13,7 @@ import {
   requireNumber,
   requireString,
   requireTimestamp,
+  WAMID_MAX_LENGTH,
 } from './payload-reader.util';
 import {
   MESSAGE_STATUSES,
@@ -74,7 +75,7 @@ function parseInboundMessage(
   contacts: JsonObject[],
   ctx: ChangeContext,
 ): InboundMessageEvent {
-  const wamid = requireString(message, 'id', path);
+  const wamid = requireString(message, 'id', path, WAMID_MAX_LENGTH);
   const from = requireString(message, 'from', path);
   const messageType = requireString(message, 'type', path);
   const fromUserId = readString(message, 'from_user_id');
@@ -108,7 +109,7 @@ function parseReferral(referral: JsonObject): Referral {
 }
 
 function parseStatus(status: JsonObject, path: string, ctx: ChangeContext): StatusEvent {
-  const wamid = requireString(status, 'id', path);
+  const wamid = requireString(status, 'id', path, WAMID_MAX_LENGTH);
   const value = requireString(status, 'status', path);
   if (!isMessageStatus(value)) throw new PayloadProblem(`${path}: unknown status "${value}"`);
   const pricing = readObject(status, 'pricing');

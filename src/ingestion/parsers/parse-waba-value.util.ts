@@ -65,8 +65,9 @@ export function parseTemplateCategoryUpdateValue(
       type: 'template_category_update',
       ...ctx.source,
       templateId: requireString(value, 'message_template_id', path),
-      templateName: requireString(value, 'message_template_name', path),
-      templateLanguage: requireString(value, 'message_template_language', path),
+      // Stored in template_category_changes: varchar(512) and varchar(32).
+      templateName: requireString(value, 'message_template_name', path, 512),
+      templateLanguage: requireString(value, 'message_template_language', path, 32),
       newCategory: requireString(value, 'new_category', path),
       previousCategory,
       correctCategory,

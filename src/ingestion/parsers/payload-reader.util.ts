@@ -7,16 +7,52 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function readString(obj: JsonObject, key: string): string | undefined {
+/**
+ * The longest text read from a payload: far above anything Meta sends (ids, names, error titles),
+ * so that a body cannot make the service store megabytes in one field.
+ */
+export const MAX_PAYLOAD_STRING_LENGTH = 4_096;
+
+/** A wamid's column (messages.wamid is varchar(128)). */
+export const WAMID_MAX_LENGTH = 128;
+
+/**
+ * A string (or a number Meta sends as an id), or undefined when absent or empty. A NUL character
+ * (PostgreSQL text cannot hold one) or more than `maxLength` characters make the item a problem.
+ */
+export function readString(
+  obj: JsonObject,
+  key: string,
+  maxLength = MAX_PAYLOAD_STRING_LENGTH,
+): string | undefined {
   const value = obj[key];
-  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw new PayloadProblem(`${key} contains a NUL character`);
+    if (value.length > maxLength) {
+      throw new PayloadProblem(
+        `${key} is ${value.length} characters long; at most ${maxLength} are read`,
+      );
+    }
+    return value === '' ? undefined : value;
+  }
   // Meta sends some ids (entry ids, template ids) as JSON numbers.
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
 
-export function requireString(obj: JsonObject, key: string, path: string): string {
-  const value = readString(obj, key);
+export function requireString(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  maxLength = MAX_PAYLOAD_STRING_LENGTH,
+): string {
+  let value: string | undefined;
+  try {
+    value = readString(obj, key, maxLength);
+  } catch (error) {
+    if (error instanceof PayloadProblem) throw new PayloadProblem(`${path}: ${error.message}`);
+    throw error;
+  }
   if (value === undefined) throw new PayloadProblem(`${path}: missing ${key}`);
   return value;
 }
