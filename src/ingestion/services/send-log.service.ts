@@ -20,6 +20,12 @@ export interface SentMessageRecord {
 
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
 
+/** The columns send records are stored in (messages.template_name, template_language). */
+export const TEMPLATE_NAME_MAX_LENGTH = 512;
+export const TEMPLATE_LANGUAGE_MAX_LENGTH = 32;
+const WAMID_MAX_LENGTH = 128;
+const PHONE_NUMBER_ID_MAX_LENGTH = 64;
+
 /** Validates send records one by one: a bad record is reported, the good ones are kept. */
 @Injectable()
 export class SendLogService {
@@ -82,6 +88,19 @@ export class SendLogService {
 function validate(record: SentMessageRecord): string | null {
   if (!record.wamid || record.wamid.trim() === '') return 'wamid is empty';
   if (!record.phoneNumberId || record.phoneNumberId.trim() === '') return 'phoneNumberId is empty';
+  const texts: [string, string | null | undefined, number][] = [
+    ['wamid', record.wamid, WAMID_MAX_LENGTH],
+    ['phoneNumberId', record.phoneNumberId, PHONE_NUMBER_ID_MAX_LENGTH],
+    ['templateName', record.templateName, TEMPLATE_NAME_MAX_LENGTH],
+    ['templateLanguage', record.templateLanguage, TEMPLATE_LANGUAGE_MAX_LENGTH],
+  ];
+  for (const [field, value, max] of texts) {
+    if (value === null || value === undefined) continue;
+    if (value.includes('\u0000')) return `${field} contains a NUL character (binary content?)`;
+    if (value.trim().length > max) {
+      return `${field} is ${value.trim().length} characters long; at most ${max} are accepted`;
+    }
+  }
   const to = digits(record.to ?? '');
   if (to.length < 6 || to.length > 15)
     return `"${record.to}" is not a phone number (6 to 15 digits)`;

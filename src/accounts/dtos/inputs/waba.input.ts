@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { InputLimit } from '../../../common/graphql/input-limits.util';
 
 @InputType()
 export class AuthInternationalStartInput {
@@ -11,13 +12,19 @@ export class AuthInternationalStartInput {
 
 @InputType()
 export class WabaInput {
-  @Field()
+  @Field({ description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   wabaId!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   portfolioId?: string;
 
-  @Field({ nullable: true, description: 'IANA timezone, e.g. America/Sao_Paulo' })
+  @Field({
+    nullable: true,
+    description: 'IANA timezone, e.g. America/Sao_Paulo; at most 64 characters.',
+  })
+  @InputLimit({ maxLength: 64 })
   timezone?: string;
 
   @Field({ nullable: true, description: 'ISO 4217 billing currency; fixed once messages exist' })
@@ -39,13 +46,16 @@ export class WabaInput {
 
 @InputType()
 export class PhoneNumberInput {
-  @Field()
+  @Field({ description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   phoneNumberId!: string;
 
-  @Field()
+  @Field({ description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   wabaId!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 32 characters.' })
+  @InputLimit({ maxLength: 32 })
   displayPhoneNumber?: string;
 
   @Field({ nullable: true })
