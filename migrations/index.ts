@@ -4,6 +4,7 @@ import { RawEventRetriesAndChargeOrigin1764093600000 } from './1764093600000-raw
 import { ChargeFingerprint1764097200000 } from './1764097200000-charge-fingerprint';
 import { OneWamidIndex1764100800000 } from './1764100800000-one-wamid-index';
 import { ApiKeyIdsAndExportOwners1764104400000 } from './1764104400000-api-key-ids-and-export-owners';
+import { RawEventRetrySchedule1764108000000 } from './1764108000000-raw-event-retry-schedule';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ChargeFingerprint1764097200000,
   OneWamidIndex1764100800000,
   ApiKeyIdsAndExportOwners1764104400000,
+  RawEventRetrySchedule1764108000000,
 ];

@@ -7,6 +7,9 @@ import type { ApiRole } from './role';
 export interface Caller {
   /** The key's id (never its secret). */
   id: string;
+  /** The key's public name, as `apiKeys` shows it. */
+  keyId: string;
+  name: string;
   role: ApiRole;
 }
 
@@ -23,6 +26,6 @@ export const CurrentCaller = createParamDecorator(
     const key = request.apiKey;
     // Routes that use it declare a role, so the guard has always set the key by now.
     if (!key) throw new DomainError('UNAUTHENTICATED', 'this needs an API key');
-    return { id: key.id, role: key.role };
+    return { id: key.id, keyId: key.keyId, name: key.name, role: key.role };
   },
 );
