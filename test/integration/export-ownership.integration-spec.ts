@@ -83,6 +83,9 @@ describeEachDatabase('exports belong to the key that made them', (kind) => {
     const unknown = '00000000-0000-0000-0000-000000000000';
     const missing = await download(otherFinance, unknown).expect(404);
     expect(missing.body).toEqual({ error: 'NOT_FOUND', message: `no export "${unknown}"` });
+    // Not an export id at all (a NUL byte would reach PostgreSQL): 404 as well, never 500.
+    const garbage = await download(otherFinance, '%00abc').expect(404);
+    expect(garbage.body).toEqual({ error: 'NOT_FOUND', message: 'no export "\u0000abc"' });
   });
 
   it('shows an export without a recorded owner to admin keys only', async () => {

@@ -85,6 +85,20 @@ describeEachDatabase(
         });
       });
 
+      it('refuses a reconciliation cursor beyond any message id', async () => {
+        const page = (after: string) =>
+          post(
+            `query ($after: String) { reconciliation(input: { from: "2026-08-01", to: "2026-09-01", after: $after }) { hasNextPage } }`,
+            { after },
+          );
+        expect(firstError(await page('999999999999999'))).toEqual({
+          status: 200,
+          code: 'BAD_USER_INPUT',
+          message: 'after is not a cursor',
+        });
+        expect((await page('2147483647')).data).toEqual({ reconciliation: { hasNextPage: false } });
+      });
+
       it('refuses an instant that is not ISO-8601, as a literal or a variable', async () => {
         const message =
           'DateTime values are ISO-8601 instants such as "2026-03-01T00:00:00Z", "2026-03-01T09:30:00+05:30" or "2026-03-01"; got "yesterday"';

@@ -20,6 +20,8 @@ import { ExportWriterService } from './export-writer.service';
 
 export type ExportStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Records an export as PENDING, then runs it in the background (one at a time, so a large export
  * cannot starve the API): RUNNING, then DONE with its row count or FAILED with the reason.
@@ -63,6 +65,8 @@ export class ExportRunnerService implements OnApplicationShutdown {
    * export is answered as if it did not exist (null), so its id says nothing.
    */
   async find(id: string, viewer: Caller): Promise<ExportEntity | null> {
+    // Export ids are UUIDs: anything else (a NUL byte PostgreSQL cannot compare) is no export.
+    if (!UUID.test(id)) return null;
     const entity = await this.exports.findOneBy({ id });
     if (entity === null) return null;
     return viewer.role === 'admin' || entity.ownerKeyId === viewer.id ? entity : null;
