@@ -45,7 +45,7 @@ function describe(value: unknown): string {
 
 /**
  * `DateTime`, every instant of the API: serialised as UTC ISO-8601 text, read strictly (Nest's
- * own scalar turns any text into an invalid Date, which reached SQL as NaN).
+ * own scalar turns any text into an invalid Date, which would reach SQL as NaN).
  */
 export const DateTimeScalar = new GraphQLScalarType<Date, string | null>({
   name: 'DateTime',

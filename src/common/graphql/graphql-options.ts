@@ -56,8 +56,8 @@ export function buildGraphqlOptions(config: AppConfig): ApolloDriverConfig {
       ),
     },
     // The parser counts tokens itself (parseOptions below): a refusal is then a parse failure,
-    // answered 400. graphql-armor's token plugin threw from a plugin hook, which Apollo answers
-    // 500, and it parsed every document a second time.
+    // answered 400. graphql-armor's token plugin throws from a plugin hook, which Apollo answers
+    // 500, and parses every document a second time.
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   });

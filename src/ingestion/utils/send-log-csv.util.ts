@@ -12,8 +12,8 @@ const REQUIRED_COLUMNS = ['wamid', 'phone_number_id', 'to', 'sent_at'];
 
 /**
  * Reads a send-log CSV one physical line at a time, so that a bad line (an unterminated quote,
- * binary content) is reported with its number and never stops the lines after it: a quote left
- * open swallowed the rest of the file when the file was parsed as one stream. Fields are
+ * binary content) is reported with its number and never stops the lines after it (parsed as one
+ * stream, a quote left open would swallow the rest of the file). Fields are
  * comma-separated, trimmed, and may be quoted ("a, b" or "say ""hi"""); a field cannot span
  * lines (no value of a send log has a line break). The first non-blank line is the header; a
  * byte-order mark before it is dropped. Blank lines are skipped.
