@@ -228,6 +228,26 @@ describeEachDatabase(
         expect(rows.map((row) => Number(row.length))).toEqual([512]);
       });
 
+      it('takes up to 10,000 send records a call, by the bound of the argument itself', async () => {
+        const records = (count: number) =>
+          Array.from({ length: count }, (_, index) => ({
+            wamid: `wamid.bulk-${index}`,
+            phoneNumberId: 'unknown-number',
+            to: '447700900123',
+            sentAt: '2026-08-03T12:00:00Z',
+          }));
+        const RECORD = `mutation ($input: [SentMessageInput!]!) { recordSentMessages(input: $input) { received accepted } }`;
+        expect(firstError(await post(RECORD, { input: records(10_001) }))).toEqual({
+          status: 200,
+          code: 'BAD_USER_INPUT',
+          message: 'input has 10001 items; at most 10000 are accepted',
+        });
+        const taken = await post(RECORD, { input: records(10_000) });
+        expect(taken.errors).toBeUndefined();
+        // Taken, then each refused for its unknown number: the bound is the argument's, not 1,000.
+        expect(taken.data!.recordSentMessages).toEqual({ received: 10_000, accepted: 0 });
+      });
+
       it('refuses a Decimal of more than 40 characters', async () => {
         expect(
           firstError(
