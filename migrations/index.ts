@@ -6,6 +6,8 @@ import { OneWamidIndex1764100800000 } from './1764100800000-one-wamid-index';
 import { UsernamesAndGroups1764104400000 } from './1764104400000-usernames-and-groups';
 import { WabaName1764108000000 } from './1764108000000-waba-name';
 import { Jobs1764111600000 } from './1764111600000-jobs';
+import { ApiKeyIdsAndExportOwners1764115200000 } from './1764115200000-api-key-ids-and-export-owners';
+import { RawEventRetrySchedule1764118800000 } from './1764118800000-raw-event-retry-schedule';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   UsernamesAndGroups1764104400000,
   WabaName1764108000000,
   Jobs1764111600000,
+  ApiKeyIdsAndExportOwners1764115200000,
+  RawEventRetrySchedule1764118800000,
 ];

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
@@ -9,6 +9,7 @@ import { CoexistenceModule } from './coexistence/coexistence.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { DecimalScalar } from './common/graphql/decimal.scalar';
 import { buildGraphqlOptions } from './common/graphql/graphql-options';
+import { InputLimitsInterceptor } from './common/graphql/input-limits.interceptor';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -50,7 +51,11 @@ export class AppModule {
         CoexistenceModule,
         HealthModule,
       ],
-      providers: [DecimalScalar, { provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        DecimalScalar,
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: InputLimitsInterceptor },
+      ],
     };
   }
 }

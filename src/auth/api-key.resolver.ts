@@ -35,7 +35,7 @@ function toApiKeyOutput(entity: ApiKeyEntity): ApiKeyOutput {
     id: entity.id,
     name: entity.name,
     role: entity.role,
-    keyPrefix: entity.keyPrefix,
+    keyId: entity.keyId,
     createdAt: entity.createdAt,
     revokedAt: entity.revokedAt,
   };

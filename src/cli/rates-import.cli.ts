@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApplicationContext } from '../app-context';
+import { unreadableFile } from './cli-files.util';
 import { runCli } from './run-cli.util';
 import { ChargingService } from '../charging/services/charging.service';
-
+import { MAX_RATE_CARD_CSV_LENGTH } from '../pricing/rate-cards/meta-csv.util';
 import { RateCardsService } from '../rate-cards/services/rate-cards.service';
 
 const USAGE =
@@ -20,6 +21,14 @@ async function main(): Promise<number> {
   });
   if (!values.name || !values.currency || !values.effective || positionals.length < 1) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const problem = positionals
+    .slice(0, 2)
+    .map((path) => unreadableFile(path, MAX_RATE_CARD_CSV_LENGTH))
+    .find((text) => text !== null);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
     return 2;
   }
   const app = await createApplicationContext();

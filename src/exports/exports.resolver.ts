@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, type Caller } from '../common/auth/caller.decorator';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { ExportInput } from './dtos/inputs/export.input';
 import { Export } from './dtos/outputs/export.output';
@@ -10,17 +11,28 @@ export class ExportsResolver {
   constructor(private readonly runner: ExportRunnerService) {}
 
   @Mutation(() => Export, {
-    description: 'Starts an export (status PENDING); poll export(id) until DONE, then GET its url.',
+    description:
+      'Starts an export (status PENDING); poll export(id) until DONE, then GET its url with the same API key. The export belongs to that key: other keys do not see it, admin keys do.',
   })
   @RequireRole('finance')
-  async createExport(@Args('input') input: ExportInput): Promise<Export> {
-    return formatExportToGraphqlDto(await this.runner.create(input));
+  async createExport(
+    @Args('input') input: ExportInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Export> {
+    return formatExportToGraphqlDto(await this.runner.create(input, caller));
   }
 
-  @Query(() => Export, { nullable: true })
+  @Query(() => Export, {
+    nullable: true,
+    description:
+      'An export made with the same API key (an admin key sees every export); null for any other.',
+  })
   @RequireRole('finance')
-  async export(@Args('id', { type: () => ID }) id: string): Promise<Export | null> {
-    const entity = await this.runner.find(id);
+  async export(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Export | null> {
+    const entity = await this.runner.find(id, caller);
     return entity ? formatExportToGraphqlDto(entity) : null;
   }
 }

@@ -7,6 +7,8 @@ import { BulkImportService } from './services/bulk-import.service';
 import { IngestionService } from './services/ingestion.service';
 import { RawEventLog } from './services/raw-event-log.service';
 import { SendLogService } from './services/send-log.service';
+import { SetAsideEventsService } from './services/set-aside-events.service';
+import { SetAsideEventsResolver } from './set-aside-events.resolver';
 import { WebhookQueue } from './services/webhook-queue.service';
 import { WebhookEventApplier } from './services/webhook-event-applier.service';
 import { WebhookController } from './webhook.controller';
@@ -24,7 +26,15 @@ import { WebhookDeliveryHandler } from './webhook-delivery.handler';
     SendLogResolver,
     BulkImportService,
     WebhookDeliveryHandler,
+    SetAsideEventsService,
+    SetAsideEventsResolver,
   ],
-  exports: [WebhookQueue, IngestionService, SendLogService, BulkImportService],
+  exports: [
+    WebhookQueue,
+    IngestionService,
+    SendLogService,
+    BulkImportService,
+    SetAsideEventsService,
+  ],
 })
 export class IngestionModule {}

@@ -2,7 +2,11 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { MessageFilter } from './dtos/inputs/message-filter.input';
 import { MessageConnectionOutput, MessageOutput } from './dtos/outputs/message.output';
-import { encodeCursor, MessagesQueryService } from './services/messages-query.service';
+import {
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  MessagesQueryService,
+} from './services/messages-query.service';
 import { formatMessageToGraphql } from './utils/format-message-to-graphql.util';
 
 @Resolver()
@@ -19,10 +23,22 @@ export class MessagesResolver {
   @Query(() => MessageConnectionOutput)
   async messages(
     @Args('filter', { nullable: true }) filter?: MessageFilter,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: 50,
+      description: `Messages per page, 1 to ${MAX_PAGE_SIZE}.`,
+    })
+    first = 50,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description:
+        'endCursor of the previous page (or an edge cursor); absent or null: the first page.',
+    })
+    after?: string | null,
   ): Promise<MessageConnectionOutput> {
-    const page = await this.query.page(filter, first, after);
+    const page = await this.query.page(filter, first ?? 50, after);
     return {
       edges: page.rows.map((row) => ({
         cursor: encodeCursor(row.id),

@@ -58,9 +58,9 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
   it('reports the webhook queue on /health: bodies waiting, and bodies that failed every attempt', async () => {
     const queueHealth = async () =>
       (await testApp.http().get('/health').expect(200)).body.details.webhookQueue;
-    expect(await queueHealth()).toEqual({ status: 'up', waiting: 0, failed: 0 });
+    expect(await queueHealth()).toEqual({ status: 'up', waiting: 0, retrying: 0, failed: 0 });
 
-    const log = (body: string, attempts: number) =>
+    const log = (body: string, attempts: number, setAsideAt: Date | null) =>
       testApp.app
         .get(DataSource)
         .getRepository(RawEventEntity)
@@ -71,15 +71,17 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
           body,
           processedAt: null,
           attempts,
+          setAsideAt,
         });
-    await log('{"object":"whatsapp_business_account","entry":[]}', 0);
-    await log('{"health":"gave up after three attempts"}', 3);
-    expect(await queueHealth()).toEqual({ status: 'up', waiting: 1, failed: 1 });
+    await log('{"object":"whatsapp_business_account","entry":[]}', 0, null);
+    await log('{"health":"failed once, tried again now"}', 1, null);
+    await log('{"health":"set aside after every attempt"}', 16, new Date());
+    expect(await queueHealth()).toEqual({ status: 'up', waiting: 2, retrying: 1, failed: 1 });
 
     const queue = testApp.app.get(WebhookQueue);
     queue.wake();
     await queue.idle();
-    expect(await queueHealth()).toEqual({ status: 'up', waiting: 0, failed: 1 });
+    expect(await queueHealth()).toEqual({ status: 'up', waiting: 0, retrying: 0, failed: 1 });
   });
 
   it('stores what every reference payload says', async () => {

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMillisTransformer } from '../../database/column-transformers';
 import type { ApiRole } from '../../common/auth/role';
 
@@ -17,8 +17,13 @@ export class ApiKeyEntity {
   @Column({ name: 'key_hash', type: 'varchar', length: 64, unique: true })
   keyHash!: string;
 
-  @Column({ name: 'key_prefix', type: 'varchar', length: 12 })
-  keyPrefix!: string;
+  /**
+   * A short public name for the key ("key_" and 12 random hex digits), shown in lists and logs to
+   * tell keys apart; random, so it says nothing about the secret (no part of the secret is kept).
+   */
+  @Index('uq_api_keys_key_id', { unique: true })
+  @Column({ name: 'key_id', type: 'varchar', length: 16 })
+  keyId!: string;
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMillisTransformer })
   createdAt!: Date;

@@ -18,6 +18,11 @@ export function hashApiKey(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** A key's public name: random, so it tells nothing about the secret. */
+export function newKeyId(): string {
+  return `key_${randomBytes(6).toString('hex')}`;
+}
+
 @Injectable()
 export class ApiKeyService {
   private readonly logger = new Logger(ApiKeyService.name);
@@ -74,7 +79,7 @@ export class ApiKeyService {
       name,
       role,
       keyHash: hashApiKey(secret),
-      keyPrefix: secret.slice(0, 8),
+      keyId: newKeyId(),
       createdAt: new Date(),
       revokedAt: null,
     });

@@ -28,6 +28,14 @@ export class ExportEntity {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
+  /**
+   * The id of the API key that asked for the export: only that key (or an admin key) sees and
+   * downloads it. Null when the owner is unknown (exports that predate the column): only admin
+   * keys see those.
+   */
+  @Column({ name: 'owner_key_id', type: 'varchar', length: 36, nullable: true })
+  ownerKeyId!: string | null;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMillisTransformer })
   createdAt!: Date;
 

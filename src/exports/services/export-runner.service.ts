@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Repository } from 'typeorm';
+import type { Caller } from '../../common/auth/caller.decorator';
 import { DomainError } from '../../common/errors/domain.error';
 import type { ExportFormat } from '../../common/graphql/enums';
 import type { AppConfig } from '../../config/app-config';
@@ -18,6 +19,8 @@ import {
 import { ExportWriterService } from './export-writer.service';
 
 export type ExportStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Records an export as PENDING, then runs it in the background (one at a time, so a large export
@@ -35,7 +38,8 @@ export class ExportRunnerService implements OnApplicationShutdown {
     private readonly writer: ExportWriterService,
   ) {}
 
-  async create(input: ExportRequestInput): Promise<ExportEntity> {
+  /** Records an export for `owner` (the key asking) and queues it. */
+  async create(input: ExportRequestInput, owner: Caller): Promise<ExportEntity> {
     const request = validateExportRequest(input);
     const entity = await this.exports.save(
       this.exports.create({
@@ -49,19 +53,28 @@ export class ExportRunnerService implements OnApplicationShutdown {
         error: null,
         createdAt: new Date(),
         completedAt: null,
+        ownerKeyId: owner.id,
       }),
     );
     this.queue = this.queue.then(() => this.run(entity.id, request));
     return entity;
   }
 
-  async find(id: string): Promise<ExportEntity | null> {
-    return this.exports.findOneBy({ id });
+  /**
+   * An export as `viewer` may see it: its own exports, or any for an admin key. Another key's
+   * export is answered as if it did not exist (null), so its id says nothing.
+   */
+  async find(id: string, viewer: Caller): Promise<ExportEntity | null> {
+    // Export ids are UUIDs: anything else (a NUL byte PostgreSQL cannot compare) is no export.
+    if (!UUID.test(id)) return null;
+    const entity = await this.exports.findOneBy({ id });
+    if (entity === null) return null;
+    return viewer.role === 'admin' || entity.ownerKeyId === viewer.id ? entity : null;
   }
 
-  /** The finished file of an export, or a NOT_FOUND / EXPORT_NOT_READY error. */
-  async downloadable(id: string): Promise<{ entity: ExportEntity; path: string }> {
-    const entity = await this.find(id);
+  /** The finished file of an export `viewer` may see, or a NOT_FOUND / EXPORT_NOT_READY error. */
+  async downloadable(id: string, viewer: Caller): Promise<{ entity: ExportEntity; path: string }> {
+    const entity = await this.find(id, viewer);
     if (!entity) throw new DomainError('NOT_FOUND', `no export "${id}"`);
     if (entity.status !== 'DONE') {
       throw new DomainError('EXPORT_NOT_READY', `export "${id}" is ${entity.status}, not DONE`);

@@ -1,5 +1,6 @@
 import { DomainError } from '../../common/errors/domain.error';
 import { ExportFormat, ExportKind } from '../../common/graphql/enums';
+import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { parseMonth } from '../../reports/utils/parse-month.util';
 import { validateReportRange } from '../../reports/utils/validate-report-range.util';
 
@@ -38,6 +39,15 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
     currency: input.currency ? input.currency.toUpperCase() : null,
   };
   if (request.month !== null) parseMonth(request.month);
+  if (input.currency) {
+    request.currency = normalizeCurrencyCode(input.currency);
+    if (request.currency === null) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(input.currency)}`,
+      );
+    }
+  }
   const hasRange = request.from !== null || request.to !== null;
   if (request.kind === ExportKind.STATEMENT) {
     if (request.month === null || hasRange) {

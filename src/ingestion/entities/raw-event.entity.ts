@@ -31,10 +31,46 @@ export class RawEventEntity {
   })
   processedAt!: Date | null;
 
-  /** Failed applications; after three the body is set aside with its last error. */
+  /** Failed applications; each schedules the next (see WebhookQueue's retry schedule). */
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** When the next attempt is due after a failed one; null: due now. */
+  @Column({
+    name: 'next_attempt_at',
+    type: 'bigint',
+    nullable: true,
+    transformer: epochMillisTransformer,
+  })
+  nextAttemptAt!: Date | null;
+
+  /**
+   * When the body was set aside, having failed every attempt of the schedule: the queue leaves it
+   * to an operator, who replays or discards it.
+   */
+  @Column({
+    name: 'set_aside_at',
+    type: 'bigint',
+    nullable: true,
+    transformer: epochMillisTransformer,
+  })
+  setAsideAt!: Date | null;
+
+  /** A discarded body is never applied; who discarded it, when and why are kept. */
+  @Column({
+    name: 'discarded_at',
+    type: 'bigint',
+    nullable: true,
+    transformer: epochMillisTransformer,
+  })
+  discardedAt!: Date | null;
+
+  @Column({ name: 'discarded_by', type: 'varchar', length: 200, nullable: true })
+  discardedBy!: string | null;
+
+  @Column({ name: 'discard_reason', type: 'text', nullable: true })
+  discardReason!: string | null;
 }

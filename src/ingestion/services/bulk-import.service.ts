@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AppConfig } from '../../config/app-config';
@@ -13,6 +12,7 @@ import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
 import { RawEventLog } from './raw-event-log.service';
+import { readSendLogCsv } from '../utils/send-log-csv.util';
 import { SendLogService, type SentMessageRecord } from './send-log.service';
 
 export interface ImportSummary {
@@ -151,9 +151,11 @@ export class BulkImportService {
       batch = { bodies: [], events: [], lastLine: 0 };
       await writes.start(current);
     };
-    for await (const line of lines) {
+    for await (const text of lines) {
       summary.linesRead += 1;
       const lineNumber = summary.linesRead;
+      // A byte-order mark (some editors save one) is not part of the first body.
+      const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
       if (line.trim() === '') continue;
       try {
         const parsed = this.ingestion.parseEvents(this.ingestion.parseBody(line));
@@ -186,16 +188,6 @@ export class BulkImportService {
     pass: ImportPass,
     onProgress?: (lines: number) => void,
   ): Promise<void> {
-    const parser = createReadStream(path, 'utf8').pipe(
-      parse({
-        columns: true,
-        skip_empty_lines: true,
-        trim: true,
-        bom: true,
-        relax_column_count: true,
-        info: true,
-      }),
-    );
     let batch: { record: SentMessageRecord; line: number }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -223,28 +215,30 @@ export class BulkImportService {
       await this.statistics.refresh();
       onProgress?.(summary.linesRead);
     };
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
+    for await (const item of readSendLogCsv(path)) {
       summary.linesRead += 1;
-      const sentAt = new Date(item.record.sent_at ?? '');
+      if ('problem' in item) {
+        summary.rejected.push({ line: item.line, message: item.problem });
+        continue;
+      }
+      const { record } = item;
+      const sentAt = new Date(record.sent_at ?? '');
       if (!Number.isNaN(sentAt.getTime())) {
         span.min = Math.min(span.min, sentAt.getTime());
         span.max = Math.max(span.max, sentAt.getTime() + 30 * 24 * 60 * 60 * 1000);
       }
       batch.push({
-        line: item.info.lines,
+        line: item.line,
         record: {
-          wamid: item.record.wamid ?? '',
-          phoneNumberId: item.record.phone_number_id ?? '',
-          to: item.record.to ?? '',
+          wamid: record.wamid ?? '',
+          phoneNumberId: record.phone_number_id ?? '',
+          to: record.to ?? '',
           sentAt,
-          templateName: item.record.template_name || null,
-          templateLanguage: item.record.template_language || null,
-          templateCategory: (item.record.template_category?.toUpperCase() ||
+          templateName: record.template_name || null,
+          templateLanguage: record.template_language || null,
+          templateCategory: (record.template_category?.toUpperCase() ||
             null) as TemplateCategory | null,
-          api: (item.record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
+          api: (record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
         },
       });
       if (batch.length >= BATCH_LINES) await flush();

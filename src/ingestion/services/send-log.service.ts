@@ -5,6 +5,7 @@ import type { PendingMessages } from '../../messages/utils/pending-messages.util
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
 import type { IngestResultOutput } from '../dtos/outputs/ingest-result.output';
 import { IngestionService } from './ingestion.service';
+import { FIELD_LIMITS } from '../parsers/payload-reader.util';
 import { digits } from './webhook-event-applier.service';
 
 export interface SentMessageRecord {
@@ -19,6 +20,15 @@ export interface SentMessageRecord {
 }
 
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
+
+/** The columns send records are stored in (messages.template_name, template_language). */
+export const TEMPLATE_NAME_MAX_LENGTH = 512;
+export const TEMPLATE_LANGUAGE_MAX_LENGTH = 32;
+const WAMID_MAX_LENGTH = FIELD_LIMITS.wamid;
+const PHONE_NUMBER_ID_MAX_LENGTH = FIELD_LIMITS.accountId;
+/** A recipient named by business-scoped user id (a user with a username). */
+export const RECIPIENT_MAX_LENGTH = FIELD_LIMITS.person;
+const PHONE_NUMBER = /^\+?[\d\s\-().]+$/;
 
 /** Validates send records one by one: a bad record is reported, the good ones are kept. */
 @Injectable()
@@ -51,13 +61,16 @@ export class SendLogService {
         });
         continue;
       }
+      const to = record.to.trim();
+      const toPhone = PHONE_NUMBER.test(to);
       facts.push({
         wamid: record.wamid.trim(),
         phoneNumberId: record.phoneNumberId.trim(),
         wabaId,
         fact: {
           kind: 'send_log',
-          contact: digits(record.to),
+          contact: toPhone ? digits(to) : '',
+          userId: toPhone ? null : to,
           at: record.sentAt,
           templateName: record.templateName?.trim() || null,
           templateLanguage: record.templateLanguage?.trim() || null,
@@ -82,9 +95,25 @@ export class SendLogService {
 function validate(record: SentMessageRecord): string | null {
   if (!record.wamid || record.wamid.trim() === '') return 'wamid is empty';
   if (!record.phoneNumberId || record.phoneNumberId.trim() === '') return 'phoneNumberId is empty';
-  const to = digits(record.to ?? '');
-  if (to.length < 6 || to.length > 15)
-    return `"${record.to}" is not a phone number (6 to 15 digits)`;
+  const texts: [string, string | null | undefined, number][] = [
+    ['wamid', record.wamid, WAMID_MAX_LENGTH],
+    ['phoneNumberId', record.phoneNumberId, PHONE_NUMBER_ID_MAX_LENGTH],
+    ['templateName', record.templateName, TEMPLATE_NAME_MAX_LENGTH],
+    ['templateLanguage', record.templateLanguage, TEMPLATE_LANGUAGE_MAX_LENGTH],
+    ['to', record.to, RECIPIENT_MAX_LENGTH],
+  ];
+  for (const [field, value, max] of texts) {
+    if (value === null || value === undefined) continue;
+    if (value.includes('\u0000')) return `${field} contains a NUL character (binary content?)`;
+    if (value.trim().length > max) {
+      return `${field} is ${value.trim().length} characters long; at most ${max} are accepted`;
+    }
+  }
+  const to = (record.to ?? '').trim();
+  if (to === '') return 'to is empty';
+  const phone = PHONE_NUMBER.test(to) ? digits(to) : null;
+  if (phone !== null && (phone.length < 6 || phone.length > 15))
+    return `"${record.to}" is not a phone number (6 to 15 digits) nor a business-scoped user id`;
   if (!(record.sentAt instanceof Date) || Number.isNaN(record.sentAt.getTime()))
     return 'sentAt is not a valid instant';
   if (record.templateCategory && !CATEGORIES.has(record.templateCategory)) {

@@ -17,23 +17,60 @@ import { RawEventLog } from './raw-event-log.service';
 
 const BATCH_SIZE = 5000;
 const BATCH_WINDOW_MS = 250;
-const MAX_ATTEMPTS = 3;
-const RETRY_DELAY_MS = 5000;
+
+/**
+ * When a body that failed is tried again: the n-th failure waits `firstDelayMs × 2^(n−1)`, at
+ * most `maxDelayMs`; the `maxAttempts`-th failure sets the body aside for an operator. With the
+ * defaults the attempts are 5 s, 10 s, 20 s … 43 min apart, then hourly: a body is set aside
+ * after 16 failures over about 6 h 25 min, so an outage shorter than that sets nothing aside.
+ */
+export interface RetrySchedule {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = {
+  firstDelayMs: 5_000,
+  maxDelayMs: 3_600_000,
+  maxAttempts: 16,
+};
+
+/** When the queue cannot even read or mark the log (the database is down): 1 s, 2 s … 1 min. */
+const DRAIN_RETRY_FIRST_MS = 1_000;
+const DRAIN_RETRY_MAX_MS = 60_000;
+
+/** A logged body and the outcome of one attempt to apply it. */
+export interface RawEventRow {
+  id: number;
+  body: string;
+}
+
+export type ApplyOutcome = { applied: true } | { applied: false; error: string };
+
+/** The condition of a body still to apply: not applied, not set aside, not discarded. */
+const WAITING = 'processed_at IS NULL AND set_aside_at IS NULL AND discarded_at IS NULL';
 
 /**
  * Applies logged webhook bodies in arrival order, a batch at a time, one batch at once: the
  * webhook answers as soon as the body is durable, and batching re-rates each conversation and
  * counter once per batch instead of once per event. A drain starts `BATCH_WINDOW_MS` after the
  * first body that wakes it, so that busy traffic is applied in batches of hundreds rather than
- * one per group commit (charges appear a quarter of a second later). Unprocessed bodies left by
- * a stop are resumed at start-up.
+ * one per group commit (charges appear a quarter of a second later). A body that fails is tried
+ * again on its retry schedule (`RetrySchedule`), woken by a timer, not by new traffic; a drain
+ * that fails as a whole (the database is unreachable) is tried again with its own backoff.
+ * Unprocessed bodies left by a stop are resumed at start-up.
  */
 @Injectable()
 export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** The retry schedule of failed bodies (tests shorten it). */
+  schedule: RetrySchedule = DEFAULT_RETRY_SCHEDULE;
   private readonly logger = new Logger(WebhookQueue.name);
   private readonly sql: SqlDialect;
   private draining: Promise<void> | null = null;
   private window: NodeJS.Timeout | null = null;
+  private retry: { timer: NodeJS.Timeout; at: number } | null = null;
+  private drainFailures = 0;
   private pending = false;
   private stopped = false;
 
@@ -57,6 +94,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     this.stopped = true;
     if (this.window !== null) clearTimeout(this.window);
     this.window = null;
+    this.cancelRetry();
     return this.draining ?? Promise.resolve();
   }
 
@@ -73,7 +111,10 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  /** Resolves once every logged body has been applied (tests and imports wait on it). */
+  /**
+   * Resolves once every body due now has been applied or has failed (tests and imports wait on
+   * it); a later retry is not waited for.
+   */
   async idle(): Promise<void> {
     while (this.window !== null || this.draining !== null) {
       if (this.window !== null) this.startDrain();
@@ -86,12 +127,16 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     this.window = null;
     this.pending = false;
     this.draining = this.drain()
+      .then(async () => {
+        this.drainFailures = 0;
+        await this.scheduleNextAttempt();
+      })
       .catch((error: unknown) => {
-        // The database may be briefly unavailable: try again shortly.
-        this.logger.error(
-          `webhook queue stopped: ${String(error)}; retrying in ${RETRY_DELAY_MS} ms`,
-        );
-        setTimeout(() => this.wake(), RETRY_DELAY_MS).unref();
+        // The database may be unavailable: try again, later each time, without new traffic.
+        const delay = Math.min(DRAIN_RETRY_FIRST_MS * 2 ** this.drainFailures, DRAIN_RETRY_MAX_MS);
+        this.drainFailures += 1;
+        this.logger.error(`webhook queue stopped: ${String(error)}; retrying in ${delay} ms`);
+        this.retryAt(Date.now() + delay);
       })
       .finally(() => {
         this.draining = null;
@@ -99,34 +144,79 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
       });
   }
 
-  /**
-   * Logged bodies still to apply, and bodies that failed every attempt and wait for an operator
-   * (kept in the raw event log with their last error).
-   */
-  async backlog(): Promise<{ waiting: number; failed: number }> {
-    const rows: { waiting: number | string | null; failed: number | string | null }[] =
-      await this.sql.query(
-        `SELECT SUM(CASE WHEN attempts < ${MAX_ATTEMPTS} THEN 1 ELSE 0 END) AS waiting,
-                SUM(CASE WHEN attempts < ${MAX_ATTEMPTS} THEN 0 ELSE 1 END) AS failed
-         FROM raw_events WHERE processed_at IS NULL`,
-      );
-    return { waiting: Number(rows[0]?.waiting ?? 0), failed: Number(rows[0]?.failed ?? 0) };
+  /** Wakes the queue at `at` (the earliest of the times asked for wins). */
+  private retryAt(at: number): void {
+    if (this.stopped) return;
+    if (this.retry !== null && this.retry.at <= at) return;
+    this.cancelRetry();
+    // A next attempt never lies further ahead than the longest wait (a clock set back may say so).
+    const longest = Math.max(this.schedule.maxDelayMs, DRAIN_RETRY_MAX_MS);
+    const delay = Math.min(Math.max(0, at - Date.now()), longest);
+    const timer = setTimeout(() => {
+      this.retry = null;
+      this.wake();
+    }, delay).unref();
+    this.retry = { timer, at };
   }
 
-  /** Applies what is logged; goes straight on while there is a backlog of full batches. */
+  private cancelRetry(): void {
+    if (this.retry !== null) clearTimeout(this.retry.timer);
+    this.retry = null;
+  }
+
+  /** Sets the timer for the earliest body waiting for its next attempt. */
+  private async scheduleNextAttempt(): Promise<void> {
+    const rows: { next: number | string | null }[] = await this.sql.query(
+      `SELECT MIN(next_attempt_at) AS next FROM raw_events WHERE ${WAITING} AND next_attempt_at IS NOT NULL`,
+    );
+    const next = rows[0]?.next ?? null;
+    if (next !== null) this.retryAt(Number(next));
+  }
+
+  /**
+   * Logged bodies still to apply (retrying: those of them waiting after a failed attempt), and
+   * bodies set aside after every attempt of their schedule, which wait for an operator (kept in
+   * the raw event log with their last error). Discarded bodies are in neither.
+   */
+  async backlog(): Promise<{ waiting: number; retrying: number; failed: number }> {
+    const rows: {
+      waiting: number | string | null;
+      retrying: number | string | null;
+      failed: number | string | null;
+    }[] = await this.sql.query(
+      `SELECT SUM(CASE WHEN set_aside_at IS NULL THEN 1 ELSE 0 END) AS waiting,
+              SUM(CASE WHEN set_aside_at IS NULL AND attempts > 0 THEN 1 ELSE 0 END) AS retrying,
+              SUM(CASE WHEN set_aside_at IS NULL THEN 0 ELSE 1 END) AS failed
+         FROM raw_events WHERE processed_at IS NULL AND discarded_at IS NULL`,
+    );
+    return {
+      waiting: Number(rows[0]?.waiting ?? 0),
+      retrying: Number(rows[0]?.retrying ?? 0),
+      failed: Number(rows[0]?.failed ?? 0),
+    };
+  }
+
+  /** Applies what is logged and due; goes straight on while there is a backlog of full batches. */
   private async drain(): Promise<void> {
     for (;;) {
-      const rows: { id: number | string; body: string }[] = await this.sql.query(
-        `SELECT id, body FROM raw_events WHERE processed_at IS NULL AND attempts < ${MAX_ATTEMPTS} ORDER BY id LIMIT ${BATCH_SIZE}`,
-      );
-      if (rows.length > 0)
-        await this.applyBatch(rows.map((row) => ({ id: Number(row.id), body: row.body })));
+      const rows = await this.dueBodies();
+      if (rows.length > 0) await this.applyBatch(rows);
       await this.statistics.refresh();
       if (rows.length < BATCH_SIZE || this.stopped) return;
     }
   }
 
-  private async applyBatch(rows: { id: number; body: string }[]): Promise<void> {
+  private async dueBodies(): Promise<RawEventRow[]> {
+    const rows: { id: number | string; body: string }[] = await this.sql.query(
+      `SELECT id, body FROM raw_events
+        WHERE ${WAITING} AND (next_attempt_at IS NULL OR next_attempt_at <= ${this.sql.param(1)})
+        ORDER BY id LIMIT ${BATCH_SIZE}`,
+      [Date.now()],
+    );
+    return rows.map((row) => ({ id: Number(row.id), body: row.body }));
+  }
+
+  private async applyBatch(rows: RawEventRow[]): Promise<void> {
     try {
       await this.ingestion.applyParsed(
         rows.flatMap((row) => this.eventsOf(row)),
@@ -139,23 +229,61 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
         `a batch of ${rows.length} webhook bodies failed; applying them one by one: ${String(error)}`,
       );
     }
-    // One bad body must not hold back the others. A retry re-rates every message the body
-    // touches, since the failed attempt may have stored its facts without re-rating.
+    // One bad body must not hold back the others.
     for (const row of rows) {
-      try {
-        await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
-        await this.rawEventLog.markProcessed([row.id]);
-      } catch (error) {
-        this.logger.error(`raw event ${row.id} failed (kept for replay): ${String(error)}`);
-        await this.sql.query(
-          `UPDATE raw_events SET attempts = attempts + 1, last_error = ${this.sql.param(1)} WHERE id = ${this.sql.param(2)}`,
-          [String(error).slice(0, 2000), row.id],
-        );
-      }
+      const outcome = await this.applyOne(row);
+      if (!outcome.applied) await this.recordFailure(row.id, outcome.error);
     }
   }
 
-  private eventsOf(row: { id: number; body: string }): WebhookEvent[] {
+  /**
+   * Applies one logged body on its own and marks it processed, or says why it failed: the path
+   * of every retry, an operator's replay included. It re-rates every message the body touches,
+   * since a failed attempt may have stored its facts without re-rating.
+   */
+  async applyOne(row: RawEventRow): Promise<ApplyOutcome> {
+    try {
+      await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
+      await this.rawEventLog.markProcessed([row.id]);
+      return { applied: true };
+    } catch (error) {
+      return { applied: false, error: String(error).slice(0, 2000) };
+    }
+  }
+
+  /** Counts a failed attempt: the next one is scheduled, or, after the last, the body set aside. */
+  private async recordFailure(id: number, error: string): Promise<void> {
+    const rows: { attempts: number | string }[] = await this.sql.query(
+      `SELECT attempts FROM raw_events WHERE id = ${this.sql.param(1)}`,
+      [id],
+    );
+    const attempts = Number(rows[0]?.attempts ?? 0) + 1;
+    const now = Date.now();
+    if (attempts >= this.schedule.maxAttempts) {
+      this.logger.error(
+        `raw event ${id} failed ${attempts} times and is set aside for an operator: ${error}`,
+      );
+      await this.sql.query(
+        `UPDATE raw_events SET attempts = ${this.sql.param(1)}, last_error = ${this.sql.param(2)},
+                next_attempt_at = NULL, set_aside_at = ${this.sql.param(3)}
+          WHERE id = ${this.sql.param(4)}`,
+        [attempts, error, now, id],
+      );
+      return;
+    }
+    const delay = retryDelay(this.schedule, attempts);
+    this.logger.warn(
+      `raw event ${id} failed (attempt ${attempts} of ${this.schedule.maxAttempts}); next attempt in ${Math.round(delay / 1000)} s: ${error}`,
+    );
+    await this.sql.query(
+      `UPDATE raw_events SET attempts = ${this.sql.param(1)}, last_error = ${this.sql.param(2)},
+              next_attempt_at = ${this.sql.param(3)}
+        WHERE id = ${this.sql.param(4)}`,
+      [attempts, error, now + delay, id],
+    );
+  }
+
+  private eventsOf(row: RawEventRow): WebhookEvent[] {
     try {
       return this.ingestion.parseEvents(this.ingestion.parseBody(row.body)).events;
     } catch (error) {
@@ -163,4 +291,9 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
       return [];
     }
   }
+}
+
+/** How long after its `attempts`-th failure a body is tried again. */
+export function retryDelay(schedule: RetrySchedule, attempts: number): number {
+  return Math.min(schedule.firstDelayMs * 2 ** (attempts - 1), schedule.maxDelayMs);
 }

@@ -19,7 +19,8 @@ export class MessagesQueryService {
     return this.messages.findOne({ where: { wamid }, order: { id: 'ASC' } });
   }
 
-  async page(filter: MessageFilter | undefined, first: number, after: string | undefined) {
+  /** A page of messages; no `after` (absent or null) is the first page. */
+  async page(filter: MessageFilter | undefined, first: number, after: string | null | undefined) {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
     }
@@ -28,7 +29,9 @@ export class MessagesQueryService {
       .orderBy('m.id', 'ASC')
       .take(first + 1);
     applyFilter(query, filter);
-    if (after !== undefined) query.andWhere('m.id > :after', { after: decodeCursor(after) });
+    if (after !== undefined && after !== null) {
+      query.andWhere('m.id > :after', { after: decodeCursor(after) });
+    }
     const rows = await query.getMany();
     const page = rows.slice(0, first);
     return {
@@ -43,12 +46,21 @@ export function encodeCursor(id: number): string {
   return Buffer.from(`message:${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
-  const match = /^message:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match)
-    throw new DomainError('BAD_USER_INPUT', `"${cursor}" is not a cursor returned by messages`);
+/** A cursor's message id; anything but a cursor `messages` returned is BAD_USER_INPUT. */
+export function decodeCursor(cursor: string): number {
+  const match = /^message:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // Row ids are integer columns: a 16-digit "id" would overflow PostgreSQL's integer.
+  if (!match || Number(match[1]) > MAX_CURSOR_ID || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `after must be an endCursor or edge cursor returned by messages; got ${JSON.stringify(cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor)}`,
+    );
+  }
   return Number(match[1]);
 }
+
+/** The largest id of an integer (32-bit) column on PostgreSQL. */
+const MAX_CURSOR_ID = 2_147_483_647;
 
 function applyFilter(
   query: SelectQueryBuilder<MessageEntity>,

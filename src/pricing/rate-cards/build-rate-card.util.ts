@@ -1,10 +1,13 @@
 import { isLocalDate } from '../markets/local-date.util';
-import { normalizeCurrencyCode } from './meta-csv.util';
+import { MAX_RATE_CARD_CSV_LENGTH, normalizeCurrencyCode } from './meta-csv.util';
 import { parseMetaRatesCsv } from './parse-meta-rates-csv.util';
 import { parseMetaTiersCsv } from './parse-meta-tiers-csv.util';
 import { RateCardImportError } from './rate-card-import.error';
 import type { RateCardData, RateCardIssue } from './rate-card.types';
 import { validateRateCard } from './validate-rate-card.util';
+
+/** A card's name (rate_cards.name is varchar(200)). */
+export const MAX_RATE_CARD_NAME_LENGTH = 200;
 
 export interface BuildRateCardInput {
   name: string;
@@ -36,6 +39,22 @@ export function buildRateCard(input: BuildRateCardInput): RateCardData {
   const currency = normalizeCurrencyCode(input.currency);
   if (input.name.trim() === '') {
     issues.push({ line: 0, message: 'name is empty' });
+  } else if (input.name.trim().length > MAX_RATE_CARD_NAME_LENGTH) {
+    issues.push({
+      line: 0,
+      message: `name is ${input.name.trim().length} characters long; at most ${MAX_RATE_CARD_NAME_LENGTH}`,
+    });
+  }
+  for (const [file, text] of [
+    ['rates CSV', input.ratesCsv],
+    ['volume tiers CSV', input.volumeTiersCsv ?? ''],
+  ] as const) {
+    if (text.length > MAX_RATE_CARD_CSV_LENGTH) {
+      issues.push({
+        line: 0,
+        message: `the ${file} is ${text.length} characters long; at most ${MAX_RATE_CARD_CSV_LENGTH} (1 MiB) are read`,
+      });
+    }
   }
   if (currency === null) {
     issues.push({ line: 0, message: `currency "${input.currency}" is not a 3-letter code` });

@@ -18,6 +18,16 @@ const OPEN_BOUND = new Set(['', '-', '--', '—', 'max']);
 const AMOUNT = /^([^\d\s.,+-]*)\s*(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const VOLUME = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 const MAX_RATE_DECIMALS = 6;
+/**
+ * A rate's whole part: up to 9,999,999 per message in any currency (Meta's highest list rates are
+ * a few hundred units, in IDR), so that amounts and their micro-unit sums stay far inside the
+ * stored columns (charge_rate varchar(40), bigint micro-units).
+ */
+export const MAX_RATE_INTEGER_DIGITS = 7;
+/** A cell's text, currency symbols and thousands separators included. */
+const MAX_CELL_LENGTH = 64;
+/** Each CSV file of a rate card (rates, volume tiers); Meta's files are a few kilobytes. */
+export const MAX_RATE_CARD_CSV_LENGTH = 1_048_576;
 
 /** Tokens Meta (and spreadsheet exports) use for a currency besides its ISO code. */
 const CURRENCY_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
@@ -96,6 +106,12 @@ export function currencyMatches(token: string, expectedCurrency: string): boolea
 
 /** An exact rate cell: "n/a"/empty = no rate; thousand separators and a currency prefix allowed. */
 export function parseRateCell(cell: string, expectedCurrency: string): CellValue {
+  if (cell.length > MAX_CELL_LENGTH) {
+    return {
+      kind: 'error',
+      message: `a rate cell of ${cell.length} characters (at most ${MAX_CELL_LENGTH})`,
+    };
+  }
   if (NO_RATE.has(cell.trim().toLowerCase())) {
     return { kind: 'absent' };
   }
@@ -116,7 +132,14 @@ export function parseRateCell(cell: string, expectedCurrency: string): CellValue
       message: `rate "${cell}" has more than ${MAX_RATE_DECIMALS} decimal places`,
     };
   }
-  const digits = `${integer.replace(/,/g, '')}${fraction === '' ? '' : `.${fraction}`}`;
+  const whole = integer.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  if (whole.length > MAX_RATE_INTEGER_DIGITS) {
+    return {
+      kind: 'error',
+      message: `rate "${cell}" is too large (at most ${MAX_RATE_INTEGER_DIGITS} digits before the decimal point)`,
+    };
+  }
+  const digits = `${whole}${fraction === '' ? '' : `.${fraction}`}`;
   return { kind: 'value', value: toDecimalString(money(digits)) };
 }
 
@@ -125,6 +148,12 @@ export type VolumeCell =
 
 /** A tier volume bound; value `null` for an open upper bound when `openAllowed`. */
 export function parseVolumeCell(cell: string, openAllowed: boolean): VolumeCell {
+  if (cell.length > MAX_CELL_LENGTH) {
+    return {
+      kind: 'error',
+      message: `a volume cell of ${cell.length} characters (at most ${MAX_CELL_LENGTH})`,
+    };
+  }
   const trimmed = cell.trim();
   if (openAllowed && OPEN_BOUND.has(trimmed.toLowerCase())) {
     return { kind: 'value', value: null };

@@ -17,7 +17,8 @@ const RATE_COLUMNS: readonly RateColumn[] = [
   'AUTHENTICATION_INTERNATIONAL',
   'SERVICE',
 ];
-const CANONICAL_RATE = /^\d+(?:\.\d{1,6})?$/;
+// At most 7 digits before the point and 6 after (see MAX_RATE_INTEGER_DIGITS).
+const CANONICAL_RATE = /^\d{1,7}(?:\.\d{1,6})?$/;
 
 export interface MarketLines {
   rates?: Record<string, number>;

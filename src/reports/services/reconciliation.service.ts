@@ -196,7 +196,10 @@ export class ReconciliationService {
 
 function parseCursor(after: string | null | undefined): number {
   if (after === null || after === undefined) return 0;
-  if (!/^\d{1,15}$/.test(after)) throw new DomainError('BAD_USER_INPUT', 'after is not a cursor');
+  // Message ids are integer columns: a larger "id" would overflow PostgreSQL's integer.
+  if (!/^\d{1,10}$/.test(after) || Number(after) > 2_147_483_647) {
+    throw new DomainError('BAD_USER_INPUT', 'after is not a cursor');
+  }
   return Number(after);
 }
 

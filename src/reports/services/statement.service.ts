@@ -11,6 +11,7 @@ import {
   type ChargeReason,
   type PricingCategory,
 } from '../../pricing/pricing.types';
+import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { selectRateCard } from '../../pricing/rate-cards/select-rate-card.util';
 import type { MessageScope } from '../utils/build-message-where.util';
 import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util';
@@ -139,6 +140,12 @@ export class StatementService {
 
   private async readStatement(request: StatementRequest): Promise<StatementResult> {
     parseMonth(request.month);
+    if (request.currency && normalizeCurrencyCode(request.currency) === null) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(request.currency)}`,
+      );
+    }
     const wabas = await this.wabasInScope(request);
     const scope: MessageScope = {
       months: [request.month],
@@ -228,7 +235,7 @@ export class StatementService {
     wabas: readonly WabaRow[],
     scope: MessageScope,
   ): Promise<string> {
-    if (request.currency) return request.currency.toUpperCase();
+    if (request.currency) return normalizeCurrencyCode(request.currency)!;
     const parameters = new SqlParameters(driverOf(this.dataSource));
     const charged = (await this.dataSource.query(
       `SELECT DISTINCT charge_currency AS currency FROM charge_rollups

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain.error';
-import { chargeMessages } from '../../pricing/engine/charge-messages';
 import { money, toDecimalString } from '../../pricing/money';
 import { regimeOn } from '../../pricing/regimes/regime';
 import { localDate } from '../../pricing/time/local-time.util';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { NormalizedVolume, SimulationLineResult } from '../simulation.types';
-import { summarizeAsVolumes } from '../utils/recorded-traffic.util';
+import { chargeRecordedTraffic, RecordedVolumes } from '../utils/recorded-traffic.util';
 import { runVolumeScenario } from '../utils/run-volume-scenario.util';
 import { addMonths } from '../../pricing/time/local-time.util';
 import { monthRange, requireMonth, roundMessages } from '../utils/simulation-math.util';
@@ -70,45 +69,65 @@ export class ForecastService {
     const historyMonths = monthRange(firstHistory, lastHistory);
 
     const book = await this.rateCards.book();
-    const traffic = await this.recorded.load({
+    const traffic = await this.recorded.open({
       wabaId: request.wabaId,
       portfolioId: null,
       fromMonth: firstHistory,
       toMonth: lastHistory,
     });
-    const charges = chargeMessages({
-      messages: traffic.messages,
-      accountOf: (phone) => traffic.accounts.get(phone)!,
-      rateCards: book,
-    });
     const inHistory = new Set(historyMonths);
-    const reported = traffic.messages.filter(
-      (message) =>
-        traffic.wabaOfPhone.get(message.phoneNumberId) === request.wabaId &&
-        inHistory.has(charges.get(message.id)!.month),
-    );
-    const history = historyMonths.map((month) => {
-      const ofMonth = reported
-        .map((message) => charges.get(message.id)!)
-        .filter((charge) => charge.month === month && charge.pricingCategory !== null);
-      return {
+    const totals = new Map(
+      historyMonths.map((month) => [
         month,
-        messages: ofMonth.length,
-        billableMessages: ofMonth.filter((charge) => charge.billable).length,
-        total: toDecimalString(
-          ofMonth.reduce((sum, charge) => sum.plus(charge.amount), money('0')),
-        ),
-      };
-    });
-    const reportedIds = new Set(reported.map((message) => message.id));
-    const summary = summarizeAsVolumes(
-      traffic.messages,
-      (message) => (reportedIds.has(message.id) ? charges.get(message.id)!.month : null),
-      (message) => {
-        const charge = charges.get(message.id)!;
-        return charge.market ? { market: charge.market, country: charge.country } : null;
+        { month, messages: 0, billableMessages: 0, total: money('0') },
+      ]),
+    );
+    const recorded = new RecordedVolumes();
+    // One pass: each chunk's volumes from its classifications (month, market and country do
+    // not depend on counter places), each month's history from the charges.
+    await chargeRecordedTraffic(
+      traffic.chunks(),
+      {
+        accountOf: (phone) => traffic.accounts.get(phone)!,
+        rateCards: book,
+        report: (message, classification) =>
+          traffic.wabaOfPhone.get(message.phoneNumberId) === request.wabaId &&
+          inHistory.has(classification.month),
+        onChunk: (classified) => {
+          const reported = new Map(
+            classified
+              .filter(
+                ({ message, classification }) =>
+                  traffic.wabaOfPhone.get(message.phoneNumberId) === request.wabaId &&
+                  inHistory.has(classification.month),
+              )
+              .map(({ message, classification }) => [message.id, classification]),
+          );
+          recorded.add(
+            classified.map(({ message }) => message),
+            (message) => reported.get(message.id)?.month ?? null,
+            (message) => {
+              const classification = reported.get(message.id)!;
+              return classification.market
+                ? { market: classification.market, country: classification.country }
+                : null;
+            },
+          );
+        },
+      },
+      ({ charge }) => {
+        const total = totals.get(charge.month);
+        if (total === undefined || charge.pricingCategory === null) return;
+        total.messages += 1;
+        if (charge.billable) total.billableMessages += 1;
+        total.total = total.total.plus(charge.amount);
       },
     );
+    const history = [...totals.values()].map((total) => ({
+      ...total,
+      total: toDecimalString(total.total),
+    }));
+    const summary = recorded.summary();
     const volumes = averageVolumes(summary.volumes, historyMonths.length, targetMonth);
     const scenario: NormalizedScenario = {
       name: `forecast ${request.wabaId} ${targetMonth}`,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain.error';
-import { chargeMessages } from '../../pricing/engine/charge-messages';
+import { classifyAll } from '../../pricing/engine/charge-messages';
 import type {
+  Classification,
   EngineAccount,
   EngineMessage,
   EngineRateCard,
@@ -17,10 +18,11 @@ import type {
 } from '../simulation.types';
 import { LineAccumulator } from '../utils/line-accumulator.util';
 import {
-  addChargesToLines,
-  repliesToMove,
-  summarizeAsVolumes,
-  type ChargedMessage,
+  addChargeToLines,
+  chargeRecordedTraffic,
+  RecordedVolumes,
+  RepliesToMove,
+  type RecordedChargeContext,
 } from '../utils/recorded-traffic.util';
 import {
   applyBaseline,
@@ -148,27 +150,32 @@ export class SimulationService {
   ): Promise<ScenarioResultData> {
     if (scenario.traffic.kind !== 'RECORDED') throw new Error('not a recorded scenario');
     const { fromMonth, toMonth } = scenario.traffic;
-    const traffic = await this.recorded.load(scenario.traffic);
+    const traffic = await this.recorded.open(scenario.traffic);
     const { options } = scenario;
+    const simulatedAccounts = new Map<string, EngineAccount>();
     const accountOf = (phone: string): EngineAccount => {
-      const account = traffic.accounts.get(phone)!;
-      return {
-        ...account,
-        currency: pricing.currency ?? account.currency,
-        freeServiceAllowance: options.freeServiceAllowance ?? account.freeServiceAllowance,
-        primaryBusinessCountry: options.primaryBusinessCountry ?? account.primaryBusinessCountry,
-        authInternationalStarts: options.authInternationalStarts ?? account.authInternationalStarts,
-      };
+      let simulated = simulatedAccounts.get(phone);
+      if (simulated === undefined) {
+        const account = traffic.accounts.get(phone)!;
+        simulated = {
+          ...account,
+          currency: pricing.currency ?? account.currency,
+          freeServiceAllowance: options.freeServiceAllowance ?? account.freeServiceAllowance,
+          primaryBusinessCountry: options.primaryBusinessCountry ?? account.primaryBusinessCountry,
+          authInternationalStarts:
+            options.authInternationalStarts ?? account.authInternationalStarts,
+        };
+        simulatedAccounts.set(phone, simulated);
+      }
+      return simulated;
     };
     const months = new Set(monthRange(fromMonth, toMonth));
-    const charge = (messages: readonly EngineMessage[]): ChargedMessage[] => {
-      const charges = chargeMessages({ messages, accountOf, rateCards: pricing.book });
-      return messages
-        .filter((message) =>
-          traffic.reportedWabas.has(traffic.wabaOfPhone.get(message.phoneNumberId)!),
-        )
-        .map((message) => ({ message, charge: charges.get(message.id)! }))
-        .filter((entry) => months.has(entry.charge.month));
+    const context = {
+      accountOf,
+      rateCards: pricing.book,
+      report: (message: EngineMessage, classification: Classification) =>
+        traffic.reportedWabas.has(traffic.wabaOfPhone.get(message.phoneNumberId)!) &&
+        months.has(classification.month),
     };
     const source = scenario.spec.fromWabaId
       ? `WABA ${scenario.spec.fromWabaId}`
@@ -182,29 +189,34 @@ export class SimulationService {
         `Volume-tier counters are shared by the portfolio ${traffic.portfolioId}: its other WABAs' messages take their places in them but are not reported.`,
       );
     }
-    let entries = charge(traffic.messages);
     const needsVolumes =
       options.growthPercent !== null ||
       options.marketingInsideEntryPointPercent !== null ||
       options.regimeDate !== null;
     if (needsVolumes) {
-      return this.recordedAsVolumes(scenario, pricing, traffic, entries, accountOf, notes);
+      return this.recordedAsVolumes(scenario, pricing, traffic, context, notes);
     }
+    let chunks = traffic.chunks();
     if (options.movedToAppPercent !== null) {
-      const moved = repliesToMove(entries, options.movedToAppPercent);
-      const messages = traffic.messages.map((message) =>
-        moved.has(message.id)
-          ? { ...message, origin: 'BUSINESS_APP' as const, api: null }
-          : message,
-      );
-      entries = charge(messages);
+      // A first pass finds the replies to move; the second charges everything with them moved
+      // (a reply sent from the app no longer opens an entry point window, nor takes a place).
+      const candidates = new RepliesToMove();
+      await chargeRecordedTraffic(traffic.chunks(), context, (charged) => candidates.add(charged));
+      const moved = candidates.chosen(options.movedToAppPercent);
+      chunks = movedToApp(traffic.chunks(), moved);
       notes.push(
         `movedToAppPercent ${toDecimalString(options.movedToAppPercent)}: ${moved.size} Cloud API non-template replies inside the service window (that share of each number's month, rounded half-up, the last ones of the month first) are replayed as sent from the WhatsApp Business app (FREE_BUSINESS_APP).`,
       );
     }
     const lines = new LineAccumulator();
-    addChargesToLines(entries, lines);
-    const currencies = [...new Set(entries.map((entry) => entry.charge.currency))].sort();
+    const charged = new Set<string>();
+    const cards = new Set<string>();
+    await chargeRecordedTraffic(chunks, context, ({ charge }) => {
+      addChargeToLines(charge, lines);
+      charged.add(charge.currency);
+      if (charge.rateCardId !== null) cards.add(charge.rateCardId);
+    });
+    const currencies = [...charged].sort();
     const reportedPhone = [...traffic.wabaOfPhone].find(([, waba]) =>
       traffic.reportedWabas.has(waba),
     )?.[0];
@@ -218,32 +230,50 @@ export class SimulationService {
         `The WABAs bill in ${currencies.join(', ')}: see the totals per currency; total is in ${currency}. Pass currency to price everything in one.`,
       );
     }
-    const cards = new Set<string>();
-    for (const entry of entries) {
-      if (entry.charge.rateCardId !== null) cards.add(entry.charge.rateCardId);
-    }
     return finishScenario(scenario.name, currency, lines, [...cards].sort(), notes);
   }
 
-  private recordedAsVolumes(
+  /**
+   * Recorded traffic summarized as volumes (for the options that need them), in one pass: the
+   * volumes need each message's month, market and country, which its classification decides
+   * (not its place in a counter).
+   */
+  private async recordedAsVolumes(
     scenario: NormalizedScenario,
     pricing: ScenarioPricing,
     traffic: RecordedTraffic,
-    entries: ChargedMessage[],
-    accountOf: (phone: string) => EngineAccount,
+    context: Pick<RecordedChargeContext, 'accountOf' | 'rateCards' | 'report'>,
     notes: string[],
-  ): ScenarioResultData {
-    const byId = new Map(entries.map((entry) => [entry.message.id, entry.charge]));
-    const summary = summarizeAsVolumes(
-      traffic.messages,
-      (message) => byId.get(message.id)?.month ?? null,
-      (message) => {
-        const charge = byId.get(message.id);
-        return charge?.market ? { market: charge.market, country: charge.country } : null;
-      },
-    );
-    const phones = new Set(entries.map((entry) => entry.message.phoneNumberId));
-    const account = accountOf(entries[0]?.message.phoneNumberId ?? [...traffic.accounts.keys()][0]);
+  ): Promise<ScenarioResultData> {
+    const volumes = new RecordedVolumes();
+    const phones = new Set<string>();
+    for await (const messages of traffic.chunks()) {
+      const reported = new Map<string, Classification>();
+      for (const { message, classification } of classifyAll(
+        messages,
+        context.accountOf,
+        context.rateCards,
+      )) {
+        if (!context.report(message, classification)) continue;
+        reported.set(message.id, classification);
+        phones.add(message.phoneNumberId);
+      }
+      volumes.add(
+        messages,
+        (message) => reported.get(message.id)?.month ?? null,
+        (message) => {
+          const classification = reported.get(message.id);
+          return classification?.market
+            ? { market: classification.market, country: classification.country }
+            : null;
+        },
+      );
+    }
+    const summary = volumes.summary();
+    // The first reported number's account (any number read, when none is reported; none when
+    // nothing was recorded: the volumes are empty then).
+    const firstPhone = phones.values().next().value ?? traffic.accounts.keys().next().value;
+    const account = firstPhone === undefined ? null : context.accountOf(firstPhone);
     const asVolumes: NormalizedScenario = {
       ...scenario,
       traffic: { kind: 'VOLUMES', volumes: summary.volumes },
@@ -255,13 +285,29 @@ export class SimulationService {
     notes.push(
       `growthPercent, marketingInsideEntryPointPercent and regimeDate need volumes: the recorded messages are summarized per month × country × pricing category (inside a service or entry point window as the engine's windows say) and priced as volumes; ${summary.skipped.businessApp} Business app, ${summary.skipped.historyImport} imported, ${summary.skipped.inbound} inbound and ${summary.skipped.notDelivered} undelivered messages are left out; Meta's own verdicts are not replayed.`,
     );
-    const simulated: EngineAccount = {
-      ...simulatedAccount(asVolumes, pricing.currency ?? account.currency),
-      primaryBusinessCountry: account.primaryBusinessCountry,
-      authInternationalStarts: account.authInternationalStarts,
-      freeServiceAllowance: account.freeServiceAllowance,
-    };
+    const base = simulatedAccount(asVolumes, pricing.currency ?? account?.currency ?? 'USD');
+    const simulated: EngineAccount =
+      account === null
+        ? base
+        : {
+            ...base,
+            primaryBusinessCountry: account.primaryBusinessCountry,
+            authInternationalStarts: account.authInternationalStarts,
+            freeServiceAllowance: account.freeServiceAllowance,
+          };
     return runVolumeScenario(asVolumes, pricing.book, simulated, notes);
+  }
+}
+
+/** The recorded messages with the chosen replies sent from the Business app instead. */
+async function* movedToApp(
+  chunks: AsyncIterable<EngineMessage[]>,
+  moved: ReadonlySet<string>,
+): AsyncGenerator<EngineMessage[]> {
+  for await (const messages of chunks) {
+    yield messages.map((message) =>
+      moved.has(message.id) ? { ...message, origin: 'BUSINESS_APP' as const, api: null } : message,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { DomainError } from '../../common/errors/domain.error';
 import { classifyMessage } from '../../pricing/engine/classify-message';
 import type { EngineAccount, EngineMessage, RateCardBook } from '../../pricing/engine/engine.types';
 import { priceVolume } from '../../pricing/engine/price-volume';
@@ -48,6 +49,11 @@ interface Bucket {
 }
 
 const HOUR = 3_600_000;
+/**
+ * A volume after growth: counters add up to 20,000 volumes, and their sums must stay exact
+ * integers (below 2^53).
+ */
+export const MAX_GROWN_MESSAGES = 100_000_000_000;
 const SIMULATED_PHONE = 'simulated-number';
 
 /**
@@ -154,7 +160,15 @@ function grow(volume: NormalizedVolume, firstMonth: string, growth: Decimal | nu
   const factor = money('1')
     .plus(growth.dividedBy(100))
     .pow(monthsBetween(firstMonth, volume.month));
-  const messages = roundMessages(factor.times(volume.messages));
+  const grown = factor.times(volume.messages);
+  if (grown.greaterThan(MAX_GROWN_MESSAGES)) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `growthPercent ${toDecimalString(growth)} from ${firstMonth} makes volume ${volume.index} (${volume.month}) more than ${MAX_GROWN_MESSAGES.toLocaleString('en-US')} messages: lower the growth or the months it compounds over`,
+      [{ path: `volumes[${volume.index}]`, message: 'grows beyond the limit' }],
+    );
+  }
+  const messages = roundMessages(grown);
   const insideEntryPoint = Math.min(messages, roundMessages(factor.times(volume.insideEntryPoint)));
   const insideServiceWindow = Math.min(
     messages - insideEntryPoint,

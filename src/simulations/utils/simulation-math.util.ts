@@ -5,17 +5,24 @@ import { Money, money } from '../../pricing/money';
 
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** The months simulations and forecasts price: Meta's per-message pricing is of this century. */
+export const FIRST_SIMULATED_MONTH = '2000-01';
+export const LAST_SIMULATED_MONTH = '2099-12';
+
+/** A YYYY-MM month from FIRST_SIMULATED_MONTH to LAST_SIMULATED_MONTH. */
 export function isMonth(value: string): boolean {
-  return MONTH_PATTERN.test(value);
+  return (
+    MONTH_PATTERN.test(value) && value >= FIRST_SIMULATED_MONTH && value <= LAST_SIMULATED_MONTH
+  );
+}
+
+/** The problem with a month that is not `isMonth`, for messages. */
+export function monthProblem(field: string, value: string): string {
+  return `${field} must be YYYY-MM from ${FIRST_SIMULATED_MONTH} to ${LAST_SIMULATED_MONTH}, e.g. "2026-03"; got ${JSON.stringify(value)}`;
 }
 
 export function requireMonth(value: string, field: string): string {
-  if (!isMonth(value)) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `${field} must be YYYY-MM, e.g. "2026-03"; got "${value}"`,
-    );
-  }
+  if (!isMonth(value)) throw new DomainError('BAD_USER_INPUT', monthProblem(field, value));
   return value;
 }
 

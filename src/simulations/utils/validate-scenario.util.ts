@@ -10,11 +10,15 @@ import type {
   VolumeSpec,
 } from '../simulation.types';
 import { recipientOfCountry, recipientOfMarket } from './representative-recipient.util';
-import { isMonth, parsePercent } from './simulation-math.util';
+import { isMonth, monthProblem, monthsBetween, parsePercent } from './simulation-math.util';
 
 export const DEFAULT_FREE_SERVICE_ALLOWANCE = 1000;
 export const MAX_SCENARIOS = 20;
 export const MAX_VOLUMES = 20_000;
+/** Monthly growth, compounded: at most ×11 a month. */
+export const MAX_GROWTH_PERCENT = 1_000;
+/** Recorded traffic read by one scenario or forecast: at most two years of local months. */
+export const MAX_RECORDED_MONTHS = 24;
 
 export type ScenarioTraffic =
   | { kind: 'VOLUMES'; volumes: NormalizedVolume[] }
@@ -94,7 +98,7 @@ export function normalizeScenario(spec: ScenarioSpec): NormalizedScenario {
     }
   };
   const options: ScenarioOptions = {
-    growthPercent: percent('growthPercent', null, -100, false),
+    growthPercent: percent('growthPercent', MAX_GROWTH_PERCENT, -100, false),
     movedToAppPercent: percent('movedToAppPercent', 100),
     marketingInsideEntryPointPercent: percent('marketingInsideEntryPointPercent', 100),
     regimeDate: spec.regimeDate ?? null,
@@ -196,9 +200,15 @@ function normalizeTraffic(
     }
     const fromMonth = spec.fromMonth ?? '';
     const toMonth = spec.toMonth ?? fromMonth;
-    if (!isMonth(fromMonth)) problem('fromMonth', `fromMonth must be YYYY-MM; got "${fromMonth}"`);
-    if (!isMonth(toMonth)) problem('toMonth', `toMonth must be YYYY-MM; got "${toMonth}"`);
+    if (!isMonth(fromMonth)) problem('fromMonth', monthProblem('fromMonth', fromMonth));
+    if (!isMonth(toMonth)) problem('toMonth', monthProblem('toMonth', toMonth));
     else if (toMonth < fromMonth) problem('toMonth', 'toMonth must not be before fromMonth');
+    else if (isMonth(fromMonth) && monthsBetween(fromMonth, toMonth) >= MAX_RECORDED_MONTHS) {
+      problem(
+        'toMonth',
+        `recorded traffic spans at most ${MAX_RECORDED_MONTHS} months; ${fromMonth} to ${toMonth} is ${monthsBetween(fromMonth, toMonth) + 1}`,
+      );
+    }
     return {
       kind: 'RECORDED',
       wabaId: spec.fromWabaId?.trim() || null,
@@ -237,7 +247,7 @@ function normalizeVolume(
     ok = false;
     problem(message);
   };
-  if (!isMonth(volume.month ?? '')) fail(`month must be YYYY-MM; got "${volume.month}"`);
+  if (!isMonth(volume.month ?? '')) fail(monthProblem('month', volume.month));
   if (!PRICING_CATEGORIES.includes(volume.pricingCategory)) {
     fail(`unknown pricingCategory "${volume.pricingCategory}"`);
   } else if (volume.pricingCategory.startsWith('GROUP_')) {

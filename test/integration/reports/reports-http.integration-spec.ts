@@ -132,6 +132,7 @@ describeEachDatabase('reports over GraphQL and export downloads', (kind) => {
       .get('/exports/00000000-0000-0000-0000-000000000000/download')
       .set('Authorization', `Bearer ${finance}`)
       .expect(404);
+    const owner = await app.get(ApiKeyService).authenticate(finance);
     await app.get(DataSource).getRepository(ExportEntity).insert({
       id: '11111111-1111-1111-1111-111111111111',
       kind: 'MESSAGES',
@@ -139,6 +140,7 @@ describeEachDatabase('reports over GraphQL and export downloads', (kind) => {
       status: 'RUNNING',
       params: {},
       createdAt: new Date(),
+      ownerKeyId: owner!.id,
     });
     const response = await request(server)
       .get('/exports/11111111-1111-1111-1111-111111111111/download')

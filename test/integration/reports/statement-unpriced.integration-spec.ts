@@ -66,7 +66,9 @@ describeEachDatabase('statement: unpriced messages and names over GraphQL', (kin
       testApp.keys.operator,
     );
     expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(tooLong.errors?.[0].message).toBe('name must be at most 200 characters');
+    expect(tooLong.errors?.[0].message).toBe(
+      'input.name is 201 characters long; at most 200 are accepted',
+    );
   });
 
   it('lists NO_RATE messages by market and category, and counts those of unknown category apart', async () => {

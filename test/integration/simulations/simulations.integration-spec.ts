@@ -6,11 +6,13 @@ import { DatabaseModule } from '../../../src/database/database.module';
 import { IngestionModule } from '../../../src/ingestion/ingestion.module';
 import { IngestionService } from '../../../src/ingestion/services/ingestion.service';
 import { SendLogService } from '../../../src/ingestion/services/send-log.service';
+import { DomainError } from '../../../src/common/errors/domain.error';
 import { fromMicros, toDecimalString } from '../../../src/pricing/money';
 import { RateCardsService } from '../../../src/rate-cards/services/rate-cards.service';
 import { ReportsModule } from '../../../src/reports/reports.module';
 import { StatementService } from '../../../src/reports/services/statement.service';
 import { ForecastService } from '../../../src/simulations/services/forecast.service';
+import { RecordedTrafficService } from '../../../src/simulations/services/recorded-traffic.service';
 import { SavedScenariosService } from '../../../src/simulations/services/saved-scenarios.service';
 import { SimulationService } from '../../../src/simulations/services/simulation.service';
 import { SimulationsModule } from '../../../src/simulations/simulations.module';
@@ -236,6 +238,64 @@ describeEachDatabase('simulations on recorded traffic', (kind) => {
     await expect(
       simulations.simulate({ scenarios: [{ name: 'x', savedName: 'Q1 plan' }] }),
     ).rejects.toThrow('no saved scenario named "Q1 plan"');
+  });
+
+  it('reads recorded traffic in chunks of whole conversations with the same results as in one', async () => {
+    const recorded = context.module.get(RecordedTrafficService);
+    const scenarios = [
+      { name: 'recorded', fromWabaId: WABA, fromMonth: '2026-10', toMonth: '2026-11' },
+      { name: 'app', fromWabaId: WABA, fromMonth: '2026-10', movedToAppPercent: '40' },
+      { name: 'growth', fromWabaId: WABA, fromMonth: '2026-10', growthPercent: '5' },
+      { name: 'regime', fromWabaId: WABA, fromMonth: '2026-10', regimeDate: '2026-09-15' },
+    ];
+    const run = async () => ({
+      simulation: await simulations.simulate({ baseline: 'recorded', scenarios }),
+      forecast: await context.module
+        .get(ForecastService)
+        .forecast({ wabaId: WABA, months: 2 }, new Date('2026-12-15T12:00:00Z')),
+    });
+    const whole = await run();
+    const defaultRows = recorded.chunkRows;
+    // Two rows a chunk: every conversation in a chunk of its own (or with one other).
+    recorded.chunkRows = 2;
+    try {
+      expect(await run()).toEqual(whole);
+    } finally {
+      recorded.chunkRows = defaultRows;
+    }
+    // October and November; two replies moved to the app leave the lines (uncategorized).
+    expect(whole.simulation.scenarios.map((scenario) => scenario.messages)).toEqual([
+      17, 14, 17, 17,
+    ]);
+  });
+
+  it('refuses a recorded range beyond 24 months or outside 2000-01..2099-12', async () => {
+    const refusal = async (fromMonth: string, toMonth: string) => {
+      try {
+        await simulations.simulate({
+          scenarios: [{ name: 'range', fromWabaId: WABA, fromMonth, toMonth }],
+        });
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        return { code: (error as DomainError).code, message: (error as DomainError).message };
+      }
+      throw new Error('the simulation was not refused');
+    };
+    expect(await refusal('1000-01', '9999-12')).toEqual({
+      code: 'BAD_USER_INPUT',
+      message:
+        'scenario "range": fromMonth: fromMonth must be YYYY-MM from 2000-01 to 2099-12, e.g. "2026-03"; got "1000-01"; toMonth: toMonth must be YYYY-MM from 2000-01 to 2099-12, e.g. "2026-03"; got "9999-12"',
+    });
+    expect(await refusal('2026-01', '2028-01')).toEqual({
+      code: 'BAD_USER_INPUT',
+      message:
+        'scenario "range": toMonth: recorded traffic spans at most 24 months; 2026-01 to 2028-01 is 25',
+    });
+    const longest = await simulations.simulate({
+      scenarios: [{ name: 'range', fromWabaId: WABA, fromMonth: '2025-11', toMonth: '2027-10' }],
+    });
+    // September's context messages count now, with October's and November's.
+    expect(longest.scenarios[0].messages).toBe(18);
   });
 
   it("forecasts next month from the last months' traffic with the assumptions listed", async () => {

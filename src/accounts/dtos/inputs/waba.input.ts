@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { InputLimit } from '../../../common/graphql/input-limits.util';
 
 @InputType()
 export class AuthInternationalStartInput {
@@ -11,7 +12,8 @@ export class AuthInternationalStartInput {
 
 @InputType()
 export class WabaInput {
-  @Field()
+  @Field({ description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   wabaId!: string;
 
   @Field(() => String, {
@@ -20,17 +22,22 @@ export class WabaInput {
   })
   name?: string | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   portfolioId?: string;
 
   @Field(() => String, {
     nullable: true,
     description:
-      "Display name of the WABA's portfolio (the business), after portfolioId applies; null clears it.",
+      "Display name of the WABA's portfolio (the business), after portfolioId applies; at most 200 characters; null clears it.",
   })
   portfolioName?: string | null;
 
-  @Field({ nullable: true, description: 'IANA timezone, e.g. America/Sao_Paulo' })
+  @Field({
+    nullable: true,
+    description: 'IANA timezone, e.g. America/Sao_Paulo; at most 64 characters.',
+  })
+  @InputLimit({ maxLength: 64 })
   timezone?: string;
 
   @Field({ nullable: true, description: 'ISO 4217 billing currency; fixed once messages exist' })
@@ -52,13 +59,16 @@ export class WabaInput {
 
 @InputType()
 export class PhoneNumberInput {
-  @Field()
+  @Field({ description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   phoneNumberId!: string;
 
-  @Field()
+  @Field({ description: 'At most 64 characters.' })
+  @InputLimit({ maxLength: 64 })
   wabaId!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'At most 32 characters.' })
+  @InputLimit({ maxLength: 32 })
   displayPhoneNumber?: string;
 
   @Field({ nullable: true })

@@ -11,8 +11,11 @@ export class ApiKeyOutput {
   @Field()
   role!: string;
 
-  @Field({ description: 'First characters of the key, to recognise it' })
-  keyPrefix!: string;
+  @Field({
+    description:
+      'A public name for the key ("key_" and 12 hex digits), random and unrelated to the secret; no part of the secret is stored.',
+  })
+  keyId!: string;
 
   @Field()
   createdAt!: Date;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import { PlannedFeature } from '../../enums/planned-feature.enum';
 
 @InputType({
@@ -38,7 +39,7 @@ export class EligibilityInput {
   @Field(() => [PlannedFeature], { nullable: true })
   plannedFeatures?: PlannedFeature[] | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Date the rules are evaluated at; defaults to now.',
   })

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
 import { FindingSeverity } from '../../enums/finding-severity.enum';
 
@@ -31,7 +32,7 @@ export class Eligibility {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country of the number.' })
   country!: string | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'Date the rules were evaluated at.' })
+  @Field(() => DateTimeScalar, { description: 'Date the rules were evaluated at.' })
   asOf!: Date;
 
   @Field(() => Int, { description: 'Messages per second on a coexistence number.' })

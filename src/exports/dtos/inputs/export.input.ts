@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import { ExportFormat, ExportKind } from '../../../common/graphql/enums';
 
 @InputType({
@@ -15,10 +16,10 @@ export class ExportInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM in the WABA timezone.' })
   month?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   from?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   to?: Date | null;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { InputLimit } from '../../../common/graphql/input-limits.util';
 import {
   ChargeReason,
   ChargeSource,
@@ -18,11 +19,16 @@ export class MessageFilter {
   @Field({
     nullable: true,
     description:
-      "The customer by phone number (digits; '+', spaces and dashes are ignored) or by business-scoped user id; a group participant by phone number",
+      "The customer by phone number (digits; '+', spaces and dashes are ignored) or by business-scoped user id; a group participant by phone number; at most 256 characters",
   })
+  @InputLimit({ maxLength: 256 })
   contact?: string;
 
-  @Field({ nullable: true, description: 'The deliveries and messages of one group' })
+  @Field({
+    nullable: true,
+    description: 'The deliveries and messages of one group; at most 256 characters',
+  })
+  @InputLimit({ maxLength: 256 })
   groupId?: string;
 
   @Field(() => Direction, { nullable: true })

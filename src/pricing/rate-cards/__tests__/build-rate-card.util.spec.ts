@@ -94,4 +94,50 @@ describe('buildRateCard', () => {
       },
     ]);
   });
+
+  it('refuses a card too large to store: a name over 200 characters, a CSV over 1 MiB', () => {
+    expect(
+      issuesOf(() =>
+        buildRateCard({
+          name: 'n'.repeat(201),
+          currency: 'INR',
+          effectiveFrom: '2026-07-01',
+          ratesCsv: RATES,
+          volumeTiersCsv: `${TIERS}\n${' '.repeat(1_048_576)}`,
+        }),
+      ),
+    ).toEqual([
+      { line: 0, message: 'name is 201 characters long; at most 200' },
+      {
+        line: 0,
+        message: `the volume tiers CSV is ${TIERS.length + 1_048_577} characters long; at most 1048576 (1 MiB) are read`,
+      },
+    ]);
+  });
+
+  it('refuses a rate cell of more than 64 characters or 7 digits before the point', () => {
+    const rates = (india: string) =>
+      `Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service\n${india}`;
+    const build = (ratesCsv: string) => () =>
+      buildRateCard({ name: 'x', currency: 'INR', effectiveFrom: '2026-07-01', ratesCsv });
+    expect(issuesOf(build(rates(`India,INR,${'1'.repeat(52)}.5,0.1,0.1,n/a,n/a`)))).toEqual([
+      {
+        line: 2,
+        message:
+          'rates CSV: rate "' +
+          '1'.repeat(52) +
+          '.5" is too large (at most 7 digits before the decimal point)',
+      },
+    ]);
+    expect(issuesOf(build(rates(`India,INR,${'0'.repeat(65)},0.1,0.1,n/a,n/a`)))).toEqual([
+      { line: 2, message: 'rates CSV: a rate cell of 65 characters (at most 64)' },
+    ]);
+    const card = buildRateCard({
+      name: 'x',
+      currency: 'INR',
+      effectiveFrom: '2026-07-01',
+      ratesCsv: rates('India,INR,"9,999,999.999999",0.1,0.1,n/a,n/a'),
+    });
+    expect(rateFor(card, 'India', 'MARKETING')).toBe('9999999.999999');
+  });
 });

@@ -1,4 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { MAX_RATE_CARD_CSV_LENGTH } from '../../../pricing/rate-cards/meta-csv.util';
+import { InputLimit, MAX_PROVENANCE_LENGTH } from '../../../common/graphql/input-limits.util';
 
 @InputType()
 export class ImportRateCardInput {
@@ -11,12 +13,23 @@ export class ImportRateCardInput {
   @Field({ description: 'YYYY-MM-DD, 12am in each WABA timezone' })
   effectiveFrom!: string;
 
-  @Field({ description: "Meta's rates CSV, as downloaded" })
+  @Field({
+    description: `Meta's rates CSV, as downloaded; at most ${MAX_RATE_CARD_CSV_LENGTH} characters.`,
+  })
+  @InputLimit({ maxLength: MAX_RATE_CARD_CSV_LENGTH })
   ratesCsv!: string;
 
-  @Field({ nullable: true, description: "Meta's volume tiers CSV" })
+  @Field({
+    nullable: true,
+    description: `Meta's volume tiers CSV; at most ${MAX_RATE_CARD_CSV_LENGTH} characters.`,
+  })
+  @InputLimit({ maxLength: MAX_RATE_CARD_CSV_LENGTH })
   volumeTiersCsv?: string;
 
-  @Field({ nullable: true, description: 'Where the file came from' })
+  @Field({
+    nullable: true,
+    description: `Where the file came from; at most ${MAX_PROVENANCE_LENGTH} characters.`,
+  })
+  @InputLimit({ maxLength: MAX_PROVENANCE_LENGTH })
   provenance?: string;
 }

@@ -1,15 +1,16 @@
-import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import { ReportDimension } from '../../../common/graphql/enums';
 import { ReportFilter } from './report-filter.input';
 
 @InputType()
 export class CostReportInput {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'Start of the half-open range [from, to) of charge instants.',
   })
   from!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: 'End (exclusive); at most 400 days after from.' })
+  @Field(() => DateTimeScalar, { description: 'End (exclusive); at most 400 days after from.' })
   to!: Date;
 
   @Field(() => [ReportDimension], {

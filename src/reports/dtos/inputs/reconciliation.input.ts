@@ -1,13 +1,14 @@
-import { Field, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 
 @InputType()
 export class ReconciliationInput {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'Start of the half-open range [from, to) of charge instants.',
   })
   from!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   to!: Date;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { MAX_RATE_CARD_CSV_LENGTH } from '../../../pricing/rate-cards/meta-csv.util';
+import { InputLimit } from '../../../common/graphql/input-limits.util';
+import { MAX_VOLUMES } from '../../utils/validate-scenario.util';
 import { AuthInternationalStartInput } from '../../../accounts/dtos/inputs/waba.input';
 import { PricingCategory } from '../../../common/graphql/enums';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
@@ -60,14 +63,16 @@ export class ScenarioInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "An inline rate card in Meta's rates CSV layout (needs currency).",
+    description: `An inline rate card in Meta's rates CSV layout (needs currency); at most ${MAX_RATE_CARD_CSV_LENGTH} characters.`,
   })
+  @InputLimit({ maxLength: MAX_RATE_CARD_CSV_LENGTH })
   ratesCsv?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Volume tiers of the inline card, in Meta's tiers CSV layout.",
+    description: `Volume tiers of the inline card, in Meta's tiers CSV layout; at most ${MAX_RATE_CARD_CSV_LENGTH} characters.`,
   })
+  @InputLimit({ maxLength: MAX_RATE_CARD_CSV_LENGTH })
   volumeTiersCsv?: string | null;
 
   @Field(() => String, {
@@ -77,7 +82,8 @@ export class ScenarioInput {
   })
   currency?: string | null;
 
-  @Field(() => [VolumeInput], { nullable: true })
+  @Field(() => [VolumeInput], { nullable: true, description: `At most ${MAX_VOLUMES} volumes.` })
+  @InputLimit({ maxItems: MAX_VOLUMES })
   volumes?: VolumeInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'Recorded traffic of this WABA.' })

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import { ChargeReason, PricingCategory } from '../../../common/graphql/enums';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
 
@@ -150,10 +151,10 @@ export class SavedScenario {
   @Field({ description: 'The saved ScenarioInput as JSON.' })
   scenario!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   updatedAt!: Date;
 }
 

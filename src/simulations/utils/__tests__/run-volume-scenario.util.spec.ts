@@ -248,6 +248,27 @@ describe('volume scenarios', () => {
     expect(result.total).toBe('4.9648'); // 464 × 0.0107
   });
 
+  it('refuses growth beyond 1000% a month, or that grows a volume past 100,000,000,000', () => {
+    const volumes = ['2026-01', '2036-01'].map((month) => ({
+      month,
+      country: 'IN',
+      pricingCategory: 'MARKETING' as const,
+      messages: 100,
+    }));
+    const tooSteep = errorOf(() => run({ growthPercent: '1000.5', volumes }));
+    expect(tooSteep.code).toBe('BAD_USER_INPUT');
+    expect(tooSteep.message).toBe(
+      'scenario "plan": growthPercent: growthPercent must be between -100 and 1000; got "1000.5"',
+    );
+    const tooMany = errorOf(() => run({ growthPercent: '1000', volumes }));
+    expect(tooMany.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.message).toBe(
+      'growthPercent 1000 from 2026-01 makes volume 1 (2036-01) more than 100,000,000,000 messages: lower the growth or the months it compounds over',
+    );
+    // Ten years at 10% a month stay within the bound: 100 × 1.1^120 ≈ 9.3 million.
+    expect(run({ growthPercent: '10', volumes }).lines[1].messages).toBe(9_270_907);
+  });
+
   it('marks markets without a rate as unpriced, never zero-cost billed', () => {
     const result = run({
       volumes: [{ month: '2026-03', market: 'Brazil', pricingCategory: 'MARKETING', messages: 10 }],

@@ -1,0 +1,93 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, type Caller } from '../common/auth/caller.decorator';
+import { RequireRole } from '../common/auth/roles.decorator';
+import { DomainError } from '../common/errors/domain.error';
+import {
+  DiscardSetAsideEventsInput,
+  ReplaySetAsideEventsInput,
+} from './dtos/inputs/set-aside-events.input';
+import {
+  ReplayResultOutput,
+  SetAsideEventOutput,
+  SetAsideEventPageOutput,
+  type ReplayOutcome,
+} from './dtos/outputs/set-aside-event.output';
+import {
+  MAX_SET_ASIDE_PAGE,
+  SetAsideEventsService,
+  type SetAsideEvent,
+} from './services/set-aside-events.service';
+
+/** An operator's view of the webhook bodies the queue set aside: list, replay, discard. */
+@Resolver()
+@RequireRole('operator')
+export class SetAsideEventsResolver {
+  constructor(private readonly setAside: SetAsideEventsService) {}
+
+  @Query(() => SetAsideEventPageOutput, {
+    description:
+      'Webhook bodies set aside after every attempt of their retry schedule, oldest first, with their last error; discarded: true lists the discarded ones instead (who, when, why).',
+  })
+  async setAsideEvents(
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: `Bodies per page, 1 to ${MAX_SET_ASIDE_PAGE} (default 20).`,
+    })
+    first?: number | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'endCursor of the previous page.',
+    })
+    after?: string | null,
+    @Args('discarded', { type: () => Boolean, nullable: true, defaultValue: false })
+    discarded?: boolean | null,
+  ): Promise<SetAsideEventPageOutput> {
+    const page = await this.setAside.list({ first, after, discarded });
+    return { ...page, events: page.events.map(toOutput) };
+  }
+
+  @Mutation(() => ReplayResultOutput, {
+    description:
+      'Applies set-aside bodies again (after a fix), one by one, the way the queue applies them, and re-rates what they touch; says how each went.',
+  })
+  async replaySetAsideEvents(
+    @Args('input') input: ReplaySetAsideEventsInput,
+  ): Promise<ReplayResultOutput> {
+    const ids = input.ids ?? null;
+    if ((ids === null || ids.length === 0) === (input.all !== true)) {
+      throw new DomainError('BAD_USER_INPUT', 'give either ids or all: true');
+    }
+    const result = await this.setAside.replay(input.all === true ? null : ids);
+    return {
+      applied: result.applied,
+      failed: result.failed,
+      results: result.results.map((entry) => ({
+        id: String(entry.id),
+        outcome: entry.outcome as ReplayOutcome,
+        error: entry.error,
+      })),
+    };
+  }
+
+  @Mutation(() => [ID], {
+    description:
+      'Discards set-aside bodies for good (never applied, no longer counted as failed); the reason, the key and the time are kept. Returns the ids discarded.',
+  })
+  async discardSetAsideEvents(
+    @Args('input') input: DiscardSetAsideEventsInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<string[]> {
+    const ids = await this.setAside.discard(
+      input.ids,
+      input.reason,
+      `API key ${caller.keyId} (${caller.name})`,
+    );
+    return ids.map(String);
+  }
+}
+
+function toOutput(event: SetAsideEvent): SetAsideEventOutput {
+  return { ...event, id: String(event.id) };
+}
