@@ -137,7 +137,7 @@ describeEachDatabase(
     });
 
     it('tries again, with its own backoff, when the queue cannot read the log at all', async () => {
-      const spy = jest.spyOn(queue as unknown as { dueBodies(): Promise<unknown> }, 'dueBodies');
+      const spy = jest.spyOn(queue as unknown as { claimDue(): Promise<unknown> }, 'claimDue');
       spy.mockRejectedValueOnce(new Error('connection terminated unexpectedly'));
       spy.mockRejectedValueOnce(new Error('connection terminated unexpectedly'));
       const body = JSON.stringify(inbound('wamid.outage', '447700900556', '2026-08-07T11:00:00Z'));

@@ -108,6 +108,29 @@ export class AccountsService {
     );
   }
 
+  /**
+   * The portfolios of the WABAs: the stored one, or for a WABA not seen yet the WABA itself (the
+   * portfolio a webhook gives it when it creates it).
+   */
+  async portfolioIdsOf(wabaIds: Iterable<string>): Promise<string[]> {
+    const unique = [...new Set(wabaIds)];
+    const portfolios = new Set<string>();
+    const known = new Set<string>();
+    for (let start = 0; start < unique.length; start += 500) {
+      const chunk = unique.slice(start, start + 500);
+      const rows: { waba_id: string; portfolio_id: string }[] = await this.sql.query(
+        `SELECT waba_id, portfolio_id FROM wabas WHERE waba_id IN (${this.sql.params(1, chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) {
+        known.add(row.waba_id);
+        portfolios.add(row.portfolio_id);
+      }
+    }
+    for (const wabaId of unique) if (!known.has(wabaId)) portfolios.add(wabaId);
+    return [...portfolios];
+  }
+
   async wabaIdOf(phoneNumberId: string): Promise<string | null> {
     const cached = this.knownPhoneNumbers.get(phoneNumberId);
     if (cached) return cached;

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AccountsService } from '../../accounts/services/accounts.service';
 import { ChargingService } from '../../charging/services/charging.service';
 import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
+import { DatabaseLocks } from '../../database/database-locks.service';
 import { WriteLock } from '../../database/write-lock.service';
 import { MessageStore, type KeyedFact } from '../../messages/services/message-store.service';
 import { messageKey, PendingMessages } from '../../messages/utils/pending-messages.util';
@@ -27,6 +29,8 @@ export class IngestionService {
     private readonly store: MessageStore,
     private readonly charging: ChargingService,
     private readonly writeLock: WriteLock,
+    private readonly locks: DatabaseLocks,
+    private readonly accounts: AccountsService,
     rawEventLog: RawEventLog,
   ) {
     this.sql = new SqlDialect(dataSource);
@@ -77,24 +81,43 @@ export class IngestionService {
     mode: 'incremental' | 'deferred' | 'retry',
     pending?: PendingMessages,
   ): Promise<number[]> {
-    return this.writeLock.run(async () => {
-      const applied = await this.applier.apply(events);
-      const holding =
-        mode === 'deferred'
-          ? pending
-          : mode === 'incremental'
-            ? new PendingMessages(applied.facts.length)
-            : undefined;
-      const stored = await this.store.applyFacts(applied.facts, holding);
-      const recategorised = await this.messagesUsingTemplates(applied.recategorised);
-      const ids = [
-        ...new Set([...(mode === 'retry' ? stored.touched : stored.changed), ...recategorised]),
-      ];
-      if (mode === 'deferred') return ids;
-      await this.charging.rerateMessages(ids, holding);
-      if (holding !== undefined) await this.storeUnwritten(applied.facts, holding);
-      return ids;
-    });
+    return this.writeLock.run(() =>
+      this.lockPortfolios(
+        events.map((event) => event.wabaId),
+        () => this.applyParsedLocked(events, mode, pending),
+      ),
+    );
+  }
+
+  private async applyParsedLocked(
+    events: Parameters<WebhookEventApplier['apply']>[0],
+    mode: 'incremental' | 'deferred' | 'retry',
+    pending?: PendingMessages,
+  ): Promise<number[]> {
+    const applied = await this.applier.apply(events);
+    const holding =
+      mode === 'deferred'
+        ? pending
+        : mode === 'incremental'
+          ? new PendingMessages(applied.facts.length)
+          : undefined;
+    const stored = await this.store.applyFacts(applied.facts, holding);
+    const recategorised = await this.messagesUsingTemplates(applied.recategorised);
+    const ids = [
+      ...new Set([...(mode === 'retry' ? stored.touched : stored.changed), ...recategorised]),
+    ];
+    if (mode === 'deferred') return ids;
+    await this.charging.rerateMessages(ids, holding);
+    if (holding !== undefined) await this.storeUnwritten(applied.facts, holding);
+    return ids;
+  }
+
+  /**
+   * Runs work on the messages of the WABAs' portfolios while no other process works on them:
+   * their conversations and tier counters are shared, and read-merge-write must not interleave.
+   */
+  private async lockPortfolios<T>(wabaIds: string[], work: () => Promise<T>): Promise<T> {
+    return this.locks.forPortfolios(await this.accounts.portfolioIdsOf(wabaIds), work);
   }
 
   /**
@@ -115,14 +138,19 @@ export class IngestionService {
     mode: 'incremental' | 'deferred',
     pending?: PendingMessages,
   ): Promise<number[]> {
-    return this.writeLock.run(async () => {
-      const { changed } = await this.store.applyFacts(
-        facts,
-        mode === 'deferred' ? pending : undefined,
-      );
-      if (mode === 'incremental') await this.charging.rerateMessages(changed);
-      return changed;
-    });
+    return this.writeLock.run(() =>
+      this.lockPortfolios(
+        facts.map((fact) => fact.wabaId),
+        async () => {
+          const { changed } = await this.store.applyFacts(
+            facts,
+            mode === 'deferred' ? pending : undefined,
+          );
+          if (mode === 'incremental') await this.charging.rerateMessages(changed);
+          return changed;
+        },
+      ),
+    );
   }
 
   private async messagesUsingTemplates(

@@ -48,6 +48,15 @@ export interface RawEventRow {
 
 export type ApplyOutcome = { applied: true } | { applied: false; error: string };
 
+/** Bodies taken from the log for this process, and how to record what became of them. */
+interface RawEventClaim {
+  rows: RawEventRow[];
+  query<T>(sql: string, parameters: unknown[]): Promise<T[]>;
+  markProcessed(ids: number[]): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
 /** The condition of a body still to apply: not applied, not set aside, not discarded. */
 const WAITING = 'processed_at IS NULL AND set_aside_at IS NULL AND discarded_at IS NULL';
 
@@ -199,30 +208,86 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
   /** Applies what is logged and due; goes straight on while there is a backlog of full batches. */
   private async drain(): Promise<void> {
     for (;;) {
-      const rows = await this.dueBodies();
-      if (rows.length > 0) await this.applyBatch(rows);
+      const claim = await this.claimDue();
+      try {
+        if (claim.rows.length > 0) await this.applyBatch(claim);
+        await claim.commit();
+      } catch (error) {
+        await claim.rollback();
+        throw error;
+      }
       await this.statistics.refresh();
-      if (rows.length < BATCH_SIZE || this.stopped) return;
+      if (claim.rows.length < BATCH_SIZE || this.stopped) return;
     }
   }
 
-  private async dueBodies(): Promise<RawEventRow[]> {
-    const rows: { id: number | string; body: string }[] = await this.sql.query(
-      `SELECT id, body FROM raw_events
+  /**
+   * The bodies due now, in arrival order. On PostgreSQL they are claimed for this process: their
+   * rows stay locked (`FOR UPDATE SKIP LOCKED`) in a transaction of their own until they are
+   * marked, so that other service processes take the next bodies instead; a process that dies
+   * releases them with its connection.
+   */
+  private async claimDue(): Promise<RawEventClaim> {
+    const select = `SELECT id, body FROM raw_events
         WHERE ${WAITING} AND (next_attempt_at IS NULL OR next_attempt_at <= ${this.sql.param(1)})
-        ORDER BY id LIMIT ${BATCH_SIZE}`,
-      [Date.now()],
-    );
-    return rows.map((row) => ({ id: Number(row.id), body: row.body }));
+        ORDER BY id LIMIT ${BATCH_SIZE}`;
+    if (!this.sql.postgres) {
+      const rows: { id: number | string; body: string }[] = await this.sql.query(select, [
+        Date.now(),
+      ]);
+      return {
+        rows: rows.map((row) => ({ id: Number(row.id), body: row.body })),
+        query: (sql, parameters) => this.sql.query(sql, parameters),
+        markProcessed: (ids) => this.rawEventLog.markProcessed(ids),
+        commit: () => Promise.resolve(),
+        rollback: () => Promise.resolve(),
+      };
+    }
+    const runner = this.sql.dataSource.createQueryRunner();
+    await runner.connect();
+    let open = true;
+    const end = async (finish: () => Promise<void>) => {
+      if (!open) return;
+      open = false;
+      try {
+        await finish();
+      } finally {
+        await runner.release();
+      }
+    };
+    try {
+      await runner.startTransaction();
+      const rows: { id: number | string; body: string }[] = await runner.query(
+        `${select} FOR UPDATE SKIP LOCKED`,
+        [Date.now()],
+      );
+      return {
+        rows: rows.map((row) => ({ id: Number(row.id), body: row.body })),
+        query: async <T>(sql: string, parameters: unknown[]) =>
+          (await runner.query(sql, parameters)) as T[],
+        markProcessed: async (ids) => {
+          await runner.query(
+            `UPDATE raw_events SET processed_at = $1 WHERE id = ANY($2::bigint[])`,
+            [Date.now(), ids],
+          );
+        },
+        commit: () => end(() => runner.commitTransaction()),
+        rollback: () => end(() => runner.rollbackTransaction()),
+      };
+    } catch (error) {
+      await end(() => runner.rollbackTransaction());
+      throw error;
+    }
   }
 
-  private async applyBatch(rows: RawEventRow[]): Promise<void> {
+  private async applyBatch(claim: RawEventClaim): Promise<void> {
+    const rows = claim.rows;
     try {
       await this.ingestion.applyParsed(
         rows.flatMap((row) => this.eventsOf(row)),
         'incremental',
       );
-      await this.rawEventLog.markProcessed(rows.map((row) => row.id));
+      await claim.markProcessed(rows.map((row) => row.id));
       return;
     } catch (error) {
       this.logger.error(
@@ -231,8 +296,8 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     }
     // One bad body must not hold back the others.
     for (const row of rows) {
-      const outcome = await this.applyOne(row);
-      if (!outcome.applied) await this.recordFailure(row.id, outcome.error);
+      const outcome = await this.applyOne(row, claim);
+      if (!outcome.applied) await this.recordFailure(row.id, outcome.error, claim);
     }
   }
 
@@ -241,10 +306,15 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
    * of every retry, an operator's replay included. It re-rates every message the body touches,
    * since a failed attempt may have stored its facts without re-rating.
    */
-  async applyOne(row: RawEventRow): Promise<ApplyOutcome> {
+  async applyOne(
+    row: RawEventRow,
+    claim: Pick<RawEventClaim, 'markProcessed'> = {
+      markProcessed: (ids) => this.rawEventLog.markProcessed(ids),
+    },
+  ): Promise<ApplyOutcome> {
     try {
       await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
-      await this.rawEventLog.markProcessed([row.id]);
+      await claim.markProcessed([row.id]);
       return { applied: true };
     } catch (error) {
       return { applied: false, error: String(error).slice(0, 2000) };
@@ -252,8 +322,8 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Counts a failed attempt: the next one is scheduled, or, after the last, the body set aside. */
-  private async recordFailure(id: number, error: string): Promise<void> {
-    const rows: { attempts: number | string }[] = await this.sql.query(
+  private async recordFailure(id: number, error: string, claim: RawEventClaim): Promise<void> {
+    const rows: { attempts: number | string }[] = await claim.query(
       `SELECT attempts FROM raw_events WHERE id = ${this.sql.param(1)}`,
       [id],
     );
@@ -263,7 +333,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
       this.logger.error(
         `raw event ${id} failed ${attempts} times and is set aside for an operator: ${error}`,
       );
-      await this.sql.query(
+      await claim.query(
         `UPDATE raw_events SET attempts = ${this.sql.param(1)}, last_error = ${this.sql.param(2)},
                 next_attempt_at = NULL, set_aside_at = ${this.sql.param(3)}
           WHERE id = ${this.sql.param(4)}`,
@@ -275,7 +345,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     this.logger.warn(
       `raw event ${id} failed (attempt ${attempts} of ${this.schedule.maxAttempts}); next attempt in ${Math.round(delay / 1000)} s: ${error}`,
     );
-    await this.sql.query(
+    await claim.query(
       `UPDATE raw_events SET attempts = ${this.sql.param(1)}, last_error = ${this.sql.param(2)},
               next_attempt_at = ${this.sql.param(3)}
         WHERE id = ${this.sql.param(4)}`,
