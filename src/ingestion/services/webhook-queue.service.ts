@@ -257,10 +257,10 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     };
     try {
       await runner.startTransaction();
-      const rows: { id: number | string; body: string }[] = await runner.query(
-        `${select} FOR UPDATE SKIP LOCKED`,
-        [Date.now()],
-      );
+      const rows = (await runner.query(`${select} FOR UPDATE SKIP LOCKED`, [Date.now()])) as {
+        id: number | string;
+        body: string;
+      }[];
       return {
         rows: rows.map((row) => ({ id: Number(row.id), body: row.body })),
         query: async <T>(sql: string, parameters: unknown[]) =>
