@@ -19,6 +19,8 @@ export interface AppConfig {
   production: boolean;
   /** The server applies logged webhook bodies; command-line tools leave that to it. */
   processWebhookQueue: boolean;
+  /** Attempts, 3 s apart, to reach the database at start after the first fails (tools: none). */
+  databaseConnectRetries: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     production: env.NODE_ENV === 'production',
     processWebhookQueue: true,
+    databaseConnectRetries: 9,
   };
 }
 

@@ -11,7 +11,10 @@ import { WriteLock } from './write-lock.service';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => buildDataSourceOptions(config),
+      useFactory: (config: AppConfig) => ({
+        ...buildDataSourceOptions(config),
+        retryAttempts: config.databaseConnectRetries,
+      }),
     }),
   ],
   providers: [WriteLock, PlannerStatistics],

@@ -50,6 +50,16 @@ interface SequencedCharge {
 
 const WRITE_BATCH = 25_000;
 
+/** A month re-rate reports its progress every so many messages, and when the month is done. */
+const REPRICE_PROGRESS_EVERY = 10_000;
+
+/** Where a re-rate is: the UTC month being re-rated and its messages classified so far. */
+export interface RepriceProgress {
+  month: string;
+  messages: number;
+  done: boolean;
+}
+
 /** A place in a counter: the charge instant, then wamid, then row id break ties. */
 interface SequencePoint {
   at: number;
@@ -134,6 +144,7 @@ export class ChargingService implements OnModuleInit {
       alsoPortfolios?: string[];
     },
     pending?: PendingMessages,
+    onProgress?: (progress: RepriceProgress) => void,
   ): Promise<number> {
     return this.writeLock.run(async () => {
       const wabaIds =
@@ -150,7 +161,7 @@ export class ChargingService implements OnModuleInit {
       }
       let total = 0;
       for (const month of utcMonthsBetween(from, to)) {
-        total += await this.repriceMonth(wabaIds, month, pending);
+        total += await this.repriceMonth(wabaIds, month, pending, onProgress);
       }
       return total;
     });
@@ -173,7 +184,10 @@ export class ChargingService implements OnModuleInit {
    * After a rate card import: every WABA billed in that currency, from the card's first day on.
    * A card takes effect at 12am in each WABA's timezone; UTC+14 is the earliest such instant.
    */
-  async repriceForRateCard(card: { currency: string; effectiveFrom: string }): Promise<number> {
+  async repriceForRateCard(
+    card: { currency: string; effectiveFrom: string },
+    onProgress?: (progress: RepriceProgress) => void,
+  ): Promise<number> {
     const from = startOfLocalDate(card.effectiveFrom, 'Pacific/Kiritimati');
     const currency = card.currency;
     const rows: { waba_id: string }[] = await this.sql.query(
@@ -181,7 +195,11 @@ export class ChargingService implements OnModuleInit {
       [currency],
     );
     if (rows.length === 0) return 0;
-    return this.repriceRange({ wabaIds: rows.map((row) => row.waba_id), from, to: null });
+    return this.repriceRange(
+      { wabaIds: rows.map((row) => row.waba_id), from, to: null },
+      undefined,
+      onProgress,
+    );
   }
 
   /**
@@ -193,6 +211,7 @@ export class ChargingService implements OnModuleInit {
     wabaIds: string[] | null,
     month: string,
     pending: PendingMessages | undefined,
+    onProgress?: (progress: RepriceProgress) => void,
   ): Promise<number> {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
@@ -205,6 +224,9 @@ export class ChargingService implements OnModuleInit {
     const consider = async (entry: Classified) => {
       if (entry.classification.month !== month) return;
       count += 1;
+      if (onProgress && count % REPRICE_PROGRESS_EVERY === 0) {
+        onProgress({ month, messages: count, done: false });
+      }
       const group = entry.classification.sequence?.group;
       if (group === undefined) {
         await writes.add(
@@ -268,6 +290,7 @@ export class ChargingService implements OnModuleInit {
       }
     }
     await writes.flush();
+    onProgress?.({ month, messages: count, done: true });
     return count;
   }
 

@@ -4,12 +4,17 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { ChargingService } from '../../charging/services/charging.service';
+import { ChargingService, type RepriceProgress } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
 import { PlannerStatistics } from '../../database/planner-statistics.service';
 import { messageKey, PendingMessages } from '../../messages/utils/pending-messages.util';
 import type { SendApi, TemplateCategory } from '../../pricing/pricing.types';
+import { DomainError } from '../../common/errors/domain.error';
+import {
+  MESSAGES_CSV_COLUMNS,
+  MESSAGES_CSV_REQUIRED_COLUMNS,
+} from '../constants/messages-csv-columns.constant';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
 import { RawEventLog } from './raw-event-log.service';
@@ -25,16 +30,11 @@ export interface ImportSummary {
   repricedMessages: number;
 }
 
-export const MESSAGES_CSV_COLUMNS = [
-  'wamid',
-  'phone_number_id',
-  'to',
-  'sent_at',
-  'template_name',
-  'template_language',
-  'template_category',
-  'api',
-] as const;
+/** Where an import is: lines read in the first pass, then the re-rate month by month. */
+export type ImportProgress =
+  { phase: 'read'; lines: number } | ({ phase: 'rerate' } & RepriceProgress);
+
+export { MESSAGES_CSV_COLUMNS } from '../constants/messages-csv-columns.constant';
 
 // Large batches: SQLite writes each dirtied index page once per commit, and the raw log's
 // sha256 index is dirtied at random.
@@ -69,7 +69,10 @@ export class BulkImportService {
     this.heldMessagesLimit = config.importHeldMessages;
   }
 
-  async importFile(path: string, onProgress?: (lines: number) => void): Promise<ImportSummary> {
+  async importFile(
+    path: string,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportSummary> {
     const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
     const summary: ImportSummary = {
       format,
@@ -83,7 +86,7 @@ export class BulkImportService {
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
     const pending = new PendingMessages(this.heldMessagesLimit, true);
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
-    await read(path, summary, span, { pending }, onProgress);
+    await read(path, summary, span, { pending }, (lines) => onProgress?.({ phase: 'read', lines }));
     // The re-rate reads the messages the first pass stored (those it could not hold).
     await this.statistics.refresh({ now: true });
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
@@ -95,6 +98,7 @@ export class BulkImportService {
           to: new Date(span.max + CHARGE_CONTEXT_MS + 1),
         },
         pending,
+        onProgress && ((progress) => onProgress({ phase: 'rerate', ...progress })),
       );
     }
     // A held message another writer stored meanwhile (or that no month took) is merged with
@@ -186,9 +190,14 @@ export class BulkImportService {
     pass: ImportPass,
     onProgress?: (lines: number) => void,
   ): Promise<void> {
+    let headerProblems: string[] = [];
     const parser = createReadStream(path, 'utf8').pipe(
       parse({
-        columns: true,
+        columns: (header: string[]) => {
+          const columns = header.map((column) => column.trim().toLowerCase());
+          headerProblems = sendLogHeaderProblems(columns);
+          return columns;
+        },
         skip_empty_lines: true,
         trim: true,
         bom: true,
@@ -223,34 +232,72 @@ export class BulkImportService {
       await this.statistics.refresh();
       onProgress?.(summary.linesRead);
     };
-    for await (const item of parser as AsyncIterable<{
+    const records = parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number };
-    }>) {
-      summary.linesRead += 1;
-      const sentAt = new Date(item.record.sent_at ?? '');
-      if (!Number.isNaN(sentAt.getTime())) {
-        span.min = Math.min(span.min, sentAt.getTime());
-        span.max = Math.max(span.max, sentAt.getTime() + 30 * 24 * 60 * 60 * 1000);
+    }>;
+    try {
+      for await (const item of records) {
+        if (headerProblems.length > 0) break;
+        summary.linesRead += 1;
+        const sentAt = new Date(item.record.sent_at ?? '');
+        if (!Number.isNaN(sentAt.getTime())) {
+          span.min = Math.min(span.min, sentAt.getTime());
+          span.max = Math.max(span.max, sentAt.getTime() + 30 * 24 * 60 * 60 * 1000);
+        }
+        batch.push({
+          line: item.info.lines,
+          record: {
+            wamid: item.record.wamid ?? '',
+            phoneNumberId: item.record.phone_number_id ?? '',
+            to: item.record.to ?? '',
+            sentAt,
+            templateName: item.record.template_name || null,
+            templateLanguage: item.record.template_language || null,
+            templateCategory: (item.record.template_category?.toUpperCase() ||
+              null) as TemplateCategory | null,
+            api: (item.record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
+          },
+        });
+        if (batch.length >= BATCH_LINES) await flush();
       }
-      batch.push({
-        line: item.info.lines,
-        record: {
-          wamid: item.record.wamid ?? '',
-          phoneNumberId: item.record.phone_number_id ?? '',
-          to: item.record.to ?? '',
-          sentAt,
-          templateName: item.record.template_name || null,
-          templateLanguage: item.record.template_language || null,
-          templateCategory: (item.record.template_category?.toUpperCase() ||
-            null) as TemplateCategory | null,
-          api: (item.record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
-        },
+    } catch (error) {
+      // A broken quote ends the parse: the lines read so far are still imported and charged.
+      const csv = error as { code?: unknown; lines?: unknown; message?: unknown };
+      if (typeof csv.code !== 'string' || !csv.code.startsWith('CSV_')) throw error;
+      summary.rejected.push({
+        line: typeof csv.lines === 'number' ? csv.lines : summary.linesRead + 1,
+        message: `${String(csv.message)}; the rest of the file was not read`,
       });
-      if (batch.length >= BATCH_LINES) await flush();
+    }
+    if (headerProblems.length > 0) {
+      throw new DomainError(
+        'IMPORT_INVALID',
+        `the send log's header is not ${MESSAGES_CSV_COLUMNS.join(',')}`,
+        headerProblems.map((message) => ({ line: 1, message })),
+      );
     }
     await flush();
   }
+}
+
+/** Every problem of a send log header: unknown, repeated and missing columns. */
+function sendLogHeaderProblems(header: readonly string[]): string[] {
+  const known = new Set<string>(MESSAGES_CSV_COLUMNS);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (!known.has(column)) {
+      problems.push(`unknown column "${column}" (columns: ${MESSAGES_CSV_COLUMNS.join(', ')})`);
+    } else if (seen.has(column)) {
+      problems.push(`column "${column}" appears twice`);
+    }
+    seen.add(column);
+  }
+  const missing = MESSAGES_CSV_REQUIRED_COLUMNS.filter((column) => !seen.has(column));
+  if (missing.length > 0)
+    problems.push(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  return problems;
 }
 
 function trackSpan(span: { min: number; max: number }, event: WebhookEvent): void {

@@ -19,6 +19,7 @@ export interface SentMessageRecord {
 }
 
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
+const APIS = new Set(['CLOUD_API', 'MM_LITE']);
 
 /** Validates send records one by one: a bad record is reported, the good ones are kept. */
 @Injectable()
@@ -38,17 +39,16 @@ export class SendLogService {
     const rejected: { index: number; message: string }[] = [];
     for (const [position, record] of records.entries()) {
       const index = position + indexOffset;
-      const problem = validate(record);
-      if (problem) {
-        rejected.push({ index, message: problem });
-        continue;
+      const problems = sentMessageProblems(record);
+      const phoneNumberId = record.phoneNumberId?.trim() ?? '';
+      const wabaId = phoneNumberId === '' ? null : await this.accounts.wabaIdOf(phoneNumberId);
+      if (phoneNumberId !== '' && wabaId === null) {
+        problems.push(
+          `unknown phoneNumberId ${phoneNumberId}: register it with upsertPhoneNumber or let a webhook introduce it`,
+        );
       }
-      const wabaId = await this.accounts.wabaIdOf(record.phoneNumberId.trim());
-      if (wabaId === null) {
-        rejected.push({
-          index,
-          message: `unknown phoneNumberId ${record.phoneNumberId}: register it with upsertPhoneNumber or let a webhook introduce it`,
-        });
+      if (problems.length > 0 || wabaId === null) {
+        rejected.push({ index, message: problems.join('; ') });
         continue;
       }
       facts.push({
@@ -79,20 +79,31 @@ export class SendLogService {
   }
 }
 
-function validate(record: SentMessageRecord): string | null {
-  if (!record.wamid || record.wamid.trim() === '') return 'wamid is empty';
-  if (!record.phoneNumberId || record.phoneNumberId.trim() === '') return 'phoneNumberId is empty';
-  const to = digits(record.to ?? '');
-  if (to.length < 6 || to.length > 15)
-    return `"${record.to}" is not a phone number (6 to 15 digits)`;
-  if (!(record.sentAt instanceof Date) || Number.isNaN(record.sentAt.getTime()))
-    return 'sentAt is not a valid instant';
-  if (record.templateCategory && !CATEGORIES.has(record.templateCategory)) {
-    return `templateCategory must be MARKETING, UTILITY or AUTHENTICATION; got "${String(record.templateCategory)}"`;
+/** Every problem of a send record (joined into one message per record by the caller). */
+export function sentMessageProblems(record: SentMessageRecord): string[] {
+  const problems: string[] = [];
+  if (!record.wamid || record.wamid.trim() === '') problems.push('wamid is empty');
+  if (!record.phoneNumberId || record.phoneNumberId.trim() === '') {
+    problems.push('phoneNumberId is empty');
   }
-  if (record.templateCategory && !record.templateName)
-    return 'templateCategory given without templateName';
-  if (record.api === 'MM_LITE' && record.templateCategory !== 'MARKETING')
-    return 'the MM_LITE api sends marketing templates only';
-  return null;
+  const to = digits(record.to ?? '');
+  if (to.length < 6 || to.length > 15) {
+    problems.push(`"${record.to}" is not a phone number (6 to 15 digits)`);
+  }
+  if (!(record.sentAt instanceof Date) || Number.isNaN(record.sentAt.getTime())) {
+    problems.push('sentAt is not a valid instant');
+  }
+  if (record.templateCategory && !CATEGORIES.has(record.templateCategory)) {
+    problems.push(
+      `templateCategory must be MARKETING, UTILITY or AUTHENTICATION; got "${String(record.templateCategory)}"`,
+    );
+  } else if (record.templateCategory && !record.templateName) {
+    problems.push('templateCategory given without templateName');
+  }
+  if (record.api && !APIS.has(record.api)) {
+    problems.push(`api must be CLOUD_API or MM_LITE; got "${String(record.api)}"`);
+  } else if (record.api === 'MM_LITE' && record.templateCategory !== 'MARKETING') {
+    problems.push('the MM_LITE api sends marketing templates only');
+  }
+  return problems;
 }
