@@ -9,14 +9,28 @@ import type { AppConfig } from './config/app-config';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 import { RateCardsService } from './rate-cards/services/rate-cards.service';
 
-/** Builds the HTTP application (also used by the integration tests), without listening. */
+export interface ApplicationOptions {
+  /** No framework log (tests). */
+  quiet?: boolean;
+  /**
+   * Given the admin key generated at this start because no API key existed: its only moment in
+   * clear, for the caller to show a person (it is never logged).
+   */
+  onAdminKeyGenerated?: (secret: string) => void;
+}
+
+/**
+ * Builds the HTTP application (also used by the integration tests and the demo), without
+ * listening. A failed start rejects instead of ending the process.
+ */
 export async function createApplication(
   config: AppConfig,
-  options: { quiet?: boolean } = {},
+  options: ApplicationOptions = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     logger: options.quiet ? false : undefined,
+    abortOnError: false,
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
   // Meta's deliveries are answered ahead of Express and Nest.
@@ -25,6 +39,7 @@ export async function createApplication(
   app.enableShutdownHooks();
   await app.init();
   await app.get(RateCardsService).ensureBuiltIns();
-  await app.get(ApiKeyService).ensureBootstrapKey();
+  const generated = await app.get(ApiKeyService).ensureBootstrapKey();
+  if (generated !== null) options.onAdminKeyGenerated?.(generated);
   return app;
 }
