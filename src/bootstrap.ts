@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +12,8 @@ import { RateCardsService } from './rate-cards/services/rate-cards.service';
 export interface ApplicationOptions {
   /** No framework log (tests). */
   quiet?: boolean;
+  /** The framework's log goes here instead of the JSON log (the demo's plain lines). */
+  logger?: LoggerService;
   /**
    * Given the admin key generated at this start because no API key existed: its only moment in
    * clear, for the caller to show a person (it is never logged).
@@ -29,10 +31,10 @@ export async function createApplication(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
-    logger: options.quiet ? false : undefined,
+    logger: options.logger ?? (options.quiet ? false : undefined),
     abortOnError: false,
   });
-  if (!options.quiet) app.useLogger(app.get(Logger));
+  if (!options.quiet && !options.logger) app.useLogger(app.get(Logger));
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });

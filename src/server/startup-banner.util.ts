@@ -22,12 +22,8 @@ export function startupBanner(facts: StartupFacts): { stdout: string; stderr: st
     `  Health     ${base}/health`,
     `  Database   ${describeDatabase(facts.config)}`,
   ];
-  if (facts.generatedAdminKey !== null) {
-    lines.push(
-      'No API key existed, so an admin key was generated. It is shown only this once (only its hash is stored):',
-      `  ${facts.generatedAdminKey}`,
-    );
-  }
+  if (facts.generatedAdminKey !== null)
+    lines.push(...generatedAdminKeyLines(facts.generatedAdminKey));
   const warnings: string[] = [];
   if (facts.config.appSecret === null) {
     warnings.push(
@@ -57,4 +53,12 @@ export function describeDatabase(
   const host = url.hostname === '' ? 'the local socket' : url.host;
   const user = url.username === '' ? '' : ` as ${decodeURIComponent(url.username)}`;
   return `PostgreSQL database ${database} on ${host}${user}`;
+}
+
+/** The only lines that ever show a generated admin key. */
+export function generatedAdminKeyLines(secret: string): string[] {
+  return [
+    'No API key existed, so an admin key was generated. It is shown only this once (only its hash is stored):',
+    `  ${secret}`,
+  ];
 }

@@ -41,7 +41,7 @@ export class ApiKeyService {
     }
     if ((await this.keys.count()) > 0) return null;
     const issued = await this.issue('initial admin', 'admin');
-    this.logger.warn(
+    this.logger.log(
       'No API key existed, so an admin key was generated; it is printed once on the console, never in this log',
     );
     return issued.secret;
