@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CliCommand } from '../../../src/cli/cli-command.types';
 import { importCommand } from '../../../src/cli/import.cli';
 import { ratesImportCommand } from '../../../src/cli/rates-import.cli';
@@ -227,6 +228,54 @@ describeEachDatabase('command-line tools: help, exit codes, problems, progress',
     const notJson = await run(simulateCommand, [file('plan.txt', ['{"scenarios": ['])]);
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toMatch(/^simulate: BAD_USER_INPUT: 1 problem:\n {2}.*JSON/);
+  });
+
+  it('keeps the lines before a broken quote in a send log and reports where it stopped', async () => {
+    const introduce = file('introduce.jsonl', [
+      JSON.stringify(inbound('wamid.cli-quote-0', '5215512345678', '2026-11-13T09:00:00Z')),
+    ]);
+    expect((await run(importCommand, ['--quiet', introduce])).code).toBe(0);
+    const path = file('broken.csv', [
+      'wamid,phone_number_id,to,sent_at',
+      `wamid.cli-quote-1,${PHONE},+5215512345678,2026-11-13T10:00:00Z`,
+      `"wamid.cli-quote-2,${PHONE},+5215512345678,2026-11-13T11:00:00Z`,
+    ]);
+    const result = await run(importCommand, [path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/line \d+: .*[Qq]uote.*; the rest of the file was not read\n/);
+    expect(result.stdout).toMatch(/^csv: read 1 lines, stored 1,/);
+  });
+
+  it('accepts every sample file (samples/)', async () => {
+    const samples = (name: string) => join(__dirname, '..', '..', '..', 'samples', name);
+    const rates = await run(ratesImportCommand, [
+      '--name',
+      'Sample USD 2026-10',
+      '--currency',
+      'USD',
+      '--effective',
+      '2026-10-01',
+      samples('rates-usd.csv'),
+      samples('volume-tiers-usd.csv'),
+    ]);
+    expect(rates.stdout).toMatch(
+      /^imported "Sample USD 2026-10" \(USD, from 2026-10-01, 7 markets\)/,
+    );
+    expect(rates.code).toBe(0);
+    const webhooks = await run(importCommand, [samples('webhooks.jsonl')]);
+    expect(webhooks.stdout).toMatch(
+      /^jsonl: read 12 lines, stored 12, duplicates 0, rejected 0 lines;/,
+    );
+    expect(webhooks.code).toBe(0);
+    const sends = await run(importCommand, [samples('send-log.csv')]);
+    expect(sends.stdout).toMatch(/^csv: read 5 lines, stored 5, duplicates 0, rejected 0 lines;/);
+    expect(sends.code).toBe(0);
+    const simulation = await run(simulateCommand, [samples('simulation.json')]);
+    expect(simulation.code).toBe(0);
+    // The rules before 2026-10-01 left service replies and in-window utility free.
+    expect(simulation.stdout).toContain(
+      'the same rates under the rules before 2026-10-01: total 1377.05 USD (rounded 1377.05)  delta vs "December plan": -34\n',
+    );
   });
 
   if (kind === 'sqlite') {
