@@ -1,10 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliCommand } from '../../../src/cli/cli-command.types';
 import { importCommand } from '../../../src/cli/import.cli';
 import { ratesImportCommand } from '../../../src/cli/rates-import.cli';
 import { reportCommand } from '../../../src/cli/report.cli';
 import { executeCli } from '../../../src/cli/run-cli.util';
+import { schemaCheckCommand } from '../../../src/cli/schema-check.cli';
 import { simulateCommand } from '../../../src/cli/simulate.cli';
 import { capturedIo } from '../../utils/captured-cli-io.util';
 import { createScratchDatabase, type ScratchDatabase } from '../../utils/scratch-database.util';
@@ -279,6 +280,20 @@ describeEachDatabase('command-line tools: help, exit codes, problems, progress',
   });
 
   if (kind === 'sqlite') {
+    it('checks schema.gql against the schema the code builds: 0 when equal, 1 at the first difference', async () => {
+      const committed = join(__dirname, '..', '..', '..', 'schema.gql');
+      const same = await run(schemaCheckCommand, [committed]);
+      expect(same).toMatchObject({ code: 0, stdout: `${committed} is up to date\n` });
+      const changed = file('schema.gql', [
+        readFileSync(committed, 'utf8').replace('keyPrefix: String!', 'keyPrefix: Int!'),
+      ]);
+      const differs = await run(schemaCheckCommand, [changed]);
+      expect(differs.code).toBe(1);
+      expect(differs.stderr).toContain(
+        '  committed:   keyPrefix: Int!\n  built:       keyPrefix: String!\n',
+      );
+    });
+
     it('fails in one line when the database cannot be reached, exit 3', async () => {
       const result = await run(simulateCommand, [files.path('plan.json')], {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
