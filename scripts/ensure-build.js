@@ -71,11 +71,12 @@ function main() {
     return 3;
   }
   const started = new Date();
-  process.stderr.write(
-    force
-      ? 'Compiling TypeScript…\n'
-      : 'Compiling TypeScript (sources changed since the last build)…\n',
-  );
+  const reason = force
+    ? ''
+    : existsSync(STAMP)
+      ? ' (sources changed since the last build)'
+      : ' (first build)';
+  process.stderr.write(`Compiling TypeScript${reason}…\n`);
   const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
     cwd: ROOT,
     stdio: 'inherit',
