@@ -249,18 +249,19 @@ describeEachDatabase('command-line tools: help, exit codes, problems, progress',
 
   it('accepts every sample file (samples/)', async () => {
     const samples = (name: string) => join(__dirname, '..', '..', '..', 'samples', name);
+    // In force from December here, after the card an earlier test imported for November.
     const rates = await run(ratesImportCommand, [
       '--name',
       'Sample USD 2026-10',
       '--currency',
       'USD',
       '--effective',
-      '2026-10-01',
+      '2026-12-01',
       samples('rates-usd.csv'),
       samples('volume-tiers-usd.csv'),
     ]);
     expect(rates.stdout).toMatch(
-      /^imported "Sample USD 2026-10" \(USD, from 2026-10-01, 7 markets\)/,
+      /^imported "Sample USD 2026-10" \(USD, from 2026-12-01, 7 markets\)/,
     );
     expect(rates.code).toBe(0);
     const webhooks = await run(importCommand, [samples('webhooks.jsonl')]);
