@@ -9,5 +9,3 @@ export const CLI_EXIT = {
   USAGE: 2,
   FAILURE: 3,
 } as const;
-
-export type CliExitCode = (typeof CLI_EXIT)[keyof typeof CLI_EXIT];
