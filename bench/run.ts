@@ -1,17 +1,13 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { runEngineBench } from './engine.bench';
-import { runBulkImportBench, runWebhookBench } from './ingestion.bench';
-import { runReportsBench } from './reports.bench';
-import { runSimulationBench } from './simulation.bench';
+import type { CliCommand, CliIo } from '../src/cli/cli-command.types';
+import { CliUsageError } from '../src/cli/cli-usage.error';
+import { parseCliArgs } from '../src/cli/parse-cli-args.util';
+import { runCli } from '../src/cli/run-cli.util';
 
 /**
- * npm run bench [-- --only simulation,engine,import,webhooks,reports] — sizes from the
- * environment: BENCH_MESSAGES (engine and bulk import, default 1,000,000), BENCH_WEBHOOK_EVENTS
- * (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000), BENCH_DATABASES (default
- * sqlite,postgres), BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
- * `--cpu-prof --cpu-prof-dir=DIR`). Each benchmark runs in its own process, so one's heap never
- * inflates the next one's time or peak memory.
+ * npm run bench (see benchCommand's help): each benchmark runs in its own process, so one's heap
+ * never inflates the next one's time or peak memory.
  */
 type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports';
 type Database = 'sqlite' | 'postgres';
@@ -21,35 +17,65 @@ const PER_DATABASE = new Set<Bench>(['import', 'webhooks', 'reports']);
 
 async function runOne(bench: Bench, database: Database): Promise<Record<string, string | number>> {
   const messages = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
+  // Loaded when run, so that --help and usage errors answer at once.
   switch (bench) {
     case 'simulation':
-      return runSimulationBench();
+      return (await import('./simulation.bench')).runSimulationBench();
     case 'engine':
-      return runEngineBench(messages);
+      return (await import('./engine.bench')).runEngineBench(messages);
     case 'import':
-      return runBulkImportBench(database, messages);
+      return (await import('./ingestion.bench')).runBulkImportBench(database, messages);
     case 'webhooks':
-      return runWebhookBench(database, Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1_000_000));
+      return (await import('./ingestion.bench')).runWebhookBench(
+        database,
+        Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1_000_000),
+      );
     case 'reports':
-      return runReportsBench({
+      return (await import('./reports.bench')).runReportsBench({
         databaseKind: database,
         messages: Number(process.env.BENCH_REPORT_MESSAGES ?? 10_000_000),
       });
   }
 }
 
-async function main(): Promise<number> {
-  const child = argValue('--child');
-  if (child !== undefined) {
-    const [bench, database] = child.split(':') as [Bench, Database];
+export const benchCommand: CliCommand = {
+  name: 'bench',
+  synopsis: `usage: npm run bench -- [--only ${BENCHES.join(',')}]`,
+  help: `Measures throughput, latency and memory; each benchmark runs in its own process.
+
+  --only LIST   the benchmarks to run, comma-separated (default: all)
+  --help, -h    this help
+
+Sizes and databases from the environment: BENCH_MESSAGES (engine and bulk import, default
+1,000,000), BENCH_WEBHOOK_EVENTS (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000),
+BENCH_DATABASES (default sqlite,postgres; PostgreSQL through BENCH_DATABASE_URL, else
+TEST_DATABASE_URL), BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
+--cpu-prof --cpu-prof-dir=DIR). A benchmark that fails makes the run exit 1.`,
+  run: runBench,
+};
+
+async function runBench(io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(
+    io.argv,
+    { only: { type: 'string' }, child: { type: 'string' } },
+    { min: 0, max: 0, names: '' },
+  );
+  if (values.child !== undefined) {
+    const [bench, database] = values.child.split(':') as [Bench, Database];
     const figures = await runOne(bench, database);
     for (const [name, value] of Object.entries(figures)) {
-      process.stdout.write(`${name.padEnd(58)} ${value}\n`);
+      io.stdout.write(`${name.padEnd(58)} ${value}\n`);
     }
     return 0;
   }
-  const only = new Set((argValue('--only') ?? BENCHES.join(',')).split(','));
-  const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as Database[];
+  const only = new Set((values.only ?? BENCHES.join(',')).split(','));
+  const unknown = [...only].filter((name) => !BENCHES.includes(name as Bench));
+  if (unknown.length > 0) {
+    throw new CliUsageError(
+      `unknown benchmark ${unknown.join(', ')} (--only takes ${BENCHES.join(',')})`,
+    );
+  }
+  const databases = (io.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as Database[];
   let failures = 0;
   for (const bench of BENCHES.filter((name) => only.has(name))) {
     for (const database of PER_DATABASE.has(bench) ? databases : (['sqlite'] as Database[])) {
@@ -64,17 +90,4 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+if (require.main === module) runCli(benchCommand);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { ChargingModule } from './charging/charging.module';
@@ -30,11 +31,16 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            autoLogging: false,
-            redact: ['req.headers.authorization', 'req.headers["x-hub-signature-256"]'],
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              autoLogging: false,
+              redact: ['req.headers.authorization', 'req.headers["x-hub-signature-256"]'],
+            },
+            // Written at once: the log is small (no request log), and the start-up banner,
+            // printed after it, stays below it.
+            pino.destination({ dest: 1, sync: true }),
+          ],
         }),
         DatabaseModule,
         JobsModule,

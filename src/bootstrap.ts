@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,22 +9,39 @@ import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 
-/** Builds the HTTP application (also used by the integration tests), without listening. */
+export interface ApplicationOptions {
+  /** No framework log (tests). */
+  quiet?: boolean;
+  /** The framework's log goes here instead of the JSON log (the demo's plain lines). */
+  logger?: LoggerService;
+  /**
+   * Given the admin key generated at this start because no API key existed: its only moment in
+   * clear, for the caller to show a person (it is never logged).
+   */
+  onAdminKeyGenerated?: (secret: string) => void;
+}
+
+/**
+ * Builds the HTTP application (also used by the integration tests and the demo), without
+ * listening. A failed start rejects instead of ending the process.
+ */
 export async function createApplication(
   config: AppConfig,
-  options: { quiet?: boolean } = {},
+  options: ApplicationOptions = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
-    logger: options.quiet ? false : undefined,
+    logger: options.logger ?? (options.quiet ? false : undefined),
+    abortOnError: false,
   });
-  if (!options.quiet) app.useLogger(app.get(Logger));
+  if (!options.quiet && !options.logger) app.useLogger(app.get(Logger));
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
   app.enableShutdownHooks();
   await app.init();
   await syncBuiltInRateCards(app);
-  await app.get(ApiKeyService).ensureBootstrapKey();
+  const generated = await app.get(ApiKeyService).ensureBootstrapKey();
+  if (generated !== null) options.onAdminKeyGenerated?.(generated);
   return app;
 }

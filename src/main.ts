@@ -1,23 +1,57 @@
 import 'reflect-metadata';
-import { createApplication } from './bootstrap';
-import { ConfigError, loadAppConfig } from './config/app-config';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { CliCommand, CliIo } from './cli/cli-command.types';
+import { parseCliArgs } from './cli/parse-cli-args.util';
+import { runCli } from './cli/run-cli.util';
+import { loadAppConfig } from './config/app-config';
+import { exitWithParent } from './server/exit-with-parent.util';
+import { startupBanner } from './server/startup-banner.util';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadAppConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const app = await createApplication(config);
+export const startCommand: CliCommand = {
+  name: 'start',
+  synopsis: 'usage: npm start',
+  help: `Starts the billing service: Meta's webhooks, GraphQL, exports. Configured by the environment
+(README, "Configuration"); the main settings:
+
+  PORT                 HTTP port (default 3000; 0 lets the system choose)
+  DATABASE_URL         a postgres:// URL selects PostgreSQL; unset means SQLite in DATA_DIR
+  DATA_DIR             the SQLite file and exports (default ./data)
+  WHATSAPP_APP_SECRET  checks Meta's webhook signatures; unset, unsigned webhooks are accepted
+  BOOTSTRAP_API_KEY    an admin API key with exactly this value
+  LOG_LEVEL            fatal, error, warn, info (default), debug, trace or silent
+
+Once it listens it prints its addresses and database on stdout, and, on the first start, the
+admin API key it generated (shown only then). Under npm start it stops when npm is stopped.`,
+  run: runServer,
+};
+
+/** Runs until a signal stops it: the shutdown hooks close the application, then end the process. */
+async function runServer(io: CliIo): Promise<number> {
+  parseCliArgs(io.argv, {}, { min: 0, max: 0, names: '' });
+  const config = loadAppConfig(io.env);
+  const { createApplication } = await import('./bootstrap');
+  let generatedAdminKey: string | null = null;
+  const app = await createApplication(config, {
+    onAdminKeyGenerated: (secret) => (generatedAdminKey = secret),
+  });
   await app.listen(config.port);
-  process.stdout.write(
-    `Billing service listening on http://localhost:${config.port} (${config.databaseKind === 'sqlite' ? `SQLite at ${config.sqliteFile}` : 'PostgreSQL'})\n`,
-  );
+  const server = app.getHttpServer() as Server;
+  const banner = startupBanner({
+    config,
+    port: (server.address() as AddressInfo).port,
+    generatedAdminKey,
+  });
+  io.stdout.write(banner.stdout);
+  io.stderr.write(banner.stderr);
+  // npm runs the script under a shell; a SIGTERM to npm ends npm and the shell, not this process.
+  if (io.env.npm_lifecycle_event === 'start') {
+    exitWithParent(() => {
+      io.stderr.write('npm, which started the service, has ended: stopping\n');
+      process.kill(process.pid, 'SIGTERM');
+    });
+  }
+  return new Promise<number>(() => undefined);
 }
 
-void main();
+if (require.main === module) runCli(startCommand);

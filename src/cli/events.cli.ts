@@ -1,25 +1,34 @@
 import { hostname, userInfo } from 'node:os';
-import { createApplicationContext } from '../app-context';
-import { SetAsideEventsService } from '../ingestion/services/set-aside-events.service';
+import { loadAppConfig } from '../config/app-config';
+import type { CliCommand, CliIo } from './cli-command.types';
+import { CliUsageError } from './cli-usage.error';
 import { EVENTS_USAGE, parseEventsArgs, runEventsCommand } from './events-command.util';
+import { openCliApplication } from './open-cli-application.util';
 import { runCli } from './run-cli.util';
 
-async function main(): Promise<number> {
-  const command = parseEventsArgs(process.argv.slice(2));
+const [SYNOPSIS, ...HELP] = EVENTS_USAGE.split('\n');
+
+export const eventsCommand: CliCommand = {
+  name: 'events',
+  synopsis: SYNOPSIS,
+  help: HELP.join('\n'),
+  run: runEvents,
+};
+
+async function runEvents(io: CliIo): Promise<number> {
+  const command = parseEventsArgs(io.argv);
   if (command.kind === 'help') {
-    process.stdout.write(`${EVENTS_USAGE}\n`);
+    io.stdout.write(`${EVENTS_USAGE}\n`);
     return 0;
   }
-  if (command.kind === 'usage') {
-    process.stderr.write(`${command.problem}\n${EVENTS_USAGE}\n`);
-    return 2;
-  }
-  const app = await createApplicationContext();
+  if (command.kind === 'usage') throw new CliUsageError(command.problem);
+  const app = await openCliApplication(io, loadAppConfig(io.env));
+  const { SetAsideEventsService } = await import('../ingestion/services/set-aside-events.service');
   try {
     return await runEventsCommand(
       command,
       app.get(SetAsideEventsService),
-      { out: (text) => process.stdout.write(`${text}\n`) },
+      { out: (text) => io.stdout.write(`${text}\n`) },
       `command line (${systemUser()}@${hostname()})`,
     );
   } finally {
@@ -36,4 +45,4 @@ function systemUser(): string {
   }
 }
 
-runCli(main);
+if (require.main === module) runCli(eventsCommand);

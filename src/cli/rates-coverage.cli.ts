@@ -1,46 +1,59 @@
-import { parseArgs } from 'node:util';
-import { createApplicationContext } from '../app-context';
-import { RateCardCoverageService } from '../rate-cards/services/rate-card-coverage.service';
+import { loadAppConfig } from '../config/app-config';
+import type { CliCommand, CliIo } from './cli-command.types';
+import { CLI_EXIT } from './cli-exit.constant';
+import { CliUsageError } from './cli-usage.error';
+import { openCliApplication } from './open-cli-application.util';
+import { parseCliArgs } from './parse-cli-args.util';
 import { runCli } from './run-cli.util';
 
-const USAGE = 'usage: npm run rates:coverage -- --currency USD --date YYYY-MM-DD';
+export const ratesCoverageCommand: CliCommand = {
+  name: 'rates:coverage',
+  synopsis: 'usage: npm run rates:coverage -- --currency XXX --date YYYY-MM-DD',
+  help: `Prints the rate card in force for a currency on a date (a WABA in UTC) and every market ×
+pricing category it leaves unpriced (NO_RATE): every market of the market map on that date ×
+marketing, utility, authentication, authentication-international where Meta has such a rate,
+and service from 2026-10-01. Reads only: it may run beside the server.
 
-/** Prints the card in force on a date and every market × category it leaves unpriced. */
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      currency: { type: 'string' },
-      date: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  --currency XXX     ISO 4217 code, e.g. USD
+  --date YYYY-MM-DD  the day
+  --help, -h         this help`,
+  run: runRatesCoverage,
+};
+
+async function runRatesCoverage(io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(
+    io.argv,
+    { currency: { type: 'string' }, date: { type: 'string' } },
+    { min: 0, max: 0, names: 'nothing' },
+  );
+  const { currency, date } = values;
+  if (currency === undefined || date === undefined) {
+    const missing = Object.entries({ currency, date })
+      .filter(([, value]) => value === undefined)
+      .map(([option]) => `--${option}`);
+    throw new CliUsageError(`missing ${missing.join(', ')}`);
   }
-  if (!values.currency || !values.date) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const app = await createApplicationContext();
+  const app = await openCliApplication(io, { ...loadAppConfig(io.env), writesDatabase: false });
+  const { RateCardCoverageService } =
+    await import('../rate-cards/services/rate-card-coverage.service');
   try {
-    const coverage = await app.get(RateCardCoverageService).of(values.currency, values.date);
+    const coverage = await app.get(RateCardCoverageService).of(currency, date);
     const card = coverage.card;
-    process.stdout.write(
+    io.stdout.write(
       card === null
-        ? `no ${values.currency} rate card is in force on ${values.date}\n`
+        ? `no ${currency} rate card is in force on ${date}\n`
         : `${card.name} (${card.currency}, effective ${card.effectiveFrom}${card.builtIn ? ', built in' : ''})\n`,
     );
-    process.stdout.write(
+    io.stdout.write(
       `${coverage.pricedMarkets} markets fully priced; ${coverage.unpriced.length} market × category pairs unpriced\n`,
     );
     for (const entry of coverage.unpriced) {
-      process.stdout.write(`  ${entry.market}\t${entry.pricingCategory}\n`);
+      io.stdout.write(`  ${entry.market}\t${entry.pricingCategory}\n`);
     }
-    return 0;
+    return CLI_EXIT.OK;
   } finally {
     await app.close();
   }
 }
 
-runCli(main);
+if (require.main === module) runCli(ratesCoverageCommand);

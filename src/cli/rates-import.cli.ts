@@ -1,54 +1,90 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { createApplicationContext } from '../app-context';
-import { unreadableFile } from './cli-files.util';
-import { runCli } from './run-cli.util';
-import { ChargingService } from '../charging/services/charging.service';
+import { loadAppConfig } from '../config/app-config';
+import type { CliCommand, CliIo } from './cli-command.types';
+import { CLI_EXIT } from './cli-exit.constant';
 import { MAX_RATE_CARD_CSV_LENGTH } from '../pricing/rate-cards/meta-csv.util';
-import { RateCardsService } from '../rate-cards/services/rate-cards.service';
+import { unreadableFile } from './cli-files.util';
+import { CliUsageError } from './cli-usage.error';
+import { openCliApplication } from './open-cli-application.util';
+import { parseCliArgs, requireReadableFile } from './parse-cli-args.util';
+import { ProgressLine } from './progress-line.util';
+import { runCli } from './run-cli.util';
 
-const USAGE =
-  'usage: npm run rates:import -- --name NAME --currency USD --effective YYYY-MM-DD RATES.csv [TIERS.csv]';
+export const ratesImportCommand: CliCommand = {
+  name: 'rates:import',
+  synopsis:
+    'usage: npm run rates:import -- --name NAME --currency XXX --effective YYYY-MM-DD [--quiet] RATES.csv [TIERS.csv]',
+  help: `Imports a rate card from Meta's CSV files (docs/pricing-data.md, "CSV layouts accepted"), then
+re-rates every message of the WABAs billed in that currency from the card's first day on.
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: {
+  RATES.csv              Meta's rates file: notes lines, then Market,Currency,Marketing,Utility,
+                         Authentication,Authentication-International,Service
+  TIERS.csv              Meta's volume tiers file (optional)
+  --name NAME            the card's name, e.g. "Meta USD 2026-10"
+  --currency XXX         ISO 4217 code of the file's rates, e.g. USD
+  --effective YYYY-MM-DD first day the card applies (12am in each WABA's timezone)
+  --quiet, -q            no progress on stderr
+  --help, -h             this help
+
+A card is taken whole or not at all: every problem of every line is listed on stderr and nothing
+is imported (exit 1). The re-rate prints its progress per month on stderr.
+
+Example: npm run rates:import -- --name "Sample USD 2026-10" --currency USD --effective 2026-10-01 samples/rates-usd.csv samples/volume-tiers-usd.csv`,
+  run: runRatesImport,
+};
+
+async function runRatesImport(io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(
+    io.argv,
+    {
       name: { type: 'string' },
       currency: { type: 'string' },
       effective: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
     },
-    allowPositionals: true,
-  });
-  if (!values.name || !values.currency || !values.effective || positionals.length < 1) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    { min: 1, max: 2, names: 'RATES.csv (the rates file)' },
+  );
+  const { name, currency, effective } = values;
+  if (name === undefined || currency === undefined || effective === undefined) {
+    const missing = Object.entries({ name, currency, effective })
+      .filter(([, value]) => value === undefined)
+      .map(([option]) => `--${option}`);
+    throw new CliUsageError(`missing ${missing.join(', ')}`);
   }
-  const problem = positionals
-    .slice(0, 2)
-    .map((path) => unreadableFile(path, MAX_RATE_CARD_CSV_LENGTH))
-    .find((text) => text !== null);
-  if (problem) {
-    process.stderr.write(`${problem}\n`);
-    return 2;
+  const [ratesPath, tiersPath] = positionals.map((path) => requireReadableFile(path));
+  for (const path of positionals) {
+    const problem = unreadableFile(path, MAX_RATE_CARD_CSV_LENGTH);
+    if (problem !== null) throw new CliUsageError(problem);
   }
-  const app = await createApplicationContext();
+  const config = loadAppConfig(io.env);
+  const progress = new ProgressLine(io.stderr, { enabled: values.quiet !== true });
+  const app = await openCliApplication(io, config);
+  const { ChargingService } = await import('../charging/services/charging.service');
+  const { RateCardsService } = await import('../rate-cards/services/rate-cards.service');
   try {
     const card = await app.get(RateCardsService).import({
-      name: values.name,
-      currency: values.currency,
-      effectiveFrom: values.effective,
-      ratesCsv: readFileSync(positionals[0], 'utf8'),
-      volumeTiersCsv: positionals[1] ? readFileSync(positionals[1], 'utf8') : null,
+      name,
+      currency,
+      effectiveFrom: effective,
+      ratesCsv: readFileSync(ratesPath, 'utf8'),
+      volumeTiersCsv: tiersPath ? readFileSync(tiersPath, 'utf8') : null,
       provenance: `imported from ${positionals.join(' and ')}`,
     });
-    const repriced = await app.get(ChargingService).repriceForRateCard(card);
-    process.stdout.write(
+    const repriced = await app.get(ChargingService).repriceForRateCard(card, {
+      onMessages: (event) => {
+        const text = `${event.messages.toLocaleString('en-US')} messages`;
+        if (event.done) progress.done(`re-rated ${event.month}: ${text}`);
+        else progress.update(`re-rating ${event.month}: ${text}`);
+      },
+    });
+    progress.interrupt();
+    io.stdout.write(
       `imported "${card.name}" (${card.currency}, from ${card.effectiveFrom}, ${Object.keys(card.data.rates).length} markets); re-rated ${repriced} messages\n`,
     );
-    return 0;
+    return CLI_EXIT.OK;
   } finally {
     await app.close();
   }
 }
 
-runCli(main);
+if (require.main === module) runCli(ratesImportCommand);

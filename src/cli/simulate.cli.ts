@@ -1,13 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { createApplicationContext } from '../app-context';
+import { loadAppConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain.error';
+import type { SimulationResultData, SimulationSpec } from '../simulations/simulation.types';
+import type { CliCommand, CliIo } from './cli-command.types';
+import { CLI_EXIT } from './cli-exit.constant';
+import { openCliApplication } from './open-cli-application.util';
+import { parseCliArgs, requireReadableFile } from './parse-cli-args.util';
 import { runCli } from './run-cli.util';
 
-import { SimulationService } from '../simulations/services/simulation.service';
-import type { SimulationResultData, SimulationSpec } from '../simulations/simulation.types';
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  synopsis: 'usage: npm run simulate -- FILE.json',
+  help: `Prices "what if" traffic with the charging engine and prints a table (docs/simulations.md).
 
-const USAGE = `usage: npm run simulate -- FILE.json
-  FILE.json: a SimulationInput, e.g. {"scenarios":[{"name":"plan","volumes":[{"month":"2026-10",
-  "market":"India","pricingCategory":"UTILITY","messages":1000}]}],"baseline":"plan"}`;
+  FILE.json   a SimulationInput, as the GraphQL simulate query takes it, e.g.
+              {"scenarios":[{"name":"plan","volumes":[{"month":"2026-12","market":"Mexico",
+              "pricingCategory":"MARKETING","messages":1000}]}],"baseline":"plan"}
+              samples/simulation.json is a fuller one
+  --help, -h  this help
+
+A file that is not JSON, or scenarios the engine refuses, are listed on stderr (exit 1).`,
+  run: runSimulate,
+};
 
 const HEADERS = [
   'scenario',
@@ -70,30 +84,29 @@ export function formatSimulationTable(result: SimulationResultData): string {
   return `${out.join('\n')}\n`;
 }
 
-async function main(): Promise<number> {
-  const file = process.argv.slice(2).find((arg) => arg !== '--');
-  if (!file || file === '--help' || file === '-h') {
-    process.stderr.write(`${USAGE}\n`);
-    return file ? 0 : 2;
-  }
+async function runSimulate(io: CliIo): Promise<number> {
+  const { positionals } = parseCliArgs(io.argv, {}, { min: 1, max: 1, names: 'FILE.json' });
+  const file = requireReadableFile(positionals[0]);
   let spec: SimulationSpec;
   try {
     spec = JSON.parse(readFileSync(file, 'utf8')) as SimulationSpec;
-    if (!spec || !Array.isArray(spec.scenarios)) throw new Error('"scenarios" must be an array');
   } catch (error) {
-    process.stderr.write(
-      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`,
-    );
-    return 2;
+    throw new DomainError('BAD_USER_INPUT', `${file} is not JSON`, [
+      { message: error instanceof Error ? error.message : String(error) },
+    ]);
   }
-  const app = await createApplicationContext();
+  if (spec === null || typeof spec !== 'object' || !Array.isArray(spec.scenarios)) {
+    throw new DomainError('BAD_USER_INPUT', `${file}: "scenarios" must be an array`);
+  }
+  const app = await openCliApplication(io, { ...loadAppConfig(io.env), writesDatabase: false });
+  const { SimulationService } = await import('../simulations/services/simulation.service');
   try {
     const result = await app.get(SimulationService).simulate(spec);
-    process.stdout.write(formatSimulationTable(result));
-    return 0;
+    io.stdout.write(formatSimulationTable(result));
+    return CLI_EXIT.OK;
   } finally {
     await app.close();
   }
 }
 
-runCli(main);
+if (require.main === module) runCli(simulateCommand);

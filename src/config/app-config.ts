@@ -21,6 +21,8 @@ export interface AppConfig {
   processWebhookQueue: boolean;
   /** False for read-only tools (reports, simulations), which may run beside the SQLite server. */
   writesDatabase: boolean;
+  /** Attempts, 3 s apart, to reach the database at start after the first fails (tools: none). */
+  databaseConnectRetries: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     processWebhookQueue: true,
     writesDatabase: true,
+    databaseConnectRetries: 9,
   };
 }
 

@@ -14,7 +14,10 @@ import { WriteLock } from './write-lock.service';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => buildDataSourceOptions(config),
+      useFactory: (config: AppConfig) => ({
+        ...buildDataSourceOptions(config),
+        retryAttempts: config.databaseConnectRetries,
+      }),
       // Migrations run at start-up; on PostgreSQL under a lock, since several processes may start
       // at once.
       dataSourceFactory: async (options) => {

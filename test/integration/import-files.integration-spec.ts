@@ -97,7 +97,11 @@ describeEachDatabase('import files: bad lines never stop good ones', (kind) => {
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({
       code: 'IMPORT_INVALID',
-      message: `the send log's header (line 1) cannot be read: no wamid, phone_number_id, to, sent_at column; it must name the columns wamid,phone_number_id,to,sent_at (and optionally template_name, template_language, template_category, api)`,
+      message: `the send log's header (line 1) must name the columns wamid,phone_number_id,to,sent_at (and optionally template_name, template_language, template_category, api)`,
+    });
+    expect((refusal as DomainError).details.at(-1)).toEqual({
+      line: 1,
+      message: 'missing columns wamid, phone_number_id, to, sent_at',
     });
     expect(await stored('wamid.nh-')).toEqual([]);
   });

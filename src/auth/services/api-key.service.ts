@@ -32,7 +32,10 @@ export class ApiKeyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** BOOTSTRAP_API_KEY becomes an admin key; with no keys at all, one is generated and printed once. */
+  /**
+   * BOOTSTRAP_API_KEY becomes an admin key; with no keys at all, one is generated and returned,
+   * the only time it exists in clear: the caller shows it to a person once. It is never logged.
+   */
   async ensureBootstrapKey(): Promise<string | null> {
     if (this.config.bootstrapApiKey !== null) {
       const hash = hashApiKey(this.config.bootstrapApiKey);
@@ -43,8 +46,8 @@ export class ApiKeyService {
     }
     if ((await this.keys.count()) > 0) return null;
     const issued = await this.issue('initial admin', 'admin');
-    this.logger.warn(
-      `No API key existed, so an admin key was generated. It is shown only this once: ${issued.secret}`,
+    this.logger.log(
+      'No API key existed, so an admin key was generated; it is printed once on the console, never in this log',
     );
     return issued.secret;
   }

@@ -36,6 +36,8 @@ export interface MonthProgress {
   /** UTC month (YYYY-MM) already re-rated: the re-rate goes on after it. */
   after?: string;
   onMonth?(month: string, share: number, messages: number): Promise<void>;
+  /** Within a month, every so many messages re-rated, and at its end (command-line progress). */
+  onMessages?(progress: RepriceProgress): void;
 }
 
 interface MessageRow extends MessageFactsRow {
@@ -63,6 +65,16 @@ interface SequencedCharge {
 }
 
 const WRITE_BATCH = 25_000;
+
+/** A month re-rate reports its progress every so many messages, and when the month is done. */
+const REPRICE_PROGRESS_EVERY = 10_000;
+
+/** Where a re-rate is: the UTC month being re-rated and its messages classified so far. */
+export interface RepriceProgress {
+  month: string;
+  messages: number;
+  done: boolean;
+}
 
 /** A place in a counter: the charge instant, then wamid, then row id break ties. */
 interface SequencePoint {
@@ -151,7 +163,7 @@ export class ChargingService {
       const months = utcMonthsBetween(from, to);
       for (const [index, month] of months.entries()) {
         if (progress.after !== undefined && month <= progress.after) continue;
-        total += await this.repriceMonth(wabaIds, month, pending);
+        total += await this.repriceMonth(wabaIds, month, pending, progress.onMessages);
         await progress.onMonth?.(month, (index + 1) / months.length, total);
       }
       return total;
@@ -202,6 +214,7 @@ export class ChargingService {
     wabaIds: string[] | null,
     month: string,
     pending: PendingMessages | undefined,
+    onProgress?: (progress: RepriceProgress) => void,
   ): Promise<number> {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
@@ -214,6 +227,9 @@ export class ChargingService {
     const consider = async (entry: Classified) => {
       if (entry.classification.month !== month) return;
       count += 1;
+      if (onProgress && count % REPRICE_PROGRESS_EVERY === 0) {
+        onProgress({ month, messages: count, done: false });
+      }
       const group = entry.classification.sequence?.group;
       if (group === undefined) {
         await writes.add(
@@ -277,6 +293,7 @@ export class ChargingService {
       }
     }
     await writes.flush();
+    onProgress?.({ month, messages: count, done: true });
     return count;
   }
 

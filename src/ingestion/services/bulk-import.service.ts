@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { ChargingService } from '../../charging/services/charging.service';
+import { ChargingService, type RepriceProgress } from '../../charging/services/charging.service';
 import { CHARGE_CONTEXT_MS } from '../../charging/utils/engine-message-row.util';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
 import { PlannerStatistics } from '../../database/planner-statistics.service';
@@ -25,16 +25,11 @@ export interface ImportSummary {
   repricedMessages: number;
 }
 
-export const MESSAGES_CSV_COLUMNS = [
-  'wamid',
-  'phone_number_id',
-  'to',
-  'sent_at',
-  'template_name',
-  'template_language',
-  'template_category',
-  'api',
-] as const;
+/** Where an import is: lines read in the first pass, then the re-rate month by month. */
+export type ImportProgress =
+  { phase: 'read'; lines: number } | ({ phase: 'rerate' } & RepriceProgress);
+
+export { MESSAGES_CSV_COLUMNS } from '../constants/messages-csv-columns.constant';
 
 // Large batches: SQLite writes each dirtied index page once per commit, and the raw log's
 // sha256 index is dirtied at random.
@@ -69,7 +64,10 @@ export class BulkImportService {
     this.heldMessagesLimit = config.importHeldMessages;
   }
 
-  async importFile(path: string, onProgress?: (lines: number) => void): Promise<ImportSummary> {
+  async importFile(
+    path: string,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportSummary> {
     const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
     const summary: ImportSummary = {
       format,
@@ -83,7 +81,7 @@ export class BulkImportService {
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
     const pending = new PendingMessages(this.heldMessagesLimit, true);
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
-    await read(path, summary, span, { pending }, onProgress);
+    await read(path, summary, span, { pending }, (lines) => onProgress?.({ phase: 'read', lines }));
     // The re-rate reads the messages the first pass stored (those it could not hold).
     await this.statistics.refresh({ now: true });
     if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
@@ -95,6 +93,7 @@ export class BulkImportService {
           to: new Date(span.max + CHARGE_CONTEXT_MS + 1),
         },
         pending,
+        { onMessages: onProgress && ((progress) => onProgress({ phase: 'rerate', ...progress })) },
       );
     }
     // A held message another writer stored meanwhile (or that no month took) is merged with

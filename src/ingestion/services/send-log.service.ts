@@ -20,6 +20,7 @@ export interface SentMessageRecord {
 }
 
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
+const APIS = new Set(['CLOUD_API', 'MM_LITE']);
 
 /** The columns send records are stored in (messages.template_name, template_language). */
 export const TEMPLATE_NAME_MAX_LENGTH = 512;
@@ -48,24 +49,26 @@ export class SendLogService {
     const rejected: { index: number; message: string }[] = [];
     for (const [position, record] of records.entries()) {
       const index = position + indexOffset;
-      const problem = validate(record);
-      if (problem) {
-        rejected.push({ index, message: problem });
-        continue;
+      const problems = sentMessageProblems(record);
+      const phoneNumberId = record.phoneNumberId?.trim() ?? '';
+      const wabaId =
+        phoneNumberId === '' || problems.length > 0
+          ? null
+          : await this.accounts.wabaIdOf(phoneNumberId);
+      if (problems.length === 0 && wabaId === null) {
+        problems.push(
+          `unknown phoneNumberId ${phoneNumberId}: register it with upsertPhoneNumber or let a webhook introduce it`,
+        );
       }
-      const wabaId = await this.accounts.wabaIdOf(record.phoneNumberId.trim());
-      if (wabaId === null) {
-        rejected.push({
-          index,
-          message: `unknown phoneNumberId ${record.phoneNumberId}: register it with upsertPhoneNumber or let a webhook introduce it`,
-        });
+      if (problems.length > 0 || wabaId === null) {
+        rejected.push({ index, message: problems.join('; ') });
         continue;
       }
       const to = record.to.trim();
       const toPhone = PHONE_NUMBER.test(to);
       facts.push({
         wamid: record.wamid.trim(),
-        phoneNumberId: record.phoneNumberId.trim(),
+        phoneNumberId,
         wabaId,
         fact: {
           kind: 'send_log',
@@ -92,9 +95,13 @@ export class SendLogService {
   }
 }
 
-function validate(record: SentMessageRecord): string | null {
-  if (!record.wamid || record.wamid.trim() === '') return 'wamid is empty';
-  if (!record.phoneNumberId || record.phoneNumberId.trim() === '') return 'phoneNumberId is empty';
+/** Every problem of a send record (joined into one message per record by the caller). */
+export function sentMessageProblems(record: SentMessageRecord): string[] {
+  const problems: string[] = [];
+  if (!record.wamid || record.wamid.trim() === '') problems.push('wamid is empty');
+  if (!record.phoneNumberId || record.phoneNumberId.trim() === '') {
+    problems.push('phoneNumberId is empty');
+  }
   const texts: [string, string | null | undefined, number][] = [
     ['wamid', record.wamid, WAMID_MAX_LENGTH],
     ['phoneNumberId', record.phoneNumberId, PHONE_NUMBER_ID_MAX_LENGTH],
@@ -104,24 +111,36 @@ function validate(record: SentMessageRecord): string | null {
   ];
   for (const [field, value, max] of texts) {
     if (value === null || value === undefined) continue;
-    if (value.includes('\u0000')) return `${field} contains a NUL character (binary content?)`;
-    if (value.trim().length > max) {
-      return `${field} is ${value.trim().length} characters long; at most ${max} are accepted`;
+    if (value.includes('\u0000'))
+      problems.push(`${field} contains a NUL character (binary content?)`);
+    else if (value.trim().length > max) {
+      problems.push(
+        `${field} is ${value.trim().length} characters long; at most ${max} are accepted`,
+      );
     }
   }
   const to = (record.to ?? '').trim();
-  if (to === '') return 'to is empty';
   const phone = PHONE_NUMBER.test(to) ? digits(to) : null;
-  if (phone !== null && (phone.length < 6 || phone.length > 15))
-    return `"${record.to}" is not a phone number (6 to 15 digits) nor a business-scoped user id`;
-  if (!(record.sentAt instanceof Date) || Number.isNaN(record.sentAt.getTime()))
-    return 'sentAt is not a valid instant';
-  if (record.templateCategory && !CATEGORIES.has(record.templateCategory)) {
-    return `templateCategory must be MARKETING, UTILITY or AUTHENTICATION; got "${String(record.templateCategory)}"`;
+  if (to === '') problems.push('to is empty');
+  else if (phone !== null && (phone.length < 6 || phone.length > 15)) {
+    problems.push(
+      `"${record.to}" is not a phone number (6 to 15 digits) nor a business-scoped user id`,
+    );
   }
-  if (record.templateCategory && !record.templateName)
-    return 'templateCategory given without templateName';
-  if (record.api === 'MM_LITE' && record.templateCategory !== 'MARKETING')
-    return 'the MM_LITE api sends marketing templates only';
-  return null;
+  if (!(record.sentAt instanceof Date) || Number.isNaN(record.sentAt.getTime())) {
+    problems.push('sentAt is not a valid instant');
+  }
+  if (record.templateCategory && !CATEGORIES.has(record.templateCategory)) {
+    problems.push(
+      `templateCategory must be MARKETING, UTILITY or AUTHENTICATION; got "${String(record.templateCategory)}"`,
+    );
+  } else if (record.templateCategory && !record.templateName) {
+    problems.push('templateCategory given without templateName');
+  }
+  if (record.api && !APIS.has(record.api)) {
+    problems.push(`api must be CLOUD_API or MM_LITE; got "${String(record.api)}"`);
+  } else if (record.api === 'MM_LITE' && record.templateCategory !== 'MARKETING') {
+    problems.push('the MM_LITE api sends marketing templates only');
+  }
+  return problems;
 }

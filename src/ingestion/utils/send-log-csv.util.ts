@@ -2,13 +2,15 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DomainError } from '../../common/errors/domain.error';
+import {
+  MESSAGES_CSV_COLUMNS,
+  MESSAGES_CSV_REQUIRED_COLUMNS,
+} from '../constants/messages-csv-columns.constant';
 
 /** One line of a send-log CSV: its fields by header name, or why it cannot be read. */
 export type SendLogCsvLine =
   { line: number; record: Record<string, string> } | { line: number; problem: string };
 
-/** The columns a send log cannot do without. */
-const REQUIRED_COLUMNS = ['wamid', 'phone_number_id', 'to', 'sent_at'];
 
 /**
  * Reads a send-log CSV one physical line at a time, so that a bad line (an unterminated quote,
@@ -28,10 +30,10 @@ export async function* readSendLogCsv(path: string): AsyncGenerator<SendLogCsvLi
     if (text.trim() === '') continue;
     const fields = splitLine(text);
     if (header === null) {
-      if (typeof fields === 'string') throw headerError(number, fields);
+      if (typeof fields === 'string') throw headerError(number, [fields]);
       header = fields.map((name) => name.toLowerCase());
-      const missing = REQUIRED_COLUMNS.filter((column) => !header!.includes(column));
-      if (missing.length > 0) throw headerError(number, `no ${missing.join(', ')} column`);
+      const problems = headerProblems(header);
+      if (problems.length > 0) throw headerError(number, problems);
       continue;
     }
     if (typeof fields === 'string') {
@@ -67,10 +69,30 @@ function splitLine(text: string): string[] | string {
   }
 }
 
-function headerError(line: number, problem: string): DomainError {
+/** Every problem of a send log header: unknown, repeated and missing columns. */
+function headerProblems(header: readonly string[]): string[] {
+  const known = new Set<string>(MESSAGES_CSV_COLUMNS);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (!known.has(column)) {
+      problems.push(`unknown column "${column}" (columns: ${MESSAGES_CSV_COLUMNS.join(', ')})`);
+    } else if (seen.has(column)) {
+      problems.push(`column "${column}" appears twice`);
+    }
+    seen.add(column);
+  }
+  const missing = MESSAGES_CSV_REQUIRED_COLUMNS.filter((column) => !seen.has(column));
+  if (missing.length > 0) {
+    problems.push(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  }
+  return problems;
+}
+
+function headerError(line: number, problems: string[]): DomainError {
   return new DomainError(
     'IMPORT_INVALID',
-    `the send log's header (line ${line}) cannot be read: ${problem}; it must name the columns ${REQUIRED_COLUMNS.join(',')} (and optionally template_name, template_language, template_category, api)`,
-    [{ line, message: problem }],
+    `the send log's header (line ${line}) must name the columns ${MESSAGES_CSV_REQUIRED_COLUMNS.join(',')} (and optionally template_name, template_language, template_category, api)`,
+    problems.map((message) => ({ line, message })),
   );
 }
