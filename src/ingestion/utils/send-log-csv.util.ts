@@ -11,7 +11,6 @@ import {
 export type SendLogCsvLine =
   { line: number; record: Record<string, string> } | { line: number; problem: string };
 
-
 /**
  * Reads a send-log CSV one physical line at a time, so that a bad line (an unterminated quote,
  * binary content) is reported with its number and never stops the lines after it (parsed as one
