@@ -7,6 +7,7 @@ import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
+import { MessageRowReader } from './services/message-row-reader.service';
 import { QuoteService } from './services/quote.service';
 import { TemplateCategoryBook } from './services/template-category-book.service';
 
@@ -18,6 +19,7 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
   ],
   providers: [
     ChargeWriter,
+    MessageRowReader,
     ChargingService,
     TemplateCategoryBook,
     QuoteService,

@@ -13,24 +13,15 @@ import type { PendingMessage, PendingMessages } from '../../messages/utils/pendi
 import { nextMonth, startOfLocalDate } from '../../pricing/time/local-time.util';
 import {
   CHARGE_CONTEXT_MS,
-  MESSAGE_FACTS_COLUMNS,
   TIMEZONE_MARGIN_MS,
   toEngineMessage,
   rowIdOf,
   sequenceKey,
   toMillis,
-  type MessageFactsRow,
 } from '../utils/engine-message-row.util';
 import { ChargeWriter, chargeFingerprint, type ChargeWrite } from './charge-writer.service';
+import { MessageRowReader, type MessageRow } from './message-row-reader.service';
 import { TemplateCategoryBook } from './template-category-book.service';
-
-interface MessageRow extends MessageFactsRow {
-  id: number;
-  sequence_group: string | null;
-  sequence_ordinal: number | null;
-  charge_at: string | number | null;
-  charge_fingerprint: string | null;
-}
 
 /** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
 interface ChargeCandidate extends ChargeWrite {
@@ -71,9 +62,6 @@ interface Classified {
   classification: Classification;
 }
 
-const STORED_CHARGE_COLUMNS = 'sequence_group, sequence_ordinal, charge_at, charge_fingerprint';
-const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
-
 /**
  * Keeps every message's charge current. Late facts re-rate only what they can affect: the rest
  * of the conversation within the 96-hour window horizon, and the later places in the volume-tier
@@ -81,8 +69,6 @@ const ROW_COLUMNS = `${MESSAGE_FACTS_COLUMNS}, ${STORED_CHARGE_COLUMNS}`;
  */
 @Injectable()
 export class ChargingService implements OnModuleInit {
-  /** Rows read per chunk when re-rating a month (whole conversations; tests make it small). */
-  conversationChunkRows = 20_000;
   private readonly sql: SqlDialect;
 
   constructor(
@@ -92,6 +78,7 @@ export class ChargingService implements OnModuleInit {
     private readonly templateCategories: TemplateCategoryBook,
     private readonly writer: ChargeWriter,
     private readonly writeLock: WriteLock,
+    private readonly reader: MessageRowReader,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -114,7 +101,7 @@ export class ChargingService implements OnModuleInit {
    */
   async rerateMessages(ids: readonly number[], pending?: PendingMessages): Promise<number> {
     if (ids.length === 0) return 0;
-    const changed = await this.loadRowsByIds(ids, pending);
+    const changed = await this.reader.rowsByIds(ids, pending);
     const classified = await this.classifyWithContext(changed, pending);
     return this.sequenceAndStore(classified, pending);
   }
@@ -225,7 +212,7 @@ export class ChargingService implements OnModuleInit {
       counters.set(group, members);
     };
     const windowStart = start - TIMEZONE_MARGIN_MS - CHARGE_CONTEXT_MS;
-    for await (const rows of this.monthChunks(
+    for await (const rows of this.reader.monthChunks(
       wabaIds,
       windowStart,
       end + TIMEZONE_MARGIN_MS,
@@ -236,7 +223,7 @@ export class ChargingService implements OnModuleInit {
     // Delivered this month but sent before the window (a phone offline for days): read with
     // their own conversation context, once the month's writes so far are done.
     await writes.flush();
-    const late = await this.lateDeliveries(
+    const late = await this.reader.lateDeliveries(
       wabaIds,
       windowStart,
       start - TIMEZONE_MARGIN_MS,
@@ -269,132 +256,6 @@ export class ChargingService implements OnModuleInit {
     }
     await writes.flush();
     return count;
-  }
-
-  private async lateDeliveries(
-    wabaIds: string[] | null,
-    sentBefore: number,
-    deliveredFrom: number,
-    deliveredTo: number,
-    pending: PendingMessages | undefined,
-  ): Promise<MessageRow[]> {
-    const filter =
-      wabaIds === null ? '' : ` AND waba_id IN (${this.sql.params(4, wabaIds.length)})`;
-    const rows: MessageRow[] = await this.sql.query(
-      `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at < ${this.sql.param(1)}
-          AND COALESCE(delivered_at, read_at) >= ${this.sql.param(2)}
-          AND COALESCE(delivered_at, read_at) < ${this.sql.param(3)}${filter}`,
-      [sentBefore, deliveredFrom, deliveredTo, ...(wabaIds ?? [])],
-    );
-    const wabas = wabaIds === null ? null : new Set(wabaIds);
-    for (const message of pending?.values() ?? []) {
-      const { sentAt, deliveredAt, readAt, wabaId } = message.facts;
-      const delivered = (deliveredAt ?? readAt)?.getTime() ?? null;
-      if (
-        sentAt !== null &&
-        sentAt.getTime() < sentBefore &&
-        delivered !== null &&
-        delivered >= deliveredFrom &&
-        delivered < deliveredTo &&
-        (wabas === null || wabas.has(wabaId))
-      ) {
-        rows.push(heldRow(message));
-      }
-    }
-    return rows.map(normalizeRow);
-  }
-
-  /**
-   * The month's conversations, a chunk at a time: the stored ones (with the held messages of
-   * the same conversations added), then the conversations only held messages make up.
-   */
-  private async *monthChunks(
-    wabaIds: string[] | null,
-    from: number,
-    to: number,
-    pending: PendingMessages | undefined,
-  ): AsyncGenerator<MessageRow[]> {
-    const wabas = wabaIds === null ? null : new Set(wabaIds);
-    const held = (messages: readonly PendingMessage[]) =>
-      messages
-        .filter((message) => {
-          const sent = message.facts.sentAt?.getTime() ?? null;
-          return (
-            sent !== null &&
-            sent >= from &&
-            sent < to &&
-            (wabas === null || wabas.has(message.facts.wabaId))
-          );
-        })
-        .map(heldRow);
-    const served = new Set<string>();
-    for await (const chunk of this.conversationChunks(wabaIds, from, to)) {
-      if (pending !== undefined) {
-        const conversations = new Map(
-          chunk.map((row) => [`${row.phone_number_id}|${row.contact}`, row] as const),
-        );
-        for (const [key, row] of conversations) {
-          served.add(key);
-          chunk.push(...held(pending.conversation(row.phone_number_id, row.contact)));
-        }
-      }
-      yield chunk;
-    }
-    if (pending === undefined) return;
-    let chunk: MessageRow[] = [];
-    for (const { phoneNumberId, contact, messages } of pending.conversations()) {
-      if (served.has(`${phoneNumberId}|${contact}`)) continue;
-      chunk.push(...held(messages));
-      if (chunk.length >= this.conversationChunkRows) {
-        yield chunk;
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) yield chunk;
-  }
-
-  /** Messages in [from, to) for the WABAs, a batch of whole conversations at a time. */
-  private async *conversationChunks(
-    wabaIds: string[] | null,
-    from: number,
-    to: number,
-  ): AsyncGenerator<MessageRow[]> {
-    const filter = (first: number) =>
-      wabaIds === null ? '' : ` AND waba_id IN (${this.sql.params(first, wabaIds.length)})`;
-    let after: { phone: string; contact: string } | null = null;
-    for (;;) {
-      const parameters: unknown[] = [from, to, ...(wabaIds ?? [])];
-      let keyset = '';
-      if (after !== null) {
-        const first = parameters.length + 1;
-        keyset = ` AND (phone_number_id, contact) > (${this.sql.params(first, 2)})`;
-        parameters.push(after.phone, after.contact);
-      }
-      const rows: MessageRow[] = await this.sql.query(
-        `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)}${filter(3)}${keyset} ORDER BY phone_number_id, contact, sent_at LIMIT ${this.conversationChunkRows}`,
-        parameters,
-      );
-      if (rows.length === 0) return;
-      const last = rows[rows.length - 1];
-      let chunk = rows;
-      if (rows.length === this.conversationChunkRows) {
-        // The last conversation may continue past the limit: leave it for the next read,
-        // unless it is the only one, which is then read whole.
-        chunk = rows.filter(
-          (row) => row.phone_number_id !== last.phone_number_id || row.contact !== last.contact,
-        );
-        if (chunk.length === 0) {
-          chunk = await this.sql.query(
-            `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at < ${this.sql.param(2)} AND phone_number_id = ${this.sql.param(3)} AND contact = ${this.sql.param(4)}`,
-            [from, to, last.phone_number_id, last.contact],
-          );
-        }
-      }
-      const tail = chunk[chunk.length - 1];
-      after = { phone: tail.phone_number_id, contact: tail.contact };
-      yield chunk;
-      if (rows.length < this.conversationChunkRows) return;
-    }
   }
 
   private async sequenceAndStore(
@@ -436,7 +297,7 @@ export class ChargingService implements OnModuleInit {
       for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
     }
     if (laterIds.length > 0) {
-      const later = await this.classifyWithContext(await this.loadRowsByIds(laterIds), pending);
+      const later = await this.classifyWithContext(await this.reader.rowsByIds(laterIds), pending);
       for (const entry of later)
         if (!reclassified.has(entry.row.id)) reclassified.set(entry.row.id, entry);
     }
@@ -556,29 +417,6 @@ export class ChargingService implements OnModuleInit {
     return Number(rows[0].count);
   }
 
-  private async loadRowsByIds(
-    ids: readonly number[],
-    pending?: PendingMessages,
-  ): Promise<MessageRow[]> {
-    const rows: MessageRow[] = [];
-    const stored: number[] = [];
-    for (const id of ids) {
-      const held = pending?.byId(id);
-      if (held === undefined) stored.push(id);
-      else rows.push(heldRow(held));
-    }
-    for (let start = 0; start < stored.length; start += 500) {
-      const chunk = stored.slice(start, start + 500);
-      rows.push(
-        ...((await this.sql.query(
-          `SELECT ${ROW_COLUMNS} FROM messages WHERE id IN (${this.sql.params(1, chunk.length)})`,
-          chunk,
-        )) as MessageRow[]),
-      );
-    }
-    return rows.map(normalizeRow);
-  }
-
   /**
    * Classifies the rows, loading from each conversation what came up to 96 h before them (from
    * storage and from the held messages).
@@ -587,59 +425,14 @@ export class ChargingService implements OnModuleInit {
     rows: MessageRow[],
     pending?: PendingMessages,
   ): Promise<Classified[]> {
-    const byConversation = new Map<
-      string,
-      { phone: string; contact: string; min: number; max: number }
-    >();
+    const earliest = new Map<string, number>();
     for (const row of rows) {
       const key = `${row.phone_number_id}|${row.contact}`;
       const sent = toMillis(row.sent_at) ?? 0;
-      const entry = byConversation.get(key);
-      if (entry) {
-        entry.min = Math.min(entry.min, sent);
-        entry.max = Math.max(entry.max, sent);
-      } else {
-        byConversation.set(key, {
-          phone: row.phone_number_id,
-          contact: row.contact,
-          min: sent,
-          max: sent,
-        });
-      }
+      earliest.set(key, Math.min(earliest.get(key) ?? sent, sent));
     }
-    // One query per 200 conversations over their common time span; each keeps only its own.
-    const context: MessageRow[] = [];
-    const conversations = [...byConversation.values()];
-    for (let start = 0; start < conversations.length; start += 200) {
-      const chunk = conversations.slice(start, start + 200);
-      const from = Math.min(...chunk.map((conversation) => conversation.min)) - CHARGE_CONTEXT_MS;
-      const to = Math.max(...chunk.map((conversation) => conversation.max)) + CHARGE_CONTEXT_MS;
-      const pairs = chunk.map((_, index) => `(${this.sql.params(3 + index * 2, 2)})`).join(', ');
-      const loaded: MessageRow[] = await this.sql.query(
-        `SELECT ${ROW_COLUMNS} FROM messages WHERE sent_at >= ${this.sql.param(1)} AND sent_at <= ${this.sql.param(2)} AND (phone_number_id, contact) IN (${pairs})`,
-        [from, to, ...chunk.flatMap((conversation) => [conversation.phone, conversation.contact])],
-      );
-      for (const conversation of chunk) {
-        const held = pending?.conversation(conversation.phone, conversation.contact) ?? [];
-        loaded.push(...held.map(heldRow));
-      }
-      for (const row of loaded) {
-        // A row the database matched but JavaScript keys differently is no context of ours.
-        const conversation = byConversation.get(`${row.phone_number_id}|${row.contact}`);
-        const sent = toMillis(row.sent_at);
-        if (
-          conversation !== undefined &&
-          sent !== null &&
-          sent >= conversation.min - CHARGE_CONTEXT_MS &&
-          sent <= conversation.max + CHARGE_CONTEXT_MS
-        ) {
-          context.push(normalizeRow(row));
-        }
-      }
-    }
-    const earliest = new Map([...byConversation].map(([key, value]) => [key, value.min]));
     return this.classifyRows(
-      context,
+      await this.reader.conversationContext(rows, pending),
       (row) =>
         (toMillis(row.sent_at) ?? 0) >=
         (earliest.get(`${row.phone_number_id}|${row.contact}`) ?? 0),
@@ -650,18 +443,17 @@ export class ChargingService implements OnModuleInit {
     rows: MessageRow[],
     keep: ((row: MessageRow) => boolean) | null,
   ): Promise<Classified[]> {
-    const normalized = rows.map(normalizeRow);
     await this.accounts.refreshEngineAccounts();
     const accounts = new Map<string, EngineAccount>();
-    for (const row of normalized) {
+    for (const row of rows) {
       if (!accounts.has(row.phone_number_id)) {
         accounts.set(row.phone_number_id, await this.accounts.engineAccount(row.phone_number_id));
       }
     }
     await this.templateCategories.ensureLoaded();
     const book = await this.rateCards.book();
-    const rowsById = new Map(normalized.map((row) => [row.id, row]));
-    const messages = normalized.map((row) => toEngineMessage(row, this.templateCategories));
+    const rowsById = new Map(rows.map((row) => [row.id, row]));
+    const messages = rows.map((row) => toEngineMessage(row, this.templateCategories));
     const result: Classified[] = [];
     for (const { message, classification } of classifyAll(
       messages,
@@ -757,51 +549,6 @@ class ChargeBuffer {
     this.pending = [];
     if (batch.length > 0) await this.writes.start(batch);
   }
-}
-
-/**
- * A held message as the charging reads a stored one that was never charged. One literal: a
- * spread of the facts would build a slow dictionary-mode object per held message.
- */
-function heldRow({ id, facts }: PendingMessage): MessageRow {
-  return {
-    id,
-    wamid: facts.wamid,
-    phone_number_id: facts.phoneNumberId,
-    waba_id: facts.wabaId,
-    direction: facts.direction,
-    origin: facts.origin,
-    contact: facts.contact,
-    contact_user_id: facts.contactUserId,
-    contact_country: facts.contactCountry,
-    group_id: facts.groupId,
-    participant: facts.participant,
-    kind: facts.kind,
-    template_name: facts.templateName,
-    template_language: facts.templateLanguage,
-    template_category: facts.templateCategory,
-    api: facts.api,
-    referral_source_type: facts.referralSourceType,
-    sent_at: facts.sentAt?.getTime() ?? null,
-    delivered_at: facts.deliveredAt?.getTime() ?? null,
-    read_at: facts.readAt?.getTime() ?? null,
-    failed_at: facts.failedAt?.getTime() ?? null,
-    meta_billable: facts.metaBillable,
-    meta_pricing_type: facts.metaPricingType,
-    meta_pricing_category: facts.metaPricingCategory,
-    meta_pricing_model: facts.metaPricingModel,
-    sequence_group: null,
-    sequence_ordinal: null,
-    charge_at: null,
-    charge_fingerprint: null,
-  };
-}
-
-/** PostgreSQL returns integers of some columns as strings; fixed in place (rows are ours). */
-function normalizeRow(row: MessageRow): MessageRow {
-  row.id = Number(row.id);
-  if (row.sequence_ordinal !== null) row.sequence_ordinal = Number(row.sequence_ordinal);
-  return row;
 }
 
 /** UTC calendar months overlapping [from, to), widened by the timezone margin. */
