@@ -7,6 +7,7 @@ import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
+import { MessageClassifier } from './services/message-classifier.service';
 import { MessageRowReader } from './services/message-row-reader.service';
 import { QuoteService } from './services/quote.service';
 import { TemplateCategoryBook } from './services/template-category-book.service';
@@ -20,6 +21,7 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
   providers: [
     ChargeWriter,
     MessageRowReader,
+    MessageClassifier,
     ChargingService,
     TemplateCategoryBook,
     QuoteService,

@@ -5,23 +5,20 @@ import { AccountsService } from '../../accounts/services/accounts.service';
 import { OverlappedWrites } from '../../database/overlapped-writes.util';
 import { SqlDialect } from '../../database/sql-dialect';
 import { WriteLock } from '../../database/write-lock.service';
-import { classifyAll, compareInSequence } from '../../pricing/engine/charge-messages';
+import { compareInSequence } from '../../pricing/engine/charge-messages';
 import type { Charge, Classification, EngineAccount } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
-import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { PendingMessage, PendingMessages } from '../../messages/utils/pending-messages.util';
 import { nextMonth, startOfLocalDate } from '../../pricing/time/local-time.util';
 import {
   CHARGE_CONTEXT_MS,
   TIMEZONE_MARGIN_MS,
-  toEngineMessage,
-  rowIdOf,
   sequenceKey,
   toMillis,
 } from '../utils/engine-message-row.util';
 import { ChargeWriter, chargeFingerprint, type ChargeWrite } from './charge-writer.service';
-import { MessageRowReader, type MessageRow } from './message-row-reader.service';
-import { TemplateCategoryBook } from './template-category-book.service';
+import { MessageRowReader } from './message-row-reader.service';
+import { MessageClassifier, type Classified } from './message-classifier.service';
 
 /** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
 interface ChargeCandidate extends ChargeWrite {
@@ -56,12 +53,6 @@ function pointParameters(point: SequencePoint): unknown[] {
   return [point.at, point.at, point.wamid, point.wamid, point.id];
 }
 
-interface Classified {
-  row: MessageRow;
-  account: EngineAccount;
-  classification: Classification;
-}
-
 /**
  * Keeps every message's charge current. Late facts re-rate only what they can affect: the rest
  * of the conversation within the 96-hour window horizon, and the later places in the volume-tier
@@ -74,11 +65,10 @@ export class ChargingService implements OnModuleInit {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly accounts: AccountsService,
-    private readonly rateCards: RateCardsService,
-    private readonly templateCategories: TemplateCategoryBook,
     private readonly writer: ChargeWriter,
     private readonly writeLock: WriteLock,
     private readonly reader: MessageRowReader,
+    private readonly classifier: MessageClassifier,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -102,7 +92,7 @@ export class ChargingService implements OnModuleInit {
   async rerateMessages(ids: readonly number[], pending?: PendingMessages): Promise<number> {
     if (ids.length === 0) return 0;
     const changed = await this.reader.rowsByIds(ids, pending);
-    const classified = await this.classifyWithContext(changed, pending);
+    const classified = await this.classifier.classifyWithContext(changed, pending);
     return this.sequenceAndStore(classified, pending);
   }
 
@@ -218,7 +208,7 @@ export class ChargingService implements OnModuleInit {
       end + TIMEZONE_MARGIN_MS,
       pending,
     )) {
-      for (const entry of await this.classifyRows(rows, null)) await consider(entry);
+      for (const entry of await this.classifier.classifyRows(rows, null)) await consider(entry);
     }
     // Delivered this month but sent before the window (a phone offline for days): read with
     // their own conversation context, once the month's writes so far are done.
@@ -232,7 +222,7 @@ export class ChargingService implements OnModuleInit {
     );
     if (late.length > 0) {
       const lateIds = new Set(late.map((row) => row.id));
-      for (const entry of await this.classifyWithContext(late, pending)) {
+      for (const entry of await this.classifier.classifyWithContext(late, pending)) {
         if (lateIds.has(entry.row.id)) await consider(entry);
       }
     }
@@ -297,7 +287,10 @@ export class ChargingService implements OnModuleInit {
       for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
     }
     if (laterIds.length > 0) {
-      const later = await this.classifyWithContext(await this.reader.rowsByIds(laterIds), pending);
+      const later = await this.classifier.classifyWithContext(
+        await this.reader.rowsByIds(laterIds),
+        pending,
+      );
       for (const entry of later)
         if (!reclassified.has(entry.row.id)) reclassified.set(entry.row.id, entry);
     }
@@ -415,57 +408,6 @@ export class ChargingService implements OnModuleInit {
       params,
     );
     return Number(rows[0].count);
-  }
-
-  /**
-   * Classifies the rows, loading from each conversation what came up to 96 h before them (from
-   * storage and from the held messages).
-   */
-  private async classifyWithContext(
-    rows: MessageRow[],
-    pending?: PendingMessages,
-  ): Promise<Classified[]> {
-    const earliest = new Map<string, number>();
-    for (const row of rows) {
-      const key = `${row.phone_number_id}|${row.contact}`;
-      const sent = toMillis(row.sent_at) ?? 0;
-      earliest.set(key, Math.min(earliest.get(key) ?? sent, sent));
-    }
-    return this.classifyRows(
-      await this.reader.conversationContext(rows, pending),
-      (row) =>
-        (toMillis(row.sent_at) ?? 0) >=
-        (earliest.get(`${row.phone_number_id}|${row.contact}`) ?? 0),
-    );
-  }
-
-  private async classifyRows(
-    rows: MessageRow[],
-    keep: ((row: MessageRow) => boolean) | null,
-  ): Promise<Classified[]> {
-    await this.accounts.refreshEngineAccounts();
-    const accounts = new Map<string, EngineAccount>();
-    for (const row of rows) {
-      if (!accounts.has(row.phone_number_id)) {
-        accounts.set(row.phone_number_id, await this.accounts.engineAccount(row.phone_number_id));
-      }
-    }
-    await this.templateCategories.ensureLoaded();
-    const book = await this.rateCards.book();
-    const rowsById = new Map(rows.map((row) => [row.id, row]));
-    const messages = rows.map((row) => toEngineMessage(row, this.templateCategories));
-    const result: Classified[] = [];
-    for (const { message, classification } of classifyAll(
-      messages,
-      (phone) => accounts.get(phone)!,
-      book,
-    )) {
-      const row = rowsById.get(rowIdOf(message))!;
-      if (keep === null || keep(row)) {
-        result.push({ row, account: accounts.get(row.phone_number_id)!, classification });
-      }
-    }
-    return result;
   }
 
   /**

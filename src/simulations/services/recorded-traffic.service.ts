@@ -28,9 +28,9 @@ export interface RecordedTraffic {
 
 /**
  * Loads a WABA's (or portfolio's) recorded messages for a range of local months, as engine
- * messages built exactly as ChargingService builds them (same columns, window, delivery state
- * and template category at the time of use). A WABA's volume-tier counters are shared with the
- * other WABAs of its portfolio, so their messages are loaded as well.
+ * messages built exactly as the charging's MessageClassifier builds them (same columns, window,
+ * delivery state and template category at the time of use). A WABA's volume-tier counters are
+ * shared with the other WABAs of its portfolio, so their messages are loaded as well.
  */
 @Injectable()
 export class RecordedTrafficService {
