@@ -7,6 +7,7 @@ import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
+import { CounterPlaces } from './services/counter-places.service';
 import { MessageClassifier } from './services/message-classifier.service';
 import { MessageRowReader } from './services/message-row-reader.service';
 import { QuoteService } from './services/quote.service';
@@ -22,6 +23,7 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
     ChargeWriter,
     MessageRowReader,
     MessageClassifier,
+    CounterPlaces,
     ChargingService,
     TemplateCategoryBook,
     QuoteService,

@@ -10,14 +10,10 @@ import type { Charge, Classification, EngineAccount } from '../../pricing/engine
 import { priceClassified } from '../../pricing/engine/price-classified';
 import type { PendingMessage, PendingMessages } from '../../messages/utils/pending-messages.util';
 import { nextMonth, startOfLocalDate } from '../../pricing/time/local-time.util';
-import {
-  CHARGE_CONTEXT_MS,
-  TIMEZONE_MARGIN_MS,
-  sequenceKey,
-  toMillis,
-} from '../utils/engine-message-row.util';
+import { CHARGE_CONTEXT_MS, TIMEZONE_MARGIN_MS, toMillis } from '../utils/engine-message-row.util';
 import { ChargeWriter, chargeFingerprint, type ChargeWrite } from './charge-writer.service';
 import { MessageRowReader } from './message-row-reader.service';
+import { CounterPlaces, pointKey, type SequencePoint } from './counter-places.service';
 import { MessageClassifier, type Classified } from './message-classifier.service';
 
 /** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
@@ -38,21 +34,6 @@ interface SequencedCharge {
 
 const WRITE_BATCH = 25_000;
 
-/** A place in a counter: the charge instant, then wamid, then row id break ties. */
-interface SequencePoint {
-  at: number;
-  wamid: string;
-  id: number;
-}
-
-function pointKey(point: SequencePoint) {
-  return { chargeAt: new Date(point.at), messageId: sequenceKey(point.wamid, point.id) };
-}
-
-function pointParameters(point: SequencePoint): unknown[] {
-  return [point.at, point.at, point.wamid, point.wamid, point.id];
-}
-
 /**
  * Keeps every message's charge current. Late facts re-rate only what they can affect: the rest
  * of the conversation within the 96-hour window horizon, and the later places in the volume-tier
@@ -69,6 +50,7 @@ export class ChargingService implements OnModuleInit {
     private readonly writeLock: WriteLock,
     private readonly reader: MessageRowReader,
     private readonly classifier: MessageClassifier,
+    private readonly counterPlaces: CounterPlaces,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -257,13 +239,7 @@ export class ChargingService implements OnModuleInit {
     const markDirty = (group: string | null, at: number | null, wamid: string, id: number) => {
       if (group === null || at === null) return;
       const current = dirty.get(group);
-      if (
-        !current ||
-        compareInSequence(
-          { chargeAt: new Date(at), messageId: sequenceKey(wamid, id) },
-          pointKey(current),
-        ) < 0
-      ) {
+      if (!current || compareInSequence(pointKey({ at, wamid, id }), pointKey(current)) < 0) {
         dirty.set(group, { at, wamid, id });
       }
     };
@@ -280,11 +256,8 @@ export class ChargingService implements OnModuleInit {
     // Later members of a dirty counter may shift place: load and re-classify them too.
     const laterIds: number[] = [];
     for (const [group, point] of dirty) {
-      const ids: { id: number }[] = await this.sql.query(
-        `SELECT id FROM messages WHERE sequence_group = ${this.sql.param(1)} AND NOT ${this.beforePoint(2)}`,
-        [group, ...pointParameters(point)],
-      );
-      for (const { id } of ids) if (!reclassified.has(Number(id))) laterIds.push(Number(id));
+      for (const id of await this.counterPlaces.membersFrom(group, point))
+        if (!reclassified.has(id)) laterIds.push(id);
     }
     if (laterIds.length > 0) {
       const later = await this.classifier.classifyWithContext(
@@ -313,7 +286,11 @@ export class ChargingService implements OnModuleInit {
     }
     for (const [group, members] of byGroup) {
       const point = dirty.get(group)!;
-      const before = await this.countBefore(group, point, members);
+      const before = await this.counterPlaces.countBefore(
+        group,
+        point,
+        members.map((entry) => entry.row),
+      );
       const earlierReclassified = members.filter(
         (entry) => compareInSequence(entry.classification, pointKey(point)) < 0,
       ).length;
@@ -340,74 +317,6 @@ export class ChargingService implements OnModuleInit {
       pending,
     );
     return entries.length;
-  }
-
-  /** Rows ordered before a counter point: (charge_at, wamid, id) below (at, wamid, id). */
-  private beforePoint(first: number): string {
-    const p = (offset: number) => this.sql.param(first + offset);
-    const wamid = this.sql.binary('wamid');
-    return `(charge_at < ${p(0)} OR (charge_at = ${p(1)} AND (${wamid} < ${p(2)} OR (wamid = ${p(3)} AND id < ${p(4)}))))`;
-  }
-
-  /**
-   * How many stored members of a counter come before a point, leaving out `members` (those being
-   * re-classified now). The last stored member before the point carries its place: every re-rate
-   * renumbers a counter from its first changed place on, so the places before a point run 1..n
-   * in order. Reading that one row is a short walk down an index, where counting read every
-   * earlier member of the month (tens of milliseconds a batch on PostgreSQL at a few hundred
-   * thousand messages, and growing with the month). A member without a place falls back to it.
-   */
-  private async countBefore(
-    group: string,
-    point: SequencePoint,
-    members: Classified[],
-  ): Promise<number> {
-    const p = (index: number) => this.sql.param(index);
-    const wamid = this.sql.binary('wamid');
-    // `beforePoint`'s OR made SQLite merge two index searches and sort every earlier member; a
-    // range on charge_at lets both databases walk the index backwards and stop at the first row.
-    const last: { sequence_ordinal: number | string | null }[] = await this.sql.query(
-      `SELECT sequence_ordinal FROM messages
-        WHERE sequence_group = ${p(1)} AND charge_at <= ${p(2)}
-          AND NOT (charge_at = ${p(3)} AND (${wamid} > ${p(4)} OR (wamid = ${p(5)} AND id >= ${p(6)})))
-        ORDER BY charge_at DESC, ${wamid} DESC, id DESC LIMIT 1`,
-      [group, ...pointParameters(point)],
-    );
-    if (last.length === 0) return 0;
-    if (last[0].sequence_ordinal === null)
-      return this.countStoredBefore(
-        group,
-        point,
-        members.map((entry) => entry.row.id),
-      );
-    const membersStoredBefore = members.filter((entry) => {
-      const storedAt = toMillis(entry.row.charge_at);
-      return (
-        entry.row.sequence_group === group &&
-        storedAt !== null &&
-        compareInSequence(
-          pointKey({ at: storedAt, wamid: entry.row.wamid, id: entry.row.id }),
-          pointKey(point),
-        ) < 0
-      );
-    }).length;
-    return Number(last[0].sequence_ordinal) - membersStoredBefore;
-  }
-
-  private async countStoredBefore(
-    group: string,
-    point: SequencePoint,
-    excluded: number[],
-  ): Promise<number> {
-    const params: unknown[] = [group, ...pointParameters(point)];
-    const exclusion =
-      excluded.length > 0 ? ` AND id NOT IN (${this.sql.params(7, excluded.length)})` : '';
-    params.push(...excluded);
-    const rows: { count: string | number }[] = await this.sql.query(
-      `SELECT COUNT(*) AS count FROM messages WHERE sequence_group = ${this.sql.param(1)} AND ${this.beforePoint(2)}${exclusion}`,
-      params,
-    );
-    return Number(rows[0].count);
   }
 
   /**
