@@ -8,18 +8,19 @@ import { WriteLock } from '../../database/write-lock.service';
 import { compareInSequence } from '../../pricing/engine/charge-messages';
 import type { Charge, Classification, EngineAccount } from '../../pricing/engine/engine.types';
 import { priceClassified } from '../../pricing/engine/price-classified';
-import type { PendingMessage, PendingMessages } from '../../messages/utils/pending-messages.util';
+import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { nextMonth, startOfLocalDate } from '../../pricing/time/local-time.util';
 import { CHARGE_CONTEXT_MS, TIMEZONE_MARGIN_MS, toMillis } from '../utils/engine-message-row.util';
-import { ChargeWriter, chargeFingerprint, type ChargeWrite } from './charge-writer.service';
+import {
+  candidateOf,
+  placeOf,
+  writeChangedCharges,
+  type ChargeCandidate,
+} from '../utils/charge-candidates.util';
+import { ChargeWriter } from './charge-writer.service';
 import { MessageRowReader } from './message-row-reader.service';
 import { CounterPlaces, pointKey, type SequencePoint } from './counter-places.service';
 import { MessageClassifier, type Classified } from './message-classifier.service';
-
-/** A charge ready to write, with the stored one's fingerprint to skip unchanged writes. */
-interface ChargeCandidate extends ChargeWrite {
-  stored: string | null;
-}
 
 /** A counter member kept between classification and the ordered walk of its counter. */
 interface SequencedCharge {
@@ -157,7 +158,7 @@ export class ChargingService implements OnModuleInit {
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
     const counters = new Map<string, SequencedCharge[]>();
     const writes = new ChargeBuffer(
-      (candidates) => this.store(candidates, pending),
+      (candidates) => writeChangedCharges(this.writer, candidates, pending),
       this.writer.writesUnderWay(),
     );
     let count = 0;
@@ -312,35 +313,12 @@ export class ChargingService implements OnModuleInit {
       }
     }
     const entries = [...reclassified.values()];
-    await this.store(
+    await writeChangedCharges(
+      this.writer,
       entries.map((entry) => candidateOf(entry, charges.get(entry.row.id)!)),
       pending,
     );
     return entries.length;
-  }
-
-  /**
-   * Writes the charges that differ from what is stored (unchanged ones cost nothing), and held
-   * messages whole with their charge (the candidates are ours: they are completed in place). A
-   * held message another writer stored meanwhile stays out of the pending set's hold and is
-   * listed in its `refused`.
-   */
-  private async store(candidates: ChargeCandidate[], pending?: PendingMessages): Promise<void> {
-    const writes: ChargeWrite[] = [];
-    const held = new Map<number, PendingMessage>();
-    for (const candidate of candidates) {
-      const message = pending?.byId(candidate.id);
-      if (message !== undefined) {
-        held.set(message.id, message);
-        candidate.newMessage = message.facts;
-        candidate.rowIdOnWrite = pending!.provisionalIds;
-        writes.push(candidate);
-      } else if (candidate.stored === null || candidate.stored !== chargeFingerprint(candidate)) {
-        writes.push(candidate);
-      }
-    }
-    const refused = new Set(await this.writer.write(writes));
-    for (const message of held.values()) pending!.release(message, refused.has(message.id));
   }
 
   private async chargeBounds(wabaIds: string[] | null): Promise<{ min: Date; max: Date } | null> {
@@ -355,22 +333,6 @@ export class ChargingService implements OnModuleInit {
     const max = toMillis(rows[0]?.max ?? null);
     return min === null || max === null ? null : { min: new Date(min), max: new Date(max) };
   }
-}
-
-function placeOf(entry: Classified, ordinal: number | null) {
-  return { ordinal, freeServiceAllowance: entry.account.freeServiceAllowance };
-}
-
-function candidateOf(entry: Classified, charge: Charge): ChargeCandidate {
-  return {
-    id: entry.row.id,
-    charge,
-    wabaId: entry.row.waba_id,
-    portfolioId: entry.account.portfolioId,
-    phoneNumberId: entry.row.phone_number_id,
-    origin: entry.row.origin,
-    stored: entry.row.charge_fingerprint,
-  };
 }
 
 /**
