@@ -8,8 +8,10 @@ import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
 import { CounterPlaces } from './services/counter-places.service';
+import { IncrementalRerating } from './services/incremental-rerating.service';
 import { MessageClassifier } from './services/message-classifier.service';
 import { MessageRowReader } from './services/message-row-reader.service';
+import { MonthRerating } from './services/month-rerating.service';
 import { QuoteService } from './services/quote.service';
 import { TemplateCategoryBook } from './services/template-category-book.service';
 
@@ -24,6 +26,8 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
     MessageRowReader,
     MessageClassifier,
     CounterPlaces,
+    IncrementalRerating,
+    MonthRerating,
     ChargingService,
     TemplateCategoryBook,
     QuoteService,
