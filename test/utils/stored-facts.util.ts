@@ -48,21 +48,24 @@ export function templateSent(
     options.deliveredAt === undefined
       ? new Date(Date.parse(sentAt) + 1000).toISOString()
       : options.deliveredAt;
-  if (deliveredAt !== null) {
-    facts.push({
-      wamid,
-      ...from,
-      fact: {
-        kind: 'status',
-        status: 'delivered',
-        contact,
-        at: new Date(deliveredAt),
-        errorCode: null,
-        pricing: null,
-      },
-    });
-  }
+  if (deliveredAt !== null)
+    facts.push(statusReported(wamid, contact, 'delivered', deliveredAt, from));
   return facts;
+}
+
+/** A status Meta reported for a message sent to `contact`. */
+export function statusReported(
+  wamid: string,
+  contact: string,
+  status: 'delivered' | 'read',
+  at: string,
+  from: Sender = DEFAULT_SENDER,
+): KeyedFact {
+  return {
+    wamid,
+    ...from,
+    fact: { kind: 'status', status, contact, at: new Date(at), errorCode: null, pricing: null },
+  };
 }
 
 /** A customer's message to the business. */
