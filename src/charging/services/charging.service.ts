@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../../accounts/services/accounts.service';
 import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { IncrementalRerating } from './incremental-rerating.service';
-import { MonthRerating } from './month-rerating.service';
+import { MonthRerating, type RepriceScope } from './month-rerating.service';
 
 /**
  * Keeps every message's charge current: late facts re-rate only what they can affect
@@ -34,10 +34,7 @@ export class ChargingService implements OnModuleInit {
   }
 
   /** See `MonthRerating.repriceRange`. */
-  repriceRange(
-    scope: Parameters<MonthRerating['repriceRange']>[0],
-    pending?: PendingMessages,
-  ): Promise<number> {
+  repriceRange(scope: RepriceScope, pending?: PendingMessages): Promise<number> {
     return this.months.repriceRange(scope, pending);
   }
 

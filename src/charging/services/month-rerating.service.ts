@@ -33,6 +33,15 @@ interface SequencedCharge {
 
 const WRITE_BATCH = 25_000;
 
+/** The WABAs (all when null) and the instants (all time when null) to re-rate. */
+export interface RepriceScope {
+  wabaIds: string[] | null;
+  from: Date | null;
+  to: Date | null;
+  /** Portfolios whose WABAs are re-rated too (one a WABA just left: its counters lost members). */
+  alsoPortfolios?: string[];
+}
+
 /**
  * Re-rates whole local months: every counter is numbered again from its first member, so a month
  * is read whole, for every WABA sharing counters with the ones asked for.
@@ -58,15 +67,7 @@ export class MonthRerating {
    * portfolios involved: they share the volume-tier counters. Messages held in `pending` are
    * charged with the stored ones and written, with their charge, when their month is.
    */
-  repriceRange(
-    scope: {
-      wabaIds: string[] | null;
-      from: Date | null;
-      to: Date | null;
-      alsoPortfolios?: string[];
-    },
-    pending?: PendingMessages,
-  ): Promise<number> {
+  repriceRange(scope: RepriceScope, pending?: PendingMessages): Promise<number> {
     return this.writeLock.run(async () => {
       const wabaIds =
         scope.wabaIds === null
