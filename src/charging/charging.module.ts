@@ -8,6 +8,11 @@ import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
 import { ChargingService } from './services/charging.service';
+import { CounterPlaces } from './services/counter-places.service';
+import { IncrementalRerating } from './services/incremental-rerating.service';
+import { MessageClassifier } from './services/message-classifier.service';
+import { MessageRowReader } from './services/message-row-reader.service';
+import { MonthRerating } from './services/month-rerating.service';
 import { QuoteService } from './services/quote.service';
 import { RepriceJobs } from './services/reprice-jobs.service';
 import { TemplateCategoryBook } from './services/template-category-book.service';
@@ -21,6 +26,11 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
   ],
   providers: [
     ChargeWriter,
+    MessageRowReader,
+    MessageClassifier,
+    CounterPlaces,
+    IncrementalRerating,
+    MonthRerating,
     ChargingService,
     TemplateCategoryBook,
     QuoteService,

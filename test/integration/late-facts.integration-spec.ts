@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChargingService } from '../../src/charging/services/charging.service';
+import { MessageRowReader } from '../../src/charging/services/message-row-reader.service';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { rollupsAndMessageSums } from '../utils/rollups.util';
 import { echo, inbound, PHONE, postWebhook, status, WABA } from '../utils/webhook.util';
@@ -183,16 +184,16 @@ describeEachDatabase('late facts re-rate exactly what they affect', (kind) => {
     await dataSource.query(
       `UPDATE messages SET charge_explanation = 'stale', charge_fingerprint = NULL`,
     );
-    const charging = testApp.app.get(ChargingService);
-    charging.conversationChunkRows = 2;
+    const reader = testApp.app.get(MessageRowReader);
+    reader.conversationChunkRows = 2;
     try {
-      await charging.repriceRange({
+      await testApp.app.get(ChargingService).repriceRange({
         wabaIds: null,
         from: new Date('2026-08-01T00:00:00Z'),
         to: new Date('2026-09-01T00:00:00Z'),
       });
     } finally {
-      charging.conversationChunkRows = 20_000;
+      reader.conversationChunkRows = 20_000;
     }
     expect(before.length).toBe(6);
     expect(await snapshot()).toEqual(before);

@@ -34,7 +34,7 @@ export interface RecordedTraffic {
 
 /**
  * Reads a WABA's (or portfolio's) recorded messages for a range of local months, as engine
- * messages built exactly as ChargingService builds them (same columns, window, delivery state
+ * messages built exactly as the charging's MessageClassifier builds them (same columns, window, delivery state
  * and template category at the time of use). A WABA's volume-tier counters are shared with the
  * other WABAs of its portfolio, so their messages are read as well. Messages are read in chunks
  * of whole conversations, never all at once: a month of a busy portfolio is hundreds of
