@@ -5,6 +5,7 @@ import { ChargeFingerprint1764097200000 } from './1764097200000-charge-fingerpri
 import { OneWamidIndex1764100800000 } from './1764100800000-one-wamid-index';
 import { UsernamesAndGroups1764104400000 } from './1764104400000-usernames-and-groups';
 import { WabaName1764108000000 } from './1764108000000-waba-name';
+import { MetaAnalytics1764200100000 } from './1764200100000-meta-analytics';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OneWamidIndex1764100800000,
   UsernamesAndGroups1764104400000,
   WabaName1764108000000,
+  MetaAnalytics1764200100000,
 ];

@@ -10,7 +10,7 @@ export async function createApplicationContext(
   config: AppConfig = loadAppConfig(),
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, processWebhookQueue: false }),
+    AppModule.forRoot({ ...config, processWebhookQueue: false, runScheduler: false }),
     {
       logger: ['error', 'warn'],
     },

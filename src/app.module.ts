@@ -16,6 +16,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MessagesModule } from './messages/messages.module';
+import { MetaAnalyticsModule } from './meta-analytics/meta-analytics.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { ReportsModule } from './reports/reports.module';
 import { SimulationsModule } from './simulations/simulations.module';
@@ -31,7 +32,16 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             autoLogging: false,
-            redact: ['req.headers.authorization', 'req.headers["x-hub-signature-256"]'],
+            // Access tokens never reach a log: not the API key, not a WABA's Graph API token.
+            redact: [
+              'req.headers.authorization',
+              'req.headers["x-hub-signature-256"]',
+              'accessToken',
+              '*.accessToken',
+              '*.*.accessToken',
+              'access_token',
+              '*.access_token',
+            ],
           },
         }),
         DatabaseModule,
@@ -44,6 +54,7 @@ export class AppModule {
         IngestionModule,
         ReportsModule,
         ExportsModule,
+        MetaAnalyticsModule,
         SimulationsModule,
         CoexistenceModule,
         HealthModule,

@@ -10,16 +10,18 @@ import {
   type ExportRequest,
 } from '../exports/utils/validate-export-request.util';
 
-const USAGE = `usage: npm run report -- --kind statement|cost-report|messages --format csv|xlsx|pdf --out FILE
+const USAGE = `usage: npm run report -- --kind statement|cost-report|messages|meta-reconciliation --format csv|xlsx|pdf --out FILE
                          (--month YYYY-MM | --from ISO --to ISO) [--waba ID | --portfolio ID] [--currency XXX]
   statement:   --month and one of --waba/--portfolio; csv, xlsx or pdf
   cost-report: by month, phone number, market and category; csv or xlsx
-  messages:    one row per message with its charge; csv or xlsx`;
+  messages:    one row per message with its charge; csv or xlsx
+  meta-reconciliation: --month and one of --waba/--portfolio; Meta's analytics beside ours; csv or xlsx`;
 
 const KINDS: Record<string, ExportKind> = {
   statement: ExportKind.STATEMENT,
   'cost-report': ExportKind.COST_REPORT,
   messages: ExportKind.MESSAGES,
+  'meta-reconciliation': ExportKind.META_RECONCILIATION,
 };
 
 class UsageError extends Error {}

@@ -12,6 +12,8 @@ import { ContactLinkEntity } from '../messages/entities/contact-link.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { RateCardEntity } from '../rate-cards/entities/rate-card.entity';
 import { SavedScenarioEntity } from '../simulations/entities/saved-scenario.entity';
+import { MetaAnalyticsPullEntity } from '../meta-analytics/entities/meta-analytics-pull.entity';
+import { MetaPricingAnalyticsEntity } from '../meta-analytics/entities/meta-pricing-analytics.entity';
 
 export const ENTITIES = [
   PortfolioEntity,
@@ -28,4 +30,6 @@ export const ENTITIES = [
   ExportEntity,
   SavedScenarioEntity,
   ChargeRollupEntity,
+  MetaPricingAnalyticsEntity,
+  MetaAnalyticsPullEntity,
 ];

@@ -39,14 +39,23 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
   };
   if (request.month !== null) parseMonth(request.month);
   const hasRange = request.from !== null || request.to !== null;
-  if (request.kind === ExportKind.STATEMENT) {
+  if (request.kind === ExportKind.STATEMENT || request.kind === ExportKind.META_RECONCILIATION) {
     if (request.month === null || hasRange) {
-      throw new DomainError('BAD_USER_INPUT', 'a STATEMENT export needs month (and no from/to)');
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `a ${request.kind} export needs month (and no from/to)`,
+      );
     }
     if ((request.wabaId === null) === (request.portfolioId === null)) {
       throw new DomainError(
         'BAD_USER_INPUT',
-        'a STATEMENT export needs exactly one of wabaId or portfolioId',
+        `a ${request.kind} export needs exactly one of wabaId or portfolioId`,
+      );
+    }
+    if (request.kind === ExportKind.META_RECONCILIATION && request.format === ExportFormat.PDF) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'PDF is available for STATEMENT exports; use CSV or XLSX for META_RECONCILIATION',
       );
     }
     return request;
