@@ -6,6 +6,7 @@ import { OneWamidIndex1764100800000 } from './1764100800000-one-wamid-index';
 import { UsernamesAndGroups1764104400000 } from './1764104400000-usernames-and-groups';
 import { WabaName1764108000000 } from './1764108000000-waba-name';
 import { MetaAnalytics1764200100000 } from './1764200100000-meta-analytics';
+import { MonthCloseNotificationsBudgets1764200200000 } from './1764200200000-month-close-notifications-budgets';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   UsernamesAndGroups1764104400000,
   WabaName1764108000000,
   MetaAnalytics1764200100000,
+  MonthCloseNotificationsBudgets1764200200000,
 ];

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { BudgetsModule } from './budgets/budgets.module';
 import { ChargingModule } from './charging/charging.module';
 import { CoexistenceModule } from './coexistence/coexistence.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
@@ -17,8 +18,11 @@ import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetaAnalyticsModule } from './meta-analytics/meta-analytics.module';
+import { MonthCloseModule } from './month-close/month-close.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { ReportsModule } from './reports/reports.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { SimulationsModule } from './simulations/simulations.module';
 
 @Module({})
@@ -55,6 +59,10 @@ export class AppModule {
         ReportsModule,
         ExportsModule,
         MetaAnalyticsModule,
+        NotificationsModule,
+        MonthCloseModule,
+        BudgetsModule,
+        SchedulerModule,
         SimulationsModule,
         CoexistenceModule,
         HealthModule,

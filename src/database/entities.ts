@@ -12,6 +12,12 @@ import { ContactLinkEntity } from '../messages/entities/contact-link.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { RateCardEntity } from '../rate-cards/entities/rate-card.entity';
 import { SavedScenarioEntity } from '../simulations/entities/saved-scenario.entity';
+import { BudgetAlertEntity } from '../budgets/entities/budget-alert.entity';
+import { BudgetEntity } from '../budgets/entities/budget.entity';
+import { MonthCloseEntity } from '../month-close/entities/month-close.entity';
+import { StatementRevisionEntity } from '../month-close/entities/statement-revision.entity';
+import { NotificationAttemptEntity } from '../notifications/entities/notification-attempt.entity';
+import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
 import { MetaAnalyticsPullEntity } from '../meta-analytics/entities/meta-analytics-pull.entity';
 import { MetaPricingAnalyticsEntity } from '../meta-analytics/entities/meta-pricing-analytics.entity';
 
@@ -32,4 +38,10 @@ export const ENTITIES = [
   ChargeRollupEntity,
   MetaPricingAnalyticsEntity,
   MetaAnalyticsPullEntity,
+  NotificationDeliveryEntity,
+  NotificationAttemptEntity,
+  MonthCloseEntity,
+  StatementRevisionEntity,
+  BudgetEntity,
+  BudgetAlertEntity,
 ];

@@ -15,6 +15,7 @@ export const APP_SECRET = 'test-app-secret';
 export interface TestApp {
   kind: DatabaseKind;
   app: INestApplication;
+  config: AppConfig;
   http: () => request.Agent;
   keys: { admin: string; operator: string; finance: string };
   gql<T = Record<string, unknown>>(
@@ -46,7 +47,8 @@ export async function createTestApp(
     WHATSAPP_VERIFY_TOKEN: 'verify-me',
   });
   const base = scratch.config;
-  const config: AppConfig = { ...base, ...overrides };
+  // Tests drive the scheduler's steps themselves (with the instants they need).
+  const config: AppConfig = { ...base, runScheduler: false, ...overrides };
   const app = await createApplication(config, { quiet: true });
   const apiKeys = app.get(ApiKeyService);
   const keys = {
@@ -54,11 +56,39 @@ export async function createTestApp(
     operator: (await apiKeys.issue('operator', 'operator')).secret,
     finance: (await apiKeys.issue('finance', 'finance')).secret,
   };
+  return wrapTestApp(kind, app, config, keys, async () => {
+    await app.close();
+    await scratch.dispose();
+  });
+}
+
+/**
+ * A second service process on the same database (and DATA_DIR) as `first`, as when several
+ * replicas of the service run: its own Nest application, connections and scheduler state.
+ * Closing it leaves the database to `first`.
+ */
+export async function createSecondTestApp(
+  first: TestApp,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
+  const config: AppConfig = { ...first.config, ...overrides };
+  const app = await createApplication(config, { quiet: true });
+  return wrapTestApp(first.kind, app, config, first.keys, () => app.close());
+}
+
+function wrapTestApp(
+  kind: DatabaseKind,
+  app: INestApplication,
+  config: AppConfig,
+  keys: TestApp['keys'],
+  close: () => Promise<void>,
+): TestApp {
   const server = app.getHttpServer() as App;
   const http = () => request.agent(server);
   return {
     kind,
     app,
+    config,
     http,
     keys,
     async gql(query, variables = {}, key = keys.admin) {
@@ -67,9 +97,6 @@ export async function createTestApp(
       const response = await call;
       return response.body as never;
     },
-    async close() {
-      await app.close();
-      await scratch.dispose();
-    },
+    close,
   };
 }

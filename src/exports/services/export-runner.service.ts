@@ -55,6 +55,13 @@ export class ExportRunnerService implements OnApplicationShutdown {
     return entity;
   }
 
+  /** Creates an export and waits until it is DONE or FAILED (a month close's documents). */
+  async createAndWait(input: ExportRequestInput): Promise<ExportEntity> {
+    const entity = await this.create(input);
+    await this.idle();
+    return this.exports.findOneByOrFail({ id: entity.id });
+  }
+
   async find(id: string): Promise<ExportEntity | null> {
     return this.exports.findOneBy({ id });
   }

@@ -85,6 +85,7 @@ export class ExportWriterService {
       wabaId: request.wabaId,
       portfolioId: request.portfolioId,
       currency: request.currency,
+      revision: request.revision ?? null,
     });
     if (request.format === ExportFormat.PDF) await writeStatementPdf(path, statement);
     else

@@ -12,6 +12,8 @@ export interface ExportRequestInput {
   wabaId?: string | null;
   portfolioId?: string | null;
   currency?: string | null;
+  /** A closed month's statement revision (set by the month close, never by GraphQL). */
+  revision?: number | null;
 }
 
 /** A checked export request: a statement has a month; other kinds a month or a from/to range. */
@@ -24,6 +26,7 @@ export interface ExportRequest {
   wabaId: string | null;
   portfolioId: string | null;
   currency: string | null;
+  revision?: number | null;
 }
 
 export function validateExportRequest(input: ExportRequestInput): ExportRequest {
@@ -36,6 +39,7 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
     wabaId: input.wabaId || null,
     portfolioId: input.portfolioId || null,
     currency: input.currency ? input.currency.toUpperCase() : null,
+    ...(input.revision ? { revision: input.revision } : {}),
   };
   if (request.month !== null) parseMonth(request.month);
   const hasRange = request.from !== null || request.to !== null;
