@@ -265,4 +265,24 @@ describeEachDatabase('The month that closes itself', (kind) => {
     });
     expect(smtp.received).toHaveLength(2);
   });
+
+  it('lets an operator close a month through closeMonth: refused before it ends, unchanged when closed', async () => {
+    const CLOSE = `mutation($month: String!) { closeMonth(wabaId: "${WABA}", month: $month) { month status revision statementNumber } }`;
+    const notEnded = await first.gql(CLOSE, { month: '2099-01' }, first.keys.operator);
+    expect(notEnded.errors?.[0]).toMatchObject({
+      message: `2099-01 has not ended yet in ${TIMEZONE}`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const closed = await first.gql(CLOSE, { month: '2026-03' }, first.keys.operator);
+    expect(closed.data).toEqual({
+      closeMonth: {
+        month: '2026-03',
+        status: 'DONE',
+        revision: 2,
+        statementNumber: `${NUMBER}-R2`,
+      },
+    });
+    const forbidden = await first.gql(CLOSE, { month: '2026-03' }, first.keys.finance);
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });
