@@ -41,6 +41,8 @@ export async function createBenchEnvironment(kind: BenchDatabase): Promise<Bench
     LOG_LEVEL: 'silent',
     BOOTSTRAP_API_KEY: 'bench-admin-key-0123456789',
     NODE_ENV: 'production',
+    // The benchmarks measure ingestion and reports: no month closes of the generated months.
+    SCHEDULER: 'off',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   const config = loadAppConfig(env);

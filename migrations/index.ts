@@ -8,6 +8,8 @@ import { WabaName1764108000000 } from './1764108000000-waba-name';
 import { Jobs1764111600000 } from './1764111600000-jobs';
 import { ApiKeyIdsAndExportOwners1764115200000 } from './1764115200000-api-key-ids-and-export-owners';
 import { RawEventRetrySchedule1764118800000 } from './1764118800000-raw-event-retry-schedule';
+import { MetaAnalytics1764200100000 } from './1764200100000-meta-analytics';
+import { MonthCloseNotificationsBudgets1764200200000 } from './1764200200000-month-close-notifications-budgets';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   Jobs1764111600000,
   ApiKeyIdsAndExportOwners1764115200000,
   RawEventRetrySchedule1764118800000,
+  MetaAnalytics1764200100000,
+  MonthCloseNotificationsBudgets1764200200000,
 ];

@@ -15,7 +15,12 @@ export async function createApplicationContext(
   options: { logger?: LoggerService } = {},
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, processWebhookQueue: false, databaseConnectRetries: 0 }),
+    AppModule.forRoot({
+      ...config,
+      processWebhookQueue: false,
+      databaseConnectRetries: 0,
+      runScheduler: false,
+    }),
     { logger: options.logger ?? ['error', 'warn'], abortOnError: false },
   );
   await syncBuiltInRateCards(app);

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { BudgetsModule } from './budgets/budgets.module';
 import { ChargingModule } from './charging/charging.module';
 import { CoexistenceModule } from './coexistence/coexistence.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
@@ -19,8 +20,12 @@ import { HealthModule } from './health/health.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MessagesModule } from './messages/messages.module';
+import { MetaAnalyticsModule } from './meta-analytics/meta-analytics.module';
+import { MonthCloseModule } from './month-close/month-close.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { ReportsModule } from './reports/reports.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { SimulationsModule } from './simulations/simulations.module';
 
 @Module({})
@@ -35,7 +40,16 @@ export class AppModule {
             {
               level: config.logLevel,
               autoLogging: false,
-              redact: ['req.headers.authorization', 'req.headers["x-hub-signature-256"]'],
+              // Access tokens never reach a log: not the API key, not a WABA's Graph API token.
+              redact: [
+                'req.headers.authorization',
+                'req.headers["x-hub-signature-256"]',
+                'accessToken',
+                '*.accessToken',
+                '*.*.accessToken',
+                'access_token',
+                '*.access_token',
+              ],
             },
             // Written at once: the log is small (no request log), and the start-up banner,
             // printed after it, stays below it.
@@ -53,6 +67,11 @@ export class AppModule {
         IngestionModule,
         ReportsModule,
         ExportsModule,
+        MetaAnalyticsModule,
+        NotificationsModule,
+        MonthCloseModule,
+        BudgetsModule,
+        SchedulerModule,
         SimulationsModule,
         CoexistenceModule,
         HealthModule,

@@ -64,6 +64,9 @@ function toWabaOutput(waba: WabaEntity): WabaOutput {
       startsAt: new Date(start.startsAt),
     })),
     freeServiceAllowance: waba.freeServiceAllowance,
+    hasAccessToken: waba.accessTokenCiphertext !== null,
+    accessTokenStatus: waba.accessTokenStatus,
+    accessTokenError: waba.accessTokenError,
   };
 }
 

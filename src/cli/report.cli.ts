@@ -14,6 +14,7 @@ const KINDS = {
   statement: 'STATEMENT',
   'cost-report': 'COST_REPORT',
   messages: 'MESSAGES',
+  'meta-reconciliation': 'META_RECONCILIATION',
 } as const;
 
 const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
@@ -21,13 +22,16 @@ const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export const reportCommand: CliCommand = {
   name: 'report',
   synopsis:
-    'usage: npm run report -- --kind statement|cost-report|messages --format csv|xlsx|pdf --out FILE (--month YYYY-MM | --from ISO --to ISO) [--waba ID | --portfolio ID] [--currency XXX] [--quiet]',
+    'usage: npm run report -- --kind statement|cost-report|messages|meta-reconciliation --format csv|xlsx|pdf --out FILE (--month YYYY-MM | --from ISO --to ISO) [--waba ID | --portfolio ID] [--currency XXX] [--quiet]',
   help: `Writes a report file for accountants from the configured database.
 
   --kind statement     a month's statement of one WABA or portfolio: --month and one of
                        --waba/--portfolio; csv, xlsx or pdf
   --kind cost-report   by month, phone number, market and category; csv or xlsx
   --kind messages      one row per message with its charge; csv or xlsx
+  --kind meta-reconciliation
+                       Meta's pricing analytics beside our charges for a month: --month and
+                       one of --waba/--portfolio; csv or xlsx
   --format FORMAT      csv, xlsx or pdf
   --out FILE           where to write it
   --month YYYY-MM      a calendar month in each WABA's timezone

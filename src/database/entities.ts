@@ -13,6 +13,14 @@ import { JobEntity } from '../jobs/entities/job.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { RateCardEntity } from '../rate-cards/entities/rate-card.entity';
 import { SavedScenarioEntity } from '../simulations/entities/saved-scenario.entity';
+import { BudgetAlertEntity } from '../budgets/entities/budget-alert.entity';
+import { BudgetEntity } from '../budgets/entities/budget.entity';
+import { MonthCloseEntity } from '../month-close/entities/month-close.entity';
+import { StatementRevisionEntity } from '../month-close/entities/statement-revision.entity';
+import { NotificationAttemptEntity } from '../notifications/entities/notification-attempt.entity';
+import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
+import { MetaAnalyticsPullEntity } from '../meta-analytics/entities/meta-analytics-pull.entity';
+import { MetaPricingAnalyticsEntity } from '../meta-analytics/entities/meta-pricing-analytics.entity';
 
 export const ENTITIES = [
   PortfolioEntity,
@@ -30,4 +38,12 @@ export const ENTITIES = [
   SavedScenarioEntity,
   ChargeRollupEntity,
   JobEntity,
+  MetaPricingAnalyticsEntity,
+  MetaAnalyticsPullEntity,
+  NotificationDeliveryEntity,
+  NotificationAttemptEntity,
+  MonthCloseEntity,
+  StatementRevisionEntity,
+  BudgetEntity,
+  BudgetAlertEntity,
 ];

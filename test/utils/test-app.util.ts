@@ -64,7 +64,8 @@ export async function createTestApp(
         })
       : { config: sameDatabaseAs.config, dispose: () => Promise.resolve() };
   const base = scratch.config;
-  const config: AppConfig = { ...base, ...overrides };
+  // Tests drive the scheduler's steps themselves (with the instants they need).
+  const config: AppConfig = { ...base, runScheduler: false, ...overrides };
   const app = await createApplication(config, { quiet: true });
   const apiKeys = app.get(ApiKeyService);
   const keys = {
@@ -104,4 +105,16 @@ export async function createTestApp(
       closed = true;
     },
   };
+}
+
+/**
+ * A second service process on the same database (and DATA_DIR) as `first`, as when several
+ * replicas of the service run: its own Nest application, connections and scheduler state.
+ * Closing it leaves the database to `first`.
+ */
+export function createSecondTestApp(
+  first: TestApp,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
+  return createTestApp(first.kind, overrides, first);
 }

@@ -39,6 +39,21 @@ export class WabaEntity {
   @Column({ name: 'free_service_allowance', type: 'integer', default: 1000 })
   freeServiceAllowance!: number;
 
+  /**
+   * The Graph API access token (pricing_analytics), encrypted with TOKEN_ENCRYPTION_KEY
+   * (AES-256-GCM, see encryptAccessToken); never returned by the API nor logged.
+   */
+  @Column({ name: 'access_token_ciphertext', type: 'text', nullable: true })
+  accessTokenCiphertext!: string | null;
+
+  /** ACTIVE, or REJECTED once Meta refused the token (expired or revoked); null without one. */
+  @Column({ name: 'access_token_status', type: 'varchar', length: 16, nullable: true })
+  accessTokenStatus!: string | null;
+
+  /** Meta's answer when it refused the token. */
+  @Column({ name: 'access_token_error', type: 'varchar', length: 500, nullable: true })
+  accessTokenError!: string | null;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMillisTransformer })
   createdAt!: Date;
 

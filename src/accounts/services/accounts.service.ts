@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect } from '../../database/sql-dialect';
 import type { EngineAccount } from '../../pricing/engine/engine.types';
 import { isValidTimeZone } from '../../pricing/time/local-time.util';
@@ -9,6 +11,8 @@ import type { PhoneNumberInput, WabaInput } from '../dtos/inputs/waba.input';
 import { PhoneNumberEntity } from '../entities/phone-number.entity';
 import { PortfolioEntity } from '../entities/portfolio.entity';
 import { WabaEntity } from '../entities/waba.entity';
+import { decryptAccessToken } from '../utils/decrypt-access-token.util';
+import { encryptAccessToken } from '../utils/encrypt-access-token.util';
 
 export interface PricingFactsChange {
   wabaId: string;
@@ -40,6 +44,7 @@ export class AccountsService {
     @InjectRepository(PhoneNumberEntity)
     private readonly phoneNumbers: Repository<PhoneNumberEntity>,
     @InjectRepository(PortfolioEntity) private readonly portfolios: Repository<PortfolioEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -76,6 +81,9 @@ export class AccountsService {
         primaryBusinessCountry: null,
         authInternationalStarts: [],
         freeServiceAllowance: 1000,
+        accessTokenCiphertext: null,
+        accessTokenStatus: null,
+        accessTokenError: null,
         createdAt: new Date(now),
         updatedAt: new Date(now),
       })
@@ -205,6 +213,7 @@ export class AccountsService {
       }
       waba.freeServiceAllowance = input.freeServiceAllowance;
     }
+    if (input.accessToken !== undefined) this.setAccessToken(waba, input.accessToken);
     if (portfolioName !== undefined) {
       await this.portfolios.update({ id: waba.portfolioId }, { name: portfolioName });
     }
@@ -218,6 +227,63 @@ export class AccountsService {
       });
     }
     return saved;
+  }
+
+  /** The WABAs with a token Meta has not refused, for the scheduled pricing_analytics pulls. */
+  async wabasWithActiveAccessToken(): Promise<WabaEntity[]> {
+    return (await this.listWabas()).filter(
+      (waba) => waba.accessTokenCiphertext !== null && waba.accessTokenStatus === 'ACTIVE',
+    );
+  }
+
+  /** The WABA's decrypted access token, or null when none is stored or it cannot be decrypted. */
+  async accessToken(wabaId: string): Promise<string | null> {
+    const waba = await this.wabas.findOneBy({ wabaId });
+    if (!waba?.accessTokenCiphertext) return null;
+    if (this.config.tokenEncryptionKey === null) {
+      throw new DomainError(
+        'NOT_CONFIGURED',
+        `WABA ${wabaId} has a stored access token but TOKEN_ENCRYPTION_KEY is not set`,
+      );
+    }
+    return decryptAccessToken(this.config.tokenEncryptionKey, wabaId, waba.accessTokenCiphertext);
+  }
+
+  /** Records that Meta refused the WABA's token; scheduled pulls stop until a new one is set. */
+  async markAccessTokenRejected(wabaId: string, reason: string): Promise<void> {
+    await this.wabas.update(
+      { wabaId },
+      { accessTokenStatus: 'REJECTED', accessTokenError: reason.slice(0, 500) },
+    );
+  }
+
+  private setAccessToken(waba: WabaEntity, token: string | null): void {
+    const trimmed = token?.trim() ?? '';
+    if (trimmed === '') {
+      waba.accessTokenCiphertext = null;
+      waba.accessTokenStatus = null;
+      waba.accessTokenError = null;
+      return;
+    }
+    if (this.config.tokenEncryptionKey === null) {
+      throw new DomainError(
+        'NOT_CONFIGURED',
+        'this server cannot store access tokens: set TOKEN_ENCRYPTION_KEY (32 bytes, hex or base64) and restart',
+      );
+    }
+    if (trimmed.length > 4096 || /\s/.test(trimmed)) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'accessToken must be one word of at most 4096 characters',
+      );
+    }
+    waba.accessTokenCiphertext = encryptAccessToken(
+      this.config.tokenEncryptionKey,
+      waba.wabaId,
+      trimmed,
+    );
+    waba.accessTokenStatus = 'ACTIVE';
+    waba.accessTokenError = null;
   }
 
   async upsertPhoneNumber(input: PhoneNumberInput): Promise<PhoneNumberEntity> {

@@ -13,6 +13,14 @@ export interface Caller {
   role: ApiRole;
 }
 
+/** The service itself (a month close reading its own exports): sees what an admin key sees. */
+export const SERVICE_CALLER: Caller = {
+  id: 'service',
+  keyId: 'service',
+  name: 'the service',
+  role: 'admin',
+};
+
 /**
  * The API key making this request, for GraphQL resolvers and HTTP routes that declare a role:
  * what they may see can depend on who asks (an export belongs to the key that made it).

@@ -7,7 +7,9 @@ export type DomainErrorCode =
   | 'RATE_CARD_INVALID'
   | 'IMPORT_INVALID'
   | 'EXPORT_NOT_READY'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'NOT_CONFIGURED'
+  | 'UPSTREAM_ERROR';
 
 export interface DomainErrorDetail {
   line?: number;
@@ -50,4 +52,6 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   IMPORT_INVALID: 400,
   EXPORT_NOT_READY: 409,
   CONFLICT: 409,
+  NOT_CONFIGURED: 503,
+  UPSTREAM_ERROR: 502,
 };

@@ -77,6 +77,7 @@ export enum ExportKind {
   STATEMENT = 'STATEMENT',
   COST_REPORT = 'COST_REPORT',
   MESSAGES = 'MESSAGES',
+  META_RECONCILIATION = 'META_RECONCILIATION',
 }
 
 export enum ExportFormat {
@@ -111,5 +112,9 @@ registerEnumType(ReportDimension, {
   name: 'ReportDimension',
   description: 'A column a cost report groups by. MONTH and DAY are in each WABA timezone.',
 });
-registerEnumType(ExportKind, { name: 'ExportKind' });
+registerEnumType(ExportKind, {
+  name: 'ExportKind',
+  description:
+    "META_RECONCILIATION: Meta's pricing_analytics beside our charges for a month (metaReconciliation), CSV or XLSX.",
+});
 registerEnumType(ExportFormat, { name: 'ExportFormat' });

@@ -6,7 +6,7 @@ export class ExportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   kind!: string;
 
   @Column({ type: 'varchar', length: 8 })

@@ -38,8 +38,8 @@ export class ExportRunnerService implements OnApplicationShutdown {
     private readonly writer: ExportWriterService,
   ) {}
 
-  /** Records an export for `owner` (the key asking) and queues it. */
-  async create(input: ExportRequestInput, owner: Caller): Promise<ExportEntity> {
+  /** Records an export for `owner` (the key asking; null: the service's own) and queues it. */
+  async create(input: ExportRequestInput, owner: Caller | null): Promise<ExportEntity> {
     const request = validateExportRequest(input);
     const entity = await this.exports.save(
       this.exports.create({
@@ -53,11 +53,18 @@ export class ExportRunnerService implements OnApplicationShutdown {
         error: null,
         createdAt: new Date(),
         completedAt: null,
-        ownerKeyId: owner.id,
+        ownerKeyId: owner?.id ?? null,
       }),
     );
     this.queue = this.queue.then(() => this.run(entity.id, request));
     return entity;
+  }
+
+  /** Creates an export of the service's own (seen by admin keys) and waits until it is DONE or FAILED (a month close's documents). */
+  async createAndWait(input: ExportRequestInput): Promise<ExportEntity> {
+    const entity = await this.create(input, null);
+    await this.idle();
+    return this.exports.findOneByOrFail({ id: entity.id });
   }
 
   /**

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ExportFormat, ExportKind, ReportDimension } from '../../common/graphql/enums';
+import { MetaReconciliationService } from '../../meta-analytics/services/meta-reconciliation.service';
 import { CostReportService } from '../../reports/services/cost-report.service';
 import { StatementService } from '../../reports/services/statement.service';
 import type { MessageScope } from '../../reports/utils/build-message-where.util';
 import { monthInstantBounds } from '../../reports/utils/month-instant-bounds.util';
 import { costReportCsvTable, costReportSheets } from '../documents/cost-report.document';
 import { MESSAGE_COLUMNS, messageRow } from '../documents/messages.document';
+import {
+  metaReconciliationCsvTable,
+  metaReconciliationSheets,
+} from '../documents/meta-reconciliation.document';
 import { statementCsvTable, statementSheets } from '../documents/statement.document';
 import type { ExportRequest } from '../utils/validate-export-request.util';
 import { writeCsvTable } from '../writers/csv-table.writer';
@@ -36,6 +41,7 @@ export class ExportWriterService {
     private readonly statements: StatementService,
     private readonly costReports: CostReportService,
     private readonly messages: MessageExportQueryService,
+    private readonly metaReconciliations: MetaReconciliationService,
   ) {}
 
   async write(
@@ -50,7 +56,27 @@ export class ExportWriterService {
         return this.writeCostReport(request, path);
       case ExportKind.MESSAGES:
         return this.writeMessages(request, path, onProgress);
+      case ExportKind.META_RECONCILIATION:
+        return this.writeMetaReconciliation(request, path);
     }
+  }
+
+  private async writeMetaReconciliation(
+    request: ExportRequest,
+    path: string,
+  ): Promise<{ rows: number }> {
+    const result = await this.metaReconciliations.reconcile({
+      month: request.month as string,
+      wabaId: request.wabaId,
+      portfolioId: request.portfolioId,
+    });
+    await writeTabular(
+      request.format,
+      path,
+      metaReconciliationCsvTable(result),
+      metaReconciliationSheets(result),
+    );
+    return { rows: result.lines.length };
   }
 
   private async writeStatement(request: ExportRequest, path: string): Promise<{ rows: number }> {
@@ -59,6 +85,7 @@ export class ExportWriterService {
       wabaId: request.wabaId,
       portfolioId: request.portfolioId,
       currency: request.currency,
+      revision: request.revision ?? null,
     });
     if (request.format === ExportFormat.PDF) await writeStatementPdf(path, statement);
     else

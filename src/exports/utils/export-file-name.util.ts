@@ -7,7 +7,9 @@ export function exportFileName(request: ExportRequest): string {
   const period =
     request.month ??
     `${request.from?.toISOString().slice(0, 10)}_${request.to?.toISOString().slice(0, 10)}`;
-  const base = [request.kind.toLowerCase().replace(/_/g, '-'), scope, period]
+  const revision = request.revision && request.revision > 1 ? `r${request.revision}` : null;
+  const base = [request.kind.toLowerCase().replace(/_/g, '-'), scope, period, revision]
+    .filter((part) => part !== null)
     .join('-')
     .replace(/[^A-Za-z0-9._-]+/g, '-');
   return `${base}.${EXTENSIONS[request.format]}`;

@@ -13,6 +13,8 @@ export interface ExportRequestInput {
   wabaId?: string | null;
   portfolioId?: string | null;
   currency?: string | null;
+  /** A closed month's statement revision (set by the month close, never by GraphQL). */
+  revision?: number | null;
 }
 
 /** A checked export request: a statement has a month; other kinds a month or a from/to range. */
@@ -25,6 +27,7 @@ export interface ExportRequest {
   wabaId: string | null;
   portfolioId: string | null;
   currency: string | null;
+  revision?: number | null;
 }
 
 export function validateExportRequest(input: ExportRequestInput): ExportRequest {
@@ -37,6 +40,7 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
     wabaId: input.wabaId || null,
     portfolioId: input.portfolioId || null,
     currency: input.currency ? input.currency.toUpperCase() : null,
+    ...(input.revision ? { revision: input.revision } : {}),
   };
   if (request.month !== null) parseMonth(request.month);
   if (input.currency) {
@@ -49,14 +53,23 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
     }
   }
   const hasRange = request.from !== null || request.to !== null;
-  if (request.kind === ExportKind.STATEMENT) {
+  if (request.kind === ExportKind.STATEMENT || request.kind === ExportKind.META_RECONCILIATION) {
     if (request.month === null || hasRange) {
-      throw new DomainError('BAD_USER_INPUT', 'a STATEMENT export needs month (and no from/to)');
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `a ${request.kind} export needs month (and no from/to)`,
+      );
     }
     if ((request.wabaId === null) === (request.portfolioId === null)) {
       throw new DomainError(
         'BAD_USER_INPUT',
-        'a STATEMENT export needs exactly one of wabaId or portfolioId',
+        `a ${request.kind} export needs exactly one of wabaId or portfolioId`,
+      );
+    }
+    if (request.kind === ExportKind.META_RECONCILIATION && request.format === ExportFormat.PDF) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'PDF is available for STATEMENT exports; use CSV or XLSX for META_RECONCILIATION',
       );
     }
     return request;

@@ -27,6 +27,11 @@ export interface StatementRequest {
   currency?: string | null;
   /** When the statement is issued; now by default. */
   issuedAt?: Date;
+  /**
+   * The revision of a closed month's statement: 2 and above add `-R<n>` to the number (a month
+   * regenerated because a late fact changed its figures); none or 1 keeps the number as it is.
+   */
+  revision?: number | null;
 }
 
 export interface StatementLineResult {
@@ -108,14 +113,18 @@ interface RateCardRow {
   imported_seq: string | number;
 }
 
-/** ST-W-<wabaId>-<YYYY-MM>-<CUR> for a WABA, ST-P-<portfolioId>-<YYYY-MM>-<CUR> for a portfolio. */
+/**
+ * ST-W-<wabaId>-<YYYY-MM>-<CUR> for a WABA, ST-P-<portfolioId>-<YYYY-MM>-<CUR> for a portfolio;
+ * a closed month's statement issued again with other figures adds its revision: …-<CUR>-R2.
+ */
 export function statementNumber(
-  request: Pick<StatementRequest, 'month' | 'wabaId'>,
+  request: Pick<StatementRequest, 'month' | 'wabaId' | 'revision'>,
   portfolioId: string,
   currency: string,
 ): string {
   const scope = request.wabaId ? `W-${request.wabaId}` : `P-${portfolioId}`;
-  return `ST-${scope}-${request.month}-${currency}`;
+  const revision = request.revision && request.revision > 1 ? `-R${request.revision}` : '';
+  return `ST-${scope}-${request.month}-${currency}${revision}`;
 }
 
 /**

@@ -76,7 +76,7 @@ describeEachDatabase('command-line tools: help, exit codes, problems, progress',
       [
         reportCommand,
         ['--kind', 'invoice'],
-        'report: --kind must be one of statement, cost-report, messages; got "invoice"',
+        'report: --kind must be one of statement, cost-report, messages, meta-reconciliation; got "invoice"',
       ],
       [reportCommand, ['--kind', 'statement', '--format', 'csv'], 'report: missing --out FILE'],
       [simulateCommand, ['a.json', 'b.json'], 'simulate: unexpected argument "b.json"'],

@@ -42,6 +42,7 @@ describe('npm scripts', () => {
 
   it('covers the commands of package.json', () => {
     expect(scripts.sort()).toEqual([
+      'analytics:import',
       'bench',
       'build',
       'db:pending',

@@ -55,6 +55,13 @@ export class WabaInput {
       'Free service messages per phone number per month from 2026-10-01 (default 1000, unconfirmed by Meta)',
   })
   freeServiceAllowance?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A Graph API access token with whatsapp_business_management, used to read Meta's pricing_analytics for this WABA. Stored encrypted (needs TOKEN_ENCRYPTION_KEY on the server), never returned; null removes it.",
+  })
+  accessToken?: string | null;
 }
 
 @InputType()

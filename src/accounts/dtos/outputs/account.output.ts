@@ -34,6 +34,21 @@ export class WabaOutput {
 
   @Field(() => Int)
   freeServiceAllowance!: number;
+
+  @Field({
+    description: 'Whether a Graph API access token is stored (the token is never returned).',
+  })
+  hasAccessToken!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ACTIVE, or REJECTED once Meta refused the token (expired or revoked: set a new one); null without a token.',
+  })
+  accessTokenStatus!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Meta's answer when it refused the token." })
+  accessTokenError!: string | null;
 }
 
 @ObjectType('PhoneNumber')
