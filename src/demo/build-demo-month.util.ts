@@ -272,6 +272,8 @@ class DemoMonthBuilder {
   private waba(indiaStart: number): DemoWaba {
     return {
       wabaId: DEMO_WABA_ID,
+      name: 'Lumen Coffee Roasters – Customer Care',
+      portfolioName: 'Lumen Coffee Roasters, Inc.',
       timezone: 'America/New_York',
       currency: 'USD',
       primaryBusinessCountry: 'US',

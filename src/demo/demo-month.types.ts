@@ -18,6 +18,8 @@ export interface DemoSend {
 
 export interface DemoWaba {
   wabaId: string;
+  name: string;
+  portfolioName: string;
   timezone: string;
   currency: string;
   primaryBusinessCountry: string;

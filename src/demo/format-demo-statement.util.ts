@@ -1,5 +1,8 @@
 /** The statement fields the demo prints (GraphQL `monthlyStatement`). */
 export interface DemoStatement {
+  number: string;
+  portfolioName: string | null;
+  wabaName: string | null;
   month: string;
   currency: string;
   timezone: string | null;
@@ -21,7 +24,7 @@ export interface DemoStatement {
 }
 
 export const DEMO_STATEMENT_QUERY = `query($input: StatementInput!) { monthlyStatement(input: $input) {
-  month currency timezone total exactTotal billedMessages pendingMessages unpricedMessages notDeliveredMessages
+  number portfolioName wabaName month currency timezone total exactTotal billedMessages pendingMessages unpricedMessages notDeliveredMessages
   lines { market pricingCategory tier quantity rate amount } free { reason quantity } } }`;
 
 /** A statement as a plain-text table: billed lines, free messages by reason, the rest, the total. */
@@ -48,7 +51,8 @@ export function formatDemoStatement(statement: DemoStatement, wabaId: string): s
       .trimEnd()}`;
   const where = statement.timezone ? ` (${statement.timezone})` : '';
   const out = [
-    `Statement ${statement.month}, WABA ${wabaId}${where}, ${statement.currency}`,
+    `Statement ${statement.number}: ${statement.portfolioName ?? 'unnamed business'}, ${statement.wabaName ?? 'WABA'} (${wabaId})`,
+    `  ${statement.month}${where}, ${statement.currency}`,
     format(headers),
     ...rows.map(format),
     `  Free: ${statement.free.map((line) => `${line.reason} ${count(line.quantity)}`).join(', ') || 'none'}`,

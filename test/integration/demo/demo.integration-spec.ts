@@ -70,7 +70,7 @@ describeEachDatabase('npm run demo: a month through the webhook path', (kind) =>
       `Demo month ${MONTH} loaded into the service at http://127.0.0.1:${port}`,
     );
     expect(output.stdout).toContain(
-      `Statement ${MONTH}, WABA ${DEMO_WABA_ID} (America/New_York), USD`,
+      `Statement ST-W-${DEMO_WABA_ID}-${MONTH}-USD: Lumen Coffee Roasters, Inc., Lumen Coffee Roasters – Customer Care (${DEMO_WABA_ID})\n  ${MONTH} (America/New_York), USD\n`,
     );
     expect(output.stdout).toContain(`--kind statement --month ${MONTH} --waba ${DEMO_WABA_ID}`);
     expect(output.stderr).toContain(`posted ${demo.webhooks.length.toLocaleString('en-US')} of`);
