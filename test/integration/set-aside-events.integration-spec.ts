@@ -451,7 +451,9 @@ describeEachDatabase('bodies set aside before the retry schedule', (kind) => {
         retrying: 0,
         failed: 1,
       });
-      const page = await app.get(SetAsideEventsService).list({});
+      const page = await app
+        .get(SetAsideEventsService)
+        .list({ first: 20, afterId: null, discarded: false });
       expect(page.events.map((event) => [event.body, event.attempts, event.lastError])).toEqual([
         ['{"gave":"up"}', 3, 'old error'],
       ]);

@@ -316,6 +316,7 @@ describeEachDatabase('reports and exports', (kind) => {
           to: new Date('2026-04-01T03:00:00Z'),
           wabaId: 'waba-a',
           first: 2,
+          afterId: null,
         }),
       );
       expect(result.groups).toEqual([
@@ -328,17 +329,25 @@ describeEachDatabase('reports and exports', (kind) => {
         { kind: 'META_FREE_ESTIMATE_BILLED', currency: 'USD', messages: 1, amountAtStake: null },
         { kind: 'CATEGORY_DIFFERS', currency: 'USD', messages: 1, amountAtStake: '0.0107' },
       ]);
-      expect(result.items.map((item) => [item.wamid, item.kind])).toEqual([
+      expect(result.totalCount).toBe(3);
+      expect(result.edges.map(({ node }) => [node.wamid, node.kind])).toEqual([
         ['wamid.A10', 'META_BILLED_ESTIMATE_FREE'],
         ['wamid.A11', 'META_FREE_ESTIMATE_BILLED'],
       ]);
-      expect(result.hasNextPage).toBe(true);
+      expect(result.pageInfo.hasNextPage).toBe(true);
+      const first = await service.reconciliation({
+        from: new Date('2026-03-01T03:00:00Z'),
+        to: new Date('2026-04-01T03:00:00Z'),
+        wabaId: 'waba-a',
+        first: 2,
+        afterId: null,
+      });
       const next = await service.reconciliation({
         from: new Date('2026-03-01T03:00:00Z'),
         to: new Date('2026-04-01T03:00:00Z'),
         wabaId: 'waba-a',
         first: 2,
-        after: result.endCursor,
+        afterId: first.items[1].id,
       });
       expect(
         next.items.map((item) => [
