@@ -402,10 +402,10 @@ describeEachDatabase('reports and exports', (kind) => {
         'wamid,waba_id,phone_number_id,direction,origin,contact,template_name,template_category,sent_at,delivered_at,status,month,billable,reason,pricing_category,market,country,tier,rate,amount,currency,source,explanation',
       );
       expect(lines).toContain(
-        `wamid.A02,waba-a,pn-a1,OUTBOUND,CLOUD_API,5511999990001,"'=HYPERLINK(""http://evil.example"",""click"")",MARKETING,2026-03-05T15:59:00.000Z,2026-03-05T16:00:00.000Z,delivered,2026-03,true,BILLED,MARKETING,Brazil,BR,,0.0625,0.0625,USD,ESTIMATE,billed (fixture)`,
+        `wamid.A02,waba-a,pn-a1,OUTBOUND,CLOUD_API,5511999990001,"'=HYPERLINK(""http://evil.example"",""click"")",MARKETING,2026-03-05T15:59:00.000Z,2026-03-05T16:00:00.000Z,DELIVERED,2026-03,true,BILLED,MARKETING,Brazil,BR,,0.0625,0.0625,USD,ESTIMATE,billed (fixture)`,
       );
       expect(lines).toContain(
-        'wamid.A04,waba-a,pn-a2,OUTBOUND,CLOUD_API,919800000001,"promo, ""quoted""",MARKETING,2026-03-10T09:59:00.000Z,2026-03-10T10:00:00.000Z,delivered,2026-03,true,BILLED,MARKETING,India,IN,,0.0107,0.0107,USD,ESTIMATE,billed (fixture)',
+        'wamid.A04,waba-a,pn-a2,OUTBOUND,CLOUD_API,919800000001,"promo, ""quoted""",MARKETING,2026-03-10T09:59:00.000Z,2026-03-10T10:00:00.000Z,DELIVERED,2026-03,true,BILLED,MARKETING,India,IN,,0.0107,0.0107,USD,ESTIMATE,billed (fixture)',
       );
       expect(
         lines.filter((line) => line.startsWith('wamid.A25') || line.startsWith('wamid.A26')),
