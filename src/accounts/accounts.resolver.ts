@@ -1,7 +1,12 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { PhoneNumberInput, WabaInput } from './dtos/inputs/waba.input';
-import { PhoneNumberOutput, PortfolioOutput, WabaOutput } from './dtos/outputs/account.output';
+import {
+  AccessTokenStatusEnum,
+  PhoneNumberOutput,
+  PortfolioOutput,
+  WabaOutput,
+} from './dtos/outputs/account.output';
 import type { PhoneNumberEntity } from './entities/phone-number.entity';
 import type { WabaEntity } from './entities/waba.entity';
 import { AccountsService } from './services/accounts.service';
@@ -65,7 +70,7 @@ function toWabaOutput(waba: WabaEntity): WabaOutput {
     })),
     freeServiceAllowance: waba.freeServiceAllowance,
     hasAccessToken: waba.accessTokenCiphertext !== null,
-    accessTokenStatus: waba.accessTokenStatus,
+    accessTokenStatus: waba.accessTokenStatus as AccessTokenStatusEnum | null,
     accessTokenError: waba.accessTokenError,
   };
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { CreateApiKeyInput } from './dtos/inputs/create-api-key.input';
 import { ApiKeyOutput, IssuedApiKeyOutput } from './dtos/outputs/api-key.output';
 import type { ApiKeyEntity } from './entities/api-key.entity';
+import type { ApiKeyRole } from './enums/api-key-role.enum';
 import { ApiKeyService } from './services/api-key.service';
 
 @Resolver()
@@ -34,7 +35,7 @@ function toApiKeyOutput(entity: ApiKeyEntity): ApiKeyOutput {
   return {
     id: entity.id,
     name: entity.name,
-    role: entity.role,
+    role: entity.role as ApiKeyRole,
     keyId: entity.keyId,
     createdAt: entity.createdAt,
     revokedAt: entity.revokedAt,

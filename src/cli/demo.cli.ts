@@ -36,7 +36,7 @@ through the real webhook path, then prints the month's statement.
                    ${DEMO_FIRST_MONTH} or later)
   --url URL        a running service to send it to (default: the one this configuration
                    runs on http://127.0.0.1:PORT if it answers, else one started here)
-  --key KEY        an operator or admin API key of that service (needed with --url)
+  --key KEY        an OPERATOR or ADMIN API key of that service (needed with --url)
   --quiet, -q      no progress on stderr
   --help, -h       this help
 
@@ -52,7 +52,7 @@ month gives the same traffic: running it again changes nothing.
 
 Without --url and with no service answering, it starts the service in this process on a free
 local port, with the same database (DATABASE_URL, else SQLite in DATA_DIR), and stops it at the
-end. With a local service answering, it issues itself an operator key in the same database,
+end. With a local service answering, it issues itself an OPERATOR key in the same database,
 revoked at the end.`,
   run: runDemo,
 };
@@ -87,7 +87,7 @@ async function runDemo(io: CliIo): Promise<number> {
     );
   }
   if (values.url !== undefined && values.key === undefined) {
-    throw new CliUsageError('--url needs --key (an operator or admin API key of that service)');
+    throw new CliUsageError('--url needs --key (an OPERATOR or ADMIN API key of that service)');
   }
   if (values.url !== undefined && !/^https?:\/\//.test(values.url)) {
     throw new CliUsageError(`--url must start with http:// or https://; got "${values.url}"`);
@@ -256,7 +256,7 @@ function explain(error: unknown, session: DemoSession): unknown {
   }
   if (error.status === 401 || error.status === 403) {
     return new CliUsageError(
-      `${session.where} did not accept the API key (${error.message}): give an operator or admin key of that service with --key, or run the demo with the service's DATA_DIR / DATABASE_URL`,
+      `${session.where} did not accept the API key (${error.message}): give an OPERATOR or ADMIN key of that service with --key, or run the demo with the service's DATA_DIR / DATABASE_URL`,
     );
   }
   return error;
@@ -267,7 +267,7 @@ function nextSteps(month: string, config: AppConfig, ownService: boolean): strin
   const query = `{ monthlyStatement(input:{month:\\"${month}\\", wabaId:\\"${DEMO_WABA_ID}\\"}) { currency total lines { market pricingCategory tier quantity rate amount } free { reason quantity } } }`;
   return [
     'Next:',
-    ...(ownService ? ['  npm start   (the admin key is the one printed at the first start)'] : []),
+    ...(ownService ? ['  npm start   (the ADMIN key is the one printed at the first start)'] : []),
     `  curl -s localhost:${port}/graphql -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \\`,
     `    -d '{"query":"${query}"}'`,
     `  npm run report -- --kind statement --month ${month} --waba ${DEMO_WABA_ID} --format pdf --out statement-${month}.pdf`,

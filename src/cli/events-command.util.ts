@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
-import type {
-  SetAsideEvent,
-  SetAsideEventsService,
+import { MAX_PAGE_SIZE, pageSize } from '../common/graphql/connection.util';
+import {
+  parseRawEventId,
+  type SetAsideEvent,
+  type SetAsideEventsService,
 } from '../ingestion/services/set-aside-events.service';
+
+const CLI_PAGE_SIZE = 20;
 
 export const EVENTS_USAGE = `usage: npm run events -- COMMAND [options]
 Webhook bodies the queue set aside after every attempt of their retry schedule (GET /health
 counts them as webhookQueue.failed):
   list [--first N] [--after ID] [--discarded]
-        list them, oldest first, with their last error (N per page, default 20, at most 100;
+        list them, oldest first, with their last error (N per page, default ${CLI_PAGE_SIZE}, at most ${MAX_PAGE_SIZE};
         --after: the id the previous page ended with; --discarded: the discarded ones instead)
   replay ID... | replay --all
         apply them again after a fix, one by one, as the queue does (their messages re-rated);
@@ -108,11 +112,16 @@ export async function runEventsCommand(
 ): Promise<number> {
   switch (command.kind) {
     case 'list': {
-      const page = await setAside.list(command);
+      const page = await setAside.list({
+        first: pageSize(command.first ?? CLI_PAGE_SIZE),
+        afterId: command.after === null ? null : parseRawEventId(command.after, '--after'),
+        discarded: command.discarded,
+      });
       const what = command.discarded ? 'discarded' : 'set-aside';
       for (const event of page.events) output.out(describe(event));
+      const last = page.events.at(-1);
       output.out(
-        `${page.events.length} of ${page.totalCount} ${what} webhook bodies${page.hasNextPage ? `; next page: --after ${page.endCursor}` : ''}`,
+        `${page.events.length} of ${page.totalCount} ${what} webhook bodies${page.hasNextPage && last ? `; next page: --after ${last.id}` : ''}`,
       );
       return 0;
     }

@@ -12,7 +12,7 @@ export class ExportsResolver {
 
   @Mutation(() => Export, {
     description:
-      'Starts an export (status PENDING); poll export(id) until DONE, then GET its url with the same API key. The export belongs to that key: other keys do not see it, admin keys do.',
+      'Starts an export (status PENDING); poll export(id) until DONE, then GET its url with the same API key. The export belongs to that key: other keys do not see it, ADMIN keys do.',
   })
   @RequireRole('finance')
   async createExport(
@@ -25,7 +25,7 @@ export class ExportsResolver {
   @Query(() => Export, {
     nullable: true,
     description:
-      'An export made with the same API key (an admin key sees every export); null for any other.',
+      'An export made with the same API key (an ADMIN key sees every export); null for any other.',
   })
   @RequireRole('finance')
   async export(

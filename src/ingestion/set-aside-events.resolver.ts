@@ -3,20 +3,27 @@ import { CurrentCaller, type Caller } from '../common/auth/caller.decorator';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { DomainError } from '../common/errors/domain.error';
 import {
+  decodeIdCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeIdCursor,
+  MAX_PAGE_SIZE,
+  pageSize,
+  toConnection,
+} from '../common/graphql/connection.util';
+import {
   DiscardSetAsideEventsInput,
   ReplaySetAsideEventsInput,
 } from './dtos/inputs/set-aside-events.input';
 import {
+  RawEventSource,
   ReplayResultOutput,
+  SetAsideEventConnectionOutput,
   SetAsideEventOutput,
-  SetAsideEventPageOutput,
   type ReplayOutcome,
 } from './dtos/outputs/set-aside-event.output';
-import {
-  MAX_SET_ASIDE_PAGE,
-  SetAsideEventsService,
-  type SetAsideEvent,
-} from './services/set-aside-events.service';
+import { SetAsideEventsService, type SetAsideEvent } from './services/set-aside-events.service';
+
+const CURSOR = 'setAsideEvent';
 
 /** An operator's view of the webhook bodies the queue set aside: list, replay, discard. */
 @Resolver()
@@ -24,7 +31,7 @@ import {
 export class SetAsideEventsResolver {
   constructor(private readonly setAside: SetAsideEventsService) {}
 
-  @Query(() => SetAsideEventPageOutput, {
+  @Query(() => SetAsideEventConnectionOutput, {
     description:
       'Webhook bodies set aside after every attempt of their retry schedule, oldest first, with their last error; discarded: true lists the discarded ones instead (who, when, why).',
   })
@@ -32,20 +39,33 @@ export class SetAsideEventsResolver {
     @Args('first', {
       type: () => Int,
       nullable: true,
-      description: `Bodies per page, 1 to ${MAX_SET_ASIDE_PAGE} (default 20).`,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `Bodies per page, 1 to ${MAX_PAGE_SIZE}.`,
     })
     first?: number | null,
     @Args('after', {
       type: () => String,
       nullable: true,
-      description: 'endCursor of the previous page.',
+      description: 'endCursor of the previous page; absent or null: the oldest.',
     })
     after?: string | null,
     @Args('discarded', { type: () => Boolean, nullable: true, defaultValue: false })
     discarded?: boolean | null,
-  ): Promise<SetAsideEventPageOutput> {
-    const page = await this.setAside.list({ first, after, discarded });
-    return { ...page, events: page.events.map(toOutput) };
+  ): Promise<SetAsideEventConnectionOutput> {
+    const page = await this.setAside.list({
+      first: pageSize(first),
+      afterId: decodeIdCursor(CURSOR, 'setAsideEvents', after),
+      discarded: discarded === true,
+    });
+    return {
+      ...toConnection(
+        page.events,
+        page.hasNextPage,
+        (event) => encodeIdCursor(CURSOR, event.id),
+        toOutput,
+      ),
+      totalCount: page.totalCount,
+    };
   }
 
   @Mutation(() => ReplayResultOutput, {
@@ -89,5 +109,5 @@ export class SetAsideEventsResolver {
 }
 
 function toOutput(event: SetAsideEvent): SetAsideEventOutput {
-  return { ...event, id: String(event.id) };
+  return { ...event, id: String(event.id), source: event.source as RawEventSource };
 }

@@ -1,12 +1,9 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../common/graphql/connection.util';
 import { MessageFilter } from './dtos/inputs/message-filter.input';
 import { MessageConnectionOutput, MessageOutput } from './dtos/outputs/message.output';
-import {
-  encodeCursor,
-  MAX_PAGE_SIZE,
-  MessagesQueryService,
-} from './services/messages-query.service';
+import { encodeMessageCursor, MessagesQueryService } from './services/messages-query.service';
 import { formatMessageToGraphql } from './utils/format-message-to-graphql.util';
 
 @Resolver()
@@ -20,16 +17,18 @@ export class MessagesResolver {
     return found ? formatMessageToGraphql(found) : null;
   }
 
-  @Query(() => MessageConnectionOutput)
+  @Query(() => MessageConnectionOutput, {
+    description: 'Stored messages in the order they were first recorded.',
+  })
   async messages(
     @Args('filter', { nullable: true }) filter?: MessageFilter,
     @Args('first', {
       type: () => Int,
       nullable: true,
-      defaultValue: 50,
+      defaultValue: DEFAULT_PAGE_SIZE,
       description: `Messages per page, 1 to ${MAX_PAGE_SIZE}.`,
     })
-    first = 50,
+    first?: number | null,
     @Args('after', {
       type: () => String,
       nullable: true,
@@ -38,13 +37,12 @@ export class MessagesResolver {
     })
     after?: string | null,
   ): Promise<MessageConnectionOutput> {
-    const page = await this.query.page(filter, first ?? 50, after);
-    return {
-      edges: page.rows.map((row) => ({
-        cursor: encodeCursor(row.id),
-        node: formatMessageToGraphql(row),
-      })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+    const page = await this.query.page(filter, first, after);
+    return toConnection(
+      page.rows,
+      page.hasNextPage,
+      (row) => encodeMessageCursor(row.id),
+      formatMessageToGraphql,
+    );
   }
 }

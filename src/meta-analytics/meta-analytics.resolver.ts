@@ -1,16 +1,26 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
-import { DomainError } from '../common/errors/domain.error';
+import {
+  decodeIdCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeIdCursor,
+  MAX_PAGE_SIZE,
+  pageSize,
+  toConnection,
+} from '../common/graphql/connection.util';
 import { MetaReconciliationInput } from './dtos/inputs/meta-reconciliation.input';
 import { PullMetaAnalyticsInput } from './dtos/inputs/pull-meta-analytics.input';
-import { MetaAnalyticsPull } from './dtos/outputs/meta-analytics-pull.output';
+import {
+  MetaAnalyticsPull,
+  MetaAnalyticsPullConnection,
+} from './dtos/outputs/meta-analytics-pull.output';
 import { MetaReconciliation } from './dtos/outputs/meta-reconciliation.output';
 import { MetaAnalyticsService } from './services/meta-analytics.service';
 import { MetaReconciliationService } from './services/meta-reconciliation.service';
 import { formatMetaAnalyticsPullToGraphqlDto } from './utils/format-meta-analytics-pull-to-graphql-dto.util';
 import { formatMetaReconciliationToGraphqlDto } from './utils/format-meta-reconciliation-to-graphql-dto.util';
 
-const MAX_PULLS = 200;
+const CURSOR = 'metaAnalyticsPull';
 
 @Resolver()
 export class MetaAnalyticsResolver {
@@ -43,18 +53,37 @@ export class MetaAnalyticsResolver {
     );
   }
 
-  @Query(() => [MetaAnalyticsPull], { description: 'Recent pulls and imports, newest first.' })
+  @Query(() => MetaAnalyticsPullConnection, {
+    description: "Pulls and imports of Meta's analytics, newest first.",
+  })
   @RequireRole('operator')
   async metaAnalyticsPulls(
-    @Args('wabaId', { type: () => String, nullable: true }) wabaId: string | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-  ): Promise<MetaAnalyticsPull[]> {
-    const count = first ?? 50;
-    if (!Number.isInteger(count) || count < 1 || count > MAX_PULLS) {
-      throw new DomainError('BAD_USER_INPUT', `first must be 1..${MAX_PULLS}`);
-    }
-    return (await this.analytics.listPulls(wabaId ?? null, count)).map(
-      formatMetaAnalyticsPullToGraphqlDto,
-    );
+    @Args('wabaId', { type: () => String, nullable: true }) wabaId?: string | null,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `Pulls per page, 1 to ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'endCursor of the previous page; absent or null: the newest.',
+    })
+    after?: string | null,
+  ): Promise<MetaAnalyticsPullConnection> {
+    const size = pageSize(first);
+    const beforeId = decodeIdCursor(CURSOR, 'metaAnalyticsPulls', after);
+    const page = await this.analytics.pagePulls(wabaId ?? null, size, beforeId);
+    return {
+      ...toConnection(
+        page.pulls,
+        page.hasNextPage,
+        (pull) => encodeIdCursor(CURSOR, pull.id),
+        formatMetaAnalyticsPullToGraphqlDto,
+      ),
+      totalCount: page.totalCount,
+    };
   }
 }

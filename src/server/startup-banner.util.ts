@@ -58,7 +58,7 @@ export function describeDatabase(
 /** The only lines that ever show a generated admin key. */
 export function generatedAdminKeyLines(secret: string): string[] {
   return [
-    'No API key existed, so an admin key was generated. It is shown only this once (only its hash is stored):',
+    'No API key existed, so an ADMIN key was generated. It is shown only this once (only its hash is stored):',
     `  ${secret}`,
   ];
 }

@@ -26,12 +26,13 @@ describeEachDatabase('API key ids', (kind) => {
 
     it('show a random public key id and store no part of the secret', async () => {
       const issued = await testApp.gql<{
-        createApiKey: { secret: string; apiKey: { keyId: string; name: string } };
+        createApiKey: { secret: string; apiKey: { keyId: string; name: string; role: string } };
       }>(
-        `mutation { createApiKey(input: { name: "reports robot", role: finance }) { secret apiKey { keyId name } } }`,
+        `mutation { createApiKey(input: { name: "reports robot", role: FINANCE }) { secret apiKey { keyId name role } } }`,
       );
       expect(issued.errors).toBeUndefined();
       const { secret, apiKey } = issued.data!.createApiKey;
+      expect(apiKey.role).toBe('FINANCE');
       expect(apiKey.keyId).toMatch(KEY_ID);
       expect(secret.includes(apiKey.keyId.slice(4))).toBe(false);
 
@@ -91,7 +92,7 @@ describeEachDatabase('API key ids', (kind) => {
           {
             id: '11111111-1111-1111-1111-111111111111',
             name: 'legacy',
-            role: 'admin',
+            role: 'ADMIN',
             keyId: expect.stringMatching(KEY_ID),
           },
         ]);

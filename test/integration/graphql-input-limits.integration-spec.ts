@@ -88,15 +88,18 @@ describeEachDatabase(
       it('refuses a reconciliation cursor beyond any message id', async () => {
         const page = (after: string) =>
           post(
-            `query ($after: String) { reconciliation(input: { from: "2026-08-01", to: "2026-09-01", after: $after }) { hasNextPage } }`,
+            `query ($after: String) { reconciliation(input: { from: "2026-08-01", to: "2026-09-01" }, after: $after) { pageInfo { hasNextPage } } }`,
             { after },
           );
-        expect(firstError(await page('999999999999999'))).toEqual({
+        const cursor = (id: string) => Buffer.from(`reconciliation:${id}`).toString('base64url');
+        expect(firstError(await page(cursor('999999999999999')))).toEqual({
           status: 200,
           code: 'BAD_USER_INPUT',
-          message: 'after is not a cursor',
+          message: `after must be an endCursor or edge cursor returned by reconciliation; got "${cursor('999999999999999')}"`,
         });
-        expect((await page('2147483647')).data).toEqual({ reconciliation: { hasNextPage: false } });
+        expect((await page(cursor('2147483647'))).data).toEqual({
+          reconciliation: { pageInfo: { hasNextPage: false } },
+        });
       });
 
       it('refuses an instant that is not ISO-8601, as a literal or a variable', async () => {

@@ -95,7 +95,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       direction: 'INBOUND',
       origin: 'CLOUD_API',
       contact: '16505551234',
-      status: 'received',
+      status: 'RECEIVED',
     });
     expect(inboundText.charge).toMatchObject({
       billable: false,
@@ -114,7 +114,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     expect(historyInbound.charge.reason).toBe('FREE_HISTORY_IMPORT');
 
     const failed = await message('wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0QUQ2MjA4NEYyRkExNjMyREUA');
-    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed).toMatchObject({ status: 'FAILED' });
     expect(failed.charge).toMatchObject({ billable: false, reason: 'NOT_DELIVERED', amount: '0' });
 
     const sentMarketing = await message(
@@ -169,7 +169,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
     for (const body of events('wamid.order-b').reverse()) await postWebhook(testApp, body);
     const a = await message('wamid.order-a');
     const b = await message('wamid.order-b');
-    expect(a.status).toBe('read');
+    expect(a.status).toBe('READ');
     expect({ ...b, wamid: 'x' }).toEqual({ ...a, wamid: 'x' });
     expect(a.charge).toMatchObject({
       billable: true,
@@ -231,7 +231,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       ),
     ).toBe(2);
     const raced = await message('wamid.raced');
-    expect(raced.status).toBe('delivered');
+    expect(raced.status).toBe('DELIVERED');
     expect(raced.charge).toMatchObject({
       billable: true,
       reason: 'BILLED',
@@ -261,7 +261,7 @@ describeEachDatabase('webhook and send-log ingestion', (kind) => {
       }),
     );
     const flaky = await message('wamid.flaky');
-    expect(flaky.status).toBe('delivered');
+    expect(flaky.status).toBe('DELIVERED');
     expect(flaky.charge.reason).not.toBe('NOT_DELIVERED');
   });
 

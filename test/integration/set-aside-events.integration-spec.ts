@@ -23,8 +23,8 @@ import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test
 import { inbound, postWebhook } from '../utils/webhook.util';
 
 const LIST = `query ($discarded: Boolean) { setAsideEvents(discarded: $discarded) {
-  totalCount hasNextPage endCursor
-  events { id attempts lastError setAsideAt discardedAt discardedBy discardReason body } } }`;
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { id source attempts lastError setAsideAt discardedAt discardedBy discardReason body } } } }`;
 const REPLAY = `mutation ($input: ReplaySetAsideEventsInput!) { replaySetAsideEvents(input: $input) {
   applied failed results { id outcome error } } }`;
 const DISCARD = `mutation ($input: DiscardSetAsideEventsInput!) { discardSetAsideEvents(input: $input) }`;
@@ -163,22 +163,25 @@ describeEachDatabase(
       expect(listed.errors).toBeUndefined();
       expect(listed.data!.setAsideEvents).toMatchObject({
         totalCount: 1,
-        hasNextPage: false,
-        events: [
+        pageInfo: { hasNextPage: false },
+        edges: [
           {
-            attempts: 4,
-            lastError: 'Error: simulated outage: connection refused',
-            discardedAt: null,
+            node: {
+              source: 'WEBHOOK',
+              attempts: 4,
+              lastError: 'Error: simulated outage: connection refused',
+              discardedAt: null,
+            },
           },
         ],
       });
-      expect(listed.data!.setAsideEvents.events[0].body).toContain('wamid.poison');
+      expect(listed.data!.setAsideEvents.edges[0].node.body).toContain('wamid.poison');
     });
 
     it('lets only operators list, replay and discard', async () => {
       const refused = await testApp.gql(LIST, {}, testApp.keys.finance);
       expect(refused.errors?.[0]).toMatchObject({
-        message: 'this needs the operator role; the key "finance" has the finance role',
+        message: 'this needs the OPERATOR role; the key "finance" has the FINANCE role',
         extensions: { code: 'FORBIDDEN' },
       });
       const replay = await testApp.gql(REPLAY, { input: { all: true } }, testApp.keys.finance);
@@ -227,7 +230,7 @@ describeEachDatabase(
       expect(charged).toEqual([{ charge_reason: 'FREE_INBOUND' }]);
       expect(await health()).toEqual({ status: 'up', waiting: 0, retrying: 0, failed: 0 });
       const listed = await testApp.gql<{ setAsideEvents: any }>(LIST, {}, testApp.keys.operator);
-      expect(listed.data!.setAsideEvents).toMatchObject({ totalCount: 0, events: [] });
+      expect(listed.data!.setAsideEvents).toMatchObject({ totalCount: 0, edges: [] });
     });
 
     it('discards a set-aside body with a reason, kept for audit, never applied afterwards', async () => {
@@ -256,14 +259,14 @@ describeEachDatabase(
         { discarded: true },
         testApp.keys.operator,
       );
-      expect(audit.data!.setAsideEvents.events).toEqual([
+      expect(audit.data!.setAsideEvents.edges.map((edge: any) => edge.node)).toEqual([
         expect.objectContaining({
           id: String(id),
           discardedBy: `API key ${operator!.keyId} (operator)`,
           discardReason: 'a test body from a sandbox app',
         }),
       ]);
-      expect(Date.parse(audit.data!.setAsideEvents.events[0].discardedAt)).toBeGreaterThan(
+      expect(Date.parse(audit.data!.setAsideEvents.edges[0].node.discardedAt)).toBeGreaterThan(
         Date.now() - 60_000,
       );
       // Healed or not, a discarded body is never applied: not by a replay, not by the queue.
@@ -451,7 +454,9 @@ describeEachDatabase('bodies set aside before the retry schedule', (kind) => {
         retrying: 0,
         failed: 1,
       });
-      const page = await app.get(SetAsideEventsService).list({});
+      const page = await app
+        .get(SetAsideEventsService)
+        .list({ first: 20, afterId: null, discarded: false });
       expect(page.events.map((event) => [event.body, event.attempts, event.lastError])).toEqual([
         ['{"gave":"up"}', 3, 'old error'],
       ]);

@@ -101,7 +101,7 @@ describeEachDatabase('usernames and groups: Meta example bodies through the webh
       contact: PABLO_PHONE,
       contactUserId: PABLO,
       contactCountry: 'US',
-      status: 'delivered',
+      status: 'DELIVERED',
     });
     // June 2025 is conversation-based pricing: Meta's verdict stands, the estimator has no rate.
     expect(byPhone[0].charge).toMatchObject({

@@ -38,7 +38,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!roleAllows(key.role, role)) {
       throw new DomainError(
         'FORBIDDEN',
-        `this needs the ${role} role; the key "${key.name}" has the ${key.role} role`,
+        `this needs the ${role.toUpperCase()} role; the key "${key.name}" has the ${key.role.toUpperCase()} role`,
       );
     }
     request.apiKey = key;

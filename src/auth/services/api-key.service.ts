@@ -47,7 +47,7 @@ export class ApiKeyService {
     if ((await this.keys.count()) > 0) return null;
     const issued = await this.issue('initial admin', 'admin');
     this.logger.log(
-      'No API key existed, so an admin key was generated; it is printed once on the console, never in this log',
+      'No API key existed, so an ADMIN key was generated; it is printed once on the console, never in this log',
     );
     return issued.secret;
   }

@@ -1,11 +1,11 @@
 import { toDecimalString } from '../../pricing/money';
-import type { Budget } from '../dtos/outputs/budget.output';
+import type { Budget, BudgetAlertBasisEnum, BudgetScopeEnum } from '../dtos/outputs/budget.output';
 import type { BudgetStatus } from '../services/budgets.service';
 
 export function formatBudgetToGraphqlDto(status: BudgetStatus): Budget {
   const { budget } = status;
   return {
-    scope: budget.scope,
+    scope: budget.scope as BudgetScopeEnum,
     wabaId: budget.scope === 'WABA' ? budget.scopeId : null,
     portfolioId: budget.scope === 'PORTFOLIO' ? budget.scopeId : null,
     amount: budget.amount,
@@ -16,7 +16,7 @@ export function formatBudgetToGraphqlDto(status: BudgetStatus): Budget {
     alerts: status.alerts.map((alert) => ({
       month: alert.month,
       threshold: alert.threshold,
-      basis: alert.basis,
+      basis: alert.basis as BudgetAlertBasisEnum,
       spend: alert.spend,
       forecast: alert.forecast,
       firedAt: alert.firedAt,

@@ -67,7 +67,7 @@ describe('CoexistenceResolver', () => {
       'warnings: [Finding!]!',
       'campaignMinutesAtCoexistence: Decimal',
       'campaignMinutesStandard: Decimal',
-      'code: String!',
+      'code: FindingCode!',
       'message: String!',
     ]) {
       expect(sdl).toContain(line);

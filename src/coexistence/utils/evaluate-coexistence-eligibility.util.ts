@@ -26,6 +26,7 @@ import {
 } from '../constants/coexistence-rules.constant';
 import { EligibilityInput } from '../dtos/inputs/eligibility.input';
 import { Eligibility, Finding } from '../dtos/outputs/eligibility.output';
+import { FindingCode } from '../enums/finding-code.enum';
 import { FindingSeverity } from '../enums/finding-severity.enum';
 import { PlannedFeature } from '../enums/planned-feature.enum';
 import { compareAppVersions, parseAppVersion } from './app-version.util';
@@ -65,12 +66,12 @@ export function evaluateCoexistenceEligibility(input: EligibilityInput, now: Dat
     ...numberAgeFindings(input.daysOnApp ?? null),
     appInactivity(input.daysSinceAppLastOpened ?? null),
     finding(
-      'APP_MUST_STAY_INSTALLED',
+      FindingCode.APP_MUST_STAY_INSTALLED,
       FindingSeverity.INFO,
       'The WhatsApp Business app must stay installed on the original phone. Uninstalling it breaks the coexistence link and the number then has to be onboarded again (Coral docs).',
     ),
     finding(
-      'COMPANION_DEVICES_UNLINKED',
+      FindingCode.COMPANION_DEVICES_UNLINKED,
       FindingSeverity.INFO,
       'Onboarding signs out WhatsApp Web, WhatsApp Desktop (macOS) and every other linked device; supported devices can be linked again afterwards (Coral docs).',
     ),
@@ -81,7 +82,7 @@ export function evaluateCoexistenceEligibility(input: EligibilityInput, now: Dat
     ...marketingMessagesLite(planned),
     ...throughputCap(timing, planned),
     finding(
-      'HISTORY_IMPORT_LIMITS',
+      FindingCode.HISTORY_IMPORT_LIMITS,
       FindingSeverity.INFO,
       `Onboarding imports only up to ${HISTORY_IMPORT_ONE_TO_ONE_MONTHS} months of 1:1 chat history and about ${HISTORY_IMPORT_MEDIA_WEEKS} weeks of media into the Cloud API account; group chat history is not imported and stays in the app (Coral docs).`,
     ),
@@ -144,7 +145,7 @@ function invalidPhoneNumber(valid: boolean): Finding[] {
   if (valid) return [];
   return [
     {
-      code: 'INVALID_PHONE_NUMBER',
+      code: FindingCode.INVALID_PHONE_NUMBER,
       severity: FindingSeverity.BLOCKER,
       message:
         'The phone number is not a valid number. Enter it in international format, starting with + and the country code, for example +44 20 7946 0958.',
@@ -158,7 +159,7 @@ function countryNotSupported(callingCode: string | undefined, asOf: Date): Findi
   if (region === undefined || asOf.getTime() < UNSUPPORTED_REGIONS_FROM.getTime()) return [];
   return [
     finding(
-      'COUNTRY_NOT_SUPPORTED',
+      FindingCode.COUNTRY_NOT_SUPPORTED,
       FindingSeverity.BLOCKER,
       `Numbers from ${region.name} (+${region.callingCode}) cannot be onboarded to coexistence from 1 February 2026, according to Coral's coexistence docs. Meta publishes no official country list, so use standard Cloud API onboarding for this number or confirm with Coral.`,
     ),
@@ -169,7 +170,7 @@ function appVersionFindings(version: AppVersion | null): Finding[] {
   if (version === null) {
     return [
       finding(
-        'APP_VERSION_UNKNOWN',
+        FindingCode.APP_VERSION_UNKNOWN,
         FindingSeverity.ACTION_REQUIRED,
         `No app version was given. Coexistence needs WhatsApp Business app version ${MIN_APP_VERSION_LABEL} or later (Coral docs); check the version in the app before onboarding.`,
       ),
@@ -178,7 +179,7 @@ function appVersionFindings(version: AppVersion | null): Finding[] {
   if (compareAppVersions(version.segments, MIN_APP_VERSION) >= 0) return [];
   return [
     finding(
-      'APP_VERSION_TOO_OLD',
+      FindingCode.APP_VERSION_TOO_OLD,
       FindingSeverity.BLOCKER,
       `The WhatsApp Business app is version ${version.text}, but coexistence needs version ${MIN_APP_VERSION_LABEL} or later (Coral docs). Update the app from the app store, then check again.`,
     ),
@@ -189,7 +190,7 @@ function numberAgeFindings(daysOnApp: number | null): Finding[] {
   if (daysOnApp === null) {
     return [
       finding(
-        'NUMBER_AGE_UNKNOWN',
+        FindingCode.NUMBER_AGE_UNKNOWN,
         FindingSeverity.ACTION_REQUIRED,
         `It was not said how long the WhatsApp Business app has used this number. Coral's docs require at least ${MIN_DAYS_ON_APP} days (1 week) of use before onboarding; check this first.`,
       ),
@@ -198,7 +199,7 @@ function numberAgeFindings(daysOnApp: number | null): Finding[] {
   if (daysOnApp >= MIN_DAYS_ON_APP) return [];
   return [
     finding(
-      'NUMBER_TOO_NEW',
+      FindingCode.NUMBER_TOO_NEW,
       FindingSeverity.BLOCKER,
       `The WhatsApp Business app has used this number for ${days(daysOnApp)}, but Coral's docs require at least ${MIN_DAYS_ON_APP} days (1 week) before coexistence onboarding. Try again in ${days(MIN_DAYS_ON_APP - daysOnApp)}.`,
     ),
@@ -208,10 +209,10 @@ function numberAgeFindings(daysOnApp: number | null): Finding[] {
 function appInactivity(daysSinceAppLastOpened: number | null): Finding {
   const rule = `After onboarding, someone must open the WhatsApp Business app on the phone at least once every ${MAX_DAYS_APP_CLOSED} days; if it stays closed longer, the link to the Cloud API can drop (Coral docs).`;
   if (daysSinceAppLastOpened === null || daysSinceAppLastOpened <= MAX_DAYS_APP_CLOSED) {
-    return finding('APP_INACTIVITY', FindingSeverity.INFO, rule);
+    return finding(FindingCode.APP_INACTIVITY, FindingSeverity.INFO, rule);
   }
   return finding(
-    'APP_INACTIVITY',
+    FindingCode.APP_INACTIVITY,
     FindingSeverity.ACTION_REQUIRED,
     `The WhatsApp Business app has not been opened for ${days(daysSinceAppLastOpened)}, longer than the ${MAX_DAYS_APP_CLOSED} days allowed. Open it now; if the number is already onboarded, its link to the Cloud API may have dropped. ${rule}`,
   );
@@ -219,7 +220,7 @@ function appInactivity(daysSinceAppLastOpened: number | null): Finding {
 
 function unsupportedCompanion(planned: ReadonlySet<PlannedFeature>): Finding {
   return escalateForPlanned(
-    'UNSUPPORTED_COMPANION',
+    FindingCode.UNSUPPORTED_COMPANION,
     planned,
     UNSUPPORTED_COMPANIONS,
     (list) => `You plan to use ${list}, which will not work with this number. `,
@@ -229,7 +230,7 @@ function unsupportedCompanion(planned: ReadonlySet<PlannedFeature>): Finding {
 
 function featuresDisabled(planned: ReadonlySet<PlannedFeature>): Finding {
   return escalateForPlanned(
-    'FEATURES_DISABLED',
+    FindingCode.FEATURES_DISABLED,
     planned,
     FEATURES_DISABLED_IN_APP,
     (list) => `You plan to use ${list}, which coexistence switches off. `,
@@ -239,7 +240,7 @@ function featuresDisabled(planned: ReadonlySet<PlannedFeature>): Finding {
 
 function featuresNotSynced(planned: ReadonlySet<PlannedFeature>): Finding {
   return escalateForPlanned(
-    'FEATURES_NOT_SYNCED',
+    FindingCode.FEATURES_NOT_SYNCED,
     planned,
     FEATURES_NOT_SYNCED,
     (list) => `You plan to use ${list}, which will be visible in the app only. `,
@@ -249,7 +250,7 @@ function featuresNotSynced(planned: ReadonlySet<PlannedFeature>): Finding {
 
 /** An always-shown caveat that becomes ACTION_REQUIRED when a planned feature is affected. */
 function escalateForPlanned(
-  code: string,
+  code: FindingCode,
   planned: ReadonlySet<PlannedFeature>,
   affected: ReadonlyMap<PlannedFeature, string>,
   plannedSentence: (list: string) => string,
@@ -265,7 +266,7 @@ function groupsApiUnavailable(planned: ReadonlySet<PlannedFeature>): Finding[] {
   if (!planned.has(PlannedFeature.GROUPS_API)) return [];
   return [
     {
-      code: 'GROUPS_API_UNAVAILABLE',
+      code: FindingCode.GROUPS_API_UNAVAILABLE,
       severity: FindingSeverity.ACTION_REQUIRED,
       message:
         "You plan to use the WhatsApp Groups API, which Meta's documentation says is not available to coexistence numbers. Group chats keep working in the app only; Coral offers a separate group chat option (Coral docs).",
@@ -278,7 +279,7 @@ function marketingMessagesLite(planned: ReadonlySet<PlannedFeature>): Finding[] 
   if (!planned.has(PlannedFeature.MARKETING_MESSAGES_LITE)) return [];
   return [
     {
-      code: 'MARKETING_MESSAGES_LITE',
+      code: FindingCode.MARKETING_MESSAGES_LITE,
       severity: FindingSeverity.ACTION_REQUIRED,
       message:
         "The sources conflict on Marketing Messages Lite for coexistence numbers: Coral's docs say coexistence numbers are not eligible, while Meta's changelog of 29 September 2025 added a coexistence onboarding guide for MM Lite and Meta's features table marks coexistence as supported. This does not block onboarding; confirm with Coral before relying on MM Lite for this number.",
@@ -310,7 +311,7 @@ function throughputCap(
   }
   return [
     {
-      code: 'THROUGHPUT_CAP',
+      code: FindingCode.THROUGHPUT_CAP,
       severity:
         highThroughput || timing?.fitsAtCoexistence === false
           ? FindingSeverity.ACTION_REQUIRED
@@ -359,7 +360,7 @@ function formatMinutes(minutes: Decimal): string {
     .toFixed(CAMPAIGN_MINUTES_DECIMALS);
 }
 
-function finding(code: string, severity: FindingSeverity, message: string): Finding {
+function finding(code: FindingCode, severity: FindingSeverity, message: string): Finding {
   return { code, severity, message, sources: [CORAL_COEXISTENCE_DOCS] };
 }
 

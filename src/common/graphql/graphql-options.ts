@@ -4,6 +4,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.util';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphqlError } from './format-graphql-error';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from './input-limits.util';
@@ -26,7 +27,9 @@ export const QUERY_LIMITS = {
 
 const SCHEMA_DESCRIPTION = `Message billing and cost estimates for WhatsApp Business numbers. Every operation needs an API key ("Authorization: Bearer <key>").
 
-Limits. A request's document may hold at most ${QUERY_LIMITS.tokens} tokens (names, punctuation and literal values; variables are not counted), nest fields ${QUERY_LIMITS.depth} deep, use ${QUERY_LIMITS.aliases} aliases and ${QUERY_LIMITS.directives} directives, and cost at most ${QUERY_LIMITS.cost}: a scalar field costs 1, a field with a selection 2 plus 1.5 times the cost of its selection, multiplied by its first argument when that is written in the query (messages(first: 200) with a few dozen fields is refused; pass first as a variable, or ask for fewer fields). Beyond these, or with a syntax error, a request is refused with HTTP 400 and a message naming the limit or the syntax problem. Every string in an argument or input field is at most ${MAX_STRING_LENGTH} characters unless its description says otherwise, and no string may contain a NUL character (U+0000); every list holds at most ${MAX_LIST_ITEMS} items unless its description says otherwise. A value out of bounds is refused with extensions.code BAD_USER_INPUT.`;
+Limits. A request's document may hold at most ${QUERY_LIMITS.tokens} tokens (names, punctuation and literal values; variables are not counted), nest fields ${QUERY_LIMITS.depth} deep, use ${QUERY_LIMITS.aliases} aliases and ${QUERY_LIMITS.directives} directives, and cost at most ${QUERY_LIMITS.cost}: a scalar field costs 1, a field with a selection 2 plus 1.5 times the cost of its selection, multiplied by its first argument when that is written in the query (messages(first: 200) with a few dozen fields is refused; pass first as a variable, or ask for fewer fields). Beyond these, or with a syntax error, a request is refused with HTTP 400 and a message naming the limit or the syntax problem. Every string in an argument or input field is at most ${MAX_STRING_LENGTH} characters unless its description says otherwise, and no string may contain a NUL character (U+0000); every list holds at most ${MAX_LIST_ITEMS} items unless its description says otherwise. A value out of bounds is refused with extensions.code BAD_USER_INPUT.
+
+Paging. Every field that takes first answers a connection: edges { node cursor }, pageInfo { hasNextPage endCursor } (and totalCount where counting is cheap). first is 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); after is absent or null for the first page, else an endCursor or edge cursor the same list returned; anything else is refused with extensions.code BAD_USER_INPUT.`;
 
 /** Apollo, code-first, with query token, depth, alias and cost limits; schema.gql is committed. */
 export function buildGraphqlOptions(config: AppConfig): ApolloDriverConfig {

@@ -44,7 +44,8 @@ export function messageRow(row: MessageExportRow): Row {
     row.template_category,
     instant(row.sent_at),
     instant(row.delivered_at),
-    row.status,
+    // Spelled as the API's MessageStatus (stored in lower case).
+    row.status.toUpperCase(),
     row.charge_month,
     Boolean(row.charge_billable),
     row.charge_reason,

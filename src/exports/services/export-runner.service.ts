@@ -10,6 +10,7 @@ import type { ExportFormat } from '../../common/graphql/enums';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { ExportEntity } from '../entities/export.entity';
+import { ExportStatus } from '../enums/export-status.enum';
 import { EXTENSIONS, exportFileName } from '../utils/export-file-name.util';
 import {
   validateExportRequest,
@@ -17,8 +18,6 @@ import {
   type ExportRequestInput,
 } from '../utils/validate-export-request.util';
 import { ExportWriterService } from './export-writer.service';
-
-export type ExportStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,7 +45,7 @@ export class ExportRunnerService implements OnApplicationShutdown {
         id: randomUUID(),
         kind: request.kind,
         format: request.format,
-        status: 'PENDING' satisfies ExportStatus,
+        status: ExportStatus.PENDING,
         params: request,
         fileName: exportFileName(request),
         rows: null,
@@ -106,13 +105,13 @@ export class ExportRunnerService implements OnApplicationShutdown {
     const path = this.filePath(id, request.format);
     const partial = `${path}.part`;
     try {
-      await this.exports.update({ id }, { status: 'RUNNING' satisfies ExportStatus });
+      await this.exports.update({ id }, { status: ExportStatus.RUNNING });
       await mkdir(join(this.config.dataDir, 'exports'), { recursive: true });
       const { rows } = await this.writer.write(request, partial);
       await rename(partial, path);
       await this.exports.update(
         { id },
-        { status: 'DONE' satisfies ExportStatus, rows, completedAt: new Date() },
+        { status: ExportStatus.DONE, rows, completedAt: new Date() },
       );
     } catch (error) {
       this.logger.error(`export ${id} failed: ${String(error)}`);
@@ -121,7 +120,7 @@ export class ExportRunnerService implements OnApplicationShutdown {
         .update(
           { id },
           {
-            status: 'FAILED' satisfies ExportStatus,
+            status: ExportStatus.FAILED,
             error:
               error instanceof DomainError ? error.message : 'internal error; see the server log',
             completedAt: new Date(),

@@ -1,11 +1,12 @@
 import type { ExportFormat, ExportKind } from '../../common/graphql/enums';
 import type { Export } from '../dtos/outputs/export.output';
 import type { ExportEntity } from '../entities/export.entity';
+import type { ExportStatus } from '../enums/export-status.enum';
 
 export function formatExportToGraphqlDto(entity: ExportEntity): Export {
   return {
     id: entity.id,
-    status: entity.status,
+    status: entity.status as ExportStatus,
     url: entity.status === 'DONE' ? `/exports/${entity.id}/download` : null,
     rows: entity.rows,
     kind: entity.kind as ExportKind,

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
 import { SqlDialect } from '../../database/sql-dialect';
+import type { RawEventEntity } from '../entities/raw-event.entity';
 import { WebhookQueue } from './webhook-queue.service';
 
 /** A body the webhook queue set aside (or one an operator discarded), as an operator sees it. */
 export interface SetAsideEvent {
   id: number;
   receivedAt: Date;
-  source: string;
+  source: RawEventEntity['source'];
   bodySha256: string;
   body: string;
   attempts: number;
@@ -22,8 +23,6 @@ export interface SetAsideEvent {
 
 export interface SetAsideEventPage {
   events: SetAsideEvent[];
-  /** The id to pass as `after` for the next page; null on the last page. */
-  endCursor: string | null;
   hasNextPage: boolean;
   /** Every set-aside (or discarded) body, not only this page's. */
   totalCount: number;
@@ -37,7 +36,6 @@ export interface ReplayResult {
   failed: number;
 }
 
-export const MAX_SET_ASIDE_PAGE = 100;
 /** A discard reason is kept for audit: at most this many characters. */
 export const MAX_DISCARD_REASON_LENGTH = 1_000;
 /** Ids named in one replay or discard. */
@@ -49,7 +47,7 @@ const COLUMNS =
 interface Row {
   id: number | string;
   received_at: number | string;
-  source: string;
+  source: RawEventEntity['source'];
   body_sha256: string;
   body: string;
   attempts: number | string;
@@ -81,18 +79,17 @@ export class SetAsideEventsService {
     this.sql = new SqlDialect(dataSource);
   }
 
-  /** Set-aside bodies (or, with `discarded`, the discarded ones), oldest first, a page at a time. */
+  /**
+   * Set-aside bodies (or, with `discarded`, the discarded ones), oldest first: the `first` after
+   * the raw event `afterId` (null: from the oldest).
+   */
   async list(page: {
-    first?: number | null;
-    after?: string | null;
-    discarded?: boolean | null;
+    first: number;
+    afterId: number | null;
+    discarded: boolean;
   }): Promise<SetAsideEventPage> {
-    const first = page.first ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_SET_ASIDE_PAGE) {
-      throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_SET_ASIDE_PAGE}`);
-    }
-    const afterId =
-      page.after === null || page.after === undefined ? 0 : parseId(page.after, 'after');
+    const { first } = page;
+    const afterId = page.afterId ?? 0;
     const where = page.discarded ? DISCARDED : SET_ASIDE;
     const rows: Row[] = await this.sql.query(
       `SELECT ${COLUMNS} FROM raw_events WHERE ${where} AND id > ${this.sql.param(1)}
@@ -102,10 +99,8 @@ export class SetAsideEventsService {
     const counted: { n: number | string }[] = await this.sql.query(
       `SELECT COUNT(*) AS n FROM raw_events WHERE ${where}`,
     );
-    const events = rows.slice(0, first).map(toEvent);
     return {
-      events,
-      endCursor: events.length > 0 ? String(events[events.length - 1].id) : null,
+      events: rows.slice(0, first).map(toEvent),
       hasNextPage: rows.length > first,
       totalCount: Number(counted[0].n),
     };
@@ -189,7 +184,7 @@ export class SetAsideEventsService {
     if (ids.length > MAX_EVENT_IDS) {
       throw new DomainError('BAD_USER_INPUT', `at most ${MAX_EVENT_IDS} ids at once`);
     }
-    const wanted = [...new Set(ids.map((id) => parseId(id, 'id')))].sort((a, b) => a - b);
+    const wanted = [...new Set(ids.map((id) => parseRawEventId(id, 'id')))].sort((a, b) => a - b);
     const rows: {
       id: number | string;
       processed_at: number | string | null;
@@ -225,7 +220,8 @@ export class SetAsideEventsService {
 }
 
 /** A raw event id: a positive whole number. */
-function parseId(value: string, field: string): number {
+/** A raw event id as an operator writes it; anything else is BAD_USER_INPUT naming `field`. */
+export function parseRawEventId(value: string, field: string): number {
   const text = String(value).trim();
   if (!/^\d{1,10}$/.test(text) || Number(text) < 1 || Number(text) > 2_147_483_647) {
     throw new DomainError(

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { DomainError } from '../../common/errors/domain.error';
+import { decodeIdCursor, encodeIdCursor, pageSize } from '../../common/graphql/connection.util';
 import type { MessageFilter } from '../dtos/inputs/message-filter.input';
 import { MessageEntity } from '../entities/message.entity';
 
-export const MAX_PAGE_SIZE = 200;
 const PHONE_NUMBER = /^\+?[\d\s\-().]+$/;
 
 /** Filtered, keyset-paginated reads of stored messages (stable order: id ascending). */
@@ -20,47 +19,29 @@ export class MessagesQueryService {
   }
 
   /** A page of messages; no `after` (absent or null) is the first page. */
-  async page(filter: MessageFilter | undefined, first: number, after: string | null | undefined) {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
+  async page(
+    filter: MessageFilter | undefined,
+    requestedFirst: number | null | undefined,
+    after: string | null | undefined,
+  ) {
+    const first = pageSize(requestedFirst);
+    const afterId = decodeIdCursor(MESSAGE_CURSOR, 'messages', after);
     const query = this.messages
       .createQueryBuilder('m')
       .orderBy('m.id', 'ASC')
       .take(first + 1);
     applyFilter(query, filter);
-    if (after !== undefined && after !== null) {
-      query.andWhere('m.id > :after', { after: decodeCursor(after) });
-    }
+    if (afterId !== null) query.andWhere('m.id > :after', { after: afterId });
     const rows = await query.getMany();
-    const page = rows.slice(0, first);
-    return {
-      rows: page,
-      hasNextPage: rows.length > first,
-      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1].id) : null,
-    };
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 }
 
-export function encodeCursor(id: number): string {
-  return Buffer.from(`message:${id}`).toString('base64url');
-}
+const MESSAGE_CURSOR = 'message';
 
-/** A cursor's message id; anything but a cursor `messages` returned is BAD_USER_INPUT. */
-export function decodeCursor(cursor: string): number {
-  const match = /^message:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  // Row ids are integer columns: a 16-digit "id" would overflow PostgreSQL's integer.
-  if (!match || Number(match[1]) > MAX_CURSOR_ID || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `after must be an endCursor or edge cursor returned by messages; got ${JSON.stringify(cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor)}`,
-    );
-  }
-  return Number(match[1]);
+export function encodeMessageCursor(id: number): string {
+  return encodeIdCursor(MESSAGE_CURSOR, id);
 }
-
-/** The largest id of an integer (32-bit) column on PostgreSQL. */
-const MAX_CURSOR_ID = 2_147_483_647;
 
 function applyFilter(
   query: SelectQueryBuilder<MessageEntity>,

@@ -1,5 +1,6 @@
 import type { MessageOutput } from '../dtos/outputs/message.output';
 import type { MessageEntity } from '../entities/message.entity';
+import type { MessageStatus } from '../enums/message-status.enum';
 
 export function formatMessageToGraphql(message: MessageEntity): MessageOutput {
   return {
@@ -23,7 +24,7 @@ export function formatMessageToGraphql(message: MessageEntity): MessageOutput {
     deliveredAt: message.deliveredAt,
     readAt: message.readAt,
     failedAt: message.failedAt,
-    status: message.status,
+    status: message.status as MessageStatus,
     errorCode: message.errorCode,
     metaPricingType: message.metaPricingType,
     metaPricingCategory: message.metaPricingCategory,

@@ -1,3 +1,5 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 /**
  * The likeliest cause of a difference between Meta's pricing_analytics and our charges for one
  * day × country × pricing category × pricing type × tier (see docs/meta-reconciliation.md).
@@ -26,3 +28,9 @@ export enum MetaReconciliationCause {
   /** We count more delivered messages than Meta. */
   NOT_IN_META = 'NOT_IN_META',
 }
+
+registerEnumType(MetaReconciliationCause, {
+  name: 'MetaReconciliationCause',
+  description:
+    "The likeliest cause of a difference between Meta's pricing_analytics and our charges (docs/meta-reconciliation.md).",
+});

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, LessThan, Repository } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain.error';
 import type { AppConfig } from '../../config/app-config';
@@ -191,12 +191,22 @@ export class MetaAnalyticsService {
   }
 
   /** The most recent pulls and imports, newest first. */
-  listPulls(wabaId: string | null, first: number): Promise<MetaAnalyticsPullEntity[]> {
-    return this.pulls.find({
-      where: wabaId ? { wabaId } : {},
-      order: { id: 'DESC' },
-      take: first,
-    });
+  /** A page of pulls and imports, newest first: those before `beforeId` (null: the newest). */
+  async pagePulls(
+    wabaId: string | null,
+    first: number,
+    beforeId: number | null,
+  ): Promise<{ pulls: MetaAnalyticsPullEntity[]; hasNextPage: boolean; totalCount: number }> {
+    const where = wabaId ? { wabaId } : {};
+    const [found, totalCount] = await Promise.all([
+      this.pulls.find({
+        where: beforeId === null ? where : { ...where, id: LessThan(beforeId) },
+        order: { id: 'DESC' },
+        take: first + 1,
+      }),
+      this.pulls.count({ where }),
+    ]);
+    return { pulls: found.slice(0, first), hasNextPage: found.length > first, totalCount };
   }
 
   /** The instant ranges that finished pulls and imports cover, per WABA. */

@@ -1,4 +1,8 @@
-import type { MetaAnalyticsPull } from '../dtos/outputs/meta-analytics-pull.output';
+import type {
+  MetaAnalyticsPull,
+  MetaAnalyticsPullKindEnum,
+  MetaAnalyticsPullStatusEnum,
+} from '../dtos/outputs/meta-analytics-pull.output';
 import type { MetaAnalyticsPullEntity } from '../entities/meta-analytics-pull.entity';
 
 export function formatMetaAnalyticsPullToGraphqlDto(
@@ -7,11 +11,11 @@ export function formatMetaAnalyticsPullToGraphqlDto(
   return {
     id: entity.id,
     wabaId: entity.wabaId,
-    kind: entity.kind,
+    kind: entity.kind as MetaAnalyticsPullKindEnum,
     period: entity.period,
     rangeStart: entity.rangeStart,
     rangeEnd: entity.rangeEnd,
-    status: entity.status,
+    status: entity.status as MetaAnalyticsPullStatusEnum,
     pages: entity.pages,
     dataPoints: entity.dataPoints,
     error: entity.error,

@@ -1,4 +1,5 @@
-import type { MonthClose } from '../dtos/outputs/month-close.output';
+import { ExportFormat } from '../../common/graphql/enums';
+import type { MonthClose, MonthCloseStatusEnum } from '../dtos/outputs/month-close.output';
 import type { MonthCloseEntity } from '../entities/month-close.entity';
 import type { StatementRevisionEntity } from '../entities/statement-revision.entity';
 
@@ -9,7 +10,7 @@ export function formatMonthCloseToGraphqlDto(
   return {
     wabaId: close.wabaId,
     month: close.month,
-    status: close.status,
+    status: close.status as MonthCloseStatusEnum,
     revision: close.revision,
     statementNumber: close.statementNumber,
     error: close.error,
@@ -21,7 +22,7 @@ export function formatMonthCloseToGraphqlDto(
       exactTotal: revision.exactTotal,
       total: revision.total,
       issuedAt: revision.issuedAt,
-      documents: (['PDF', 'XLSX', 'CSV'] as const).map((format) => ({
+      documents: [ExportFormat.PDF, ExportFormat.XLSX, ExportFormat.CSV].map((format) => ({
         format,
         exportId: revision.exportIds[format],
         url: `/exports/${revision.exportIds[format]}/download`,

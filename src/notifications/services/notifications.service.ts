@@ -2,7 +2,7 @@ import { SERVICE_CALLER } from '../../common/auth/caller.decorator';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, LessThan, Repository } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { queryRecords } from '../../database/query-records.util';
@@ -115,16 +115,26 @@ export class NotificationsService implements OnApplicationShutdown {
     return this.dispatching;
   }
 
-  /** The delivery log, newest first. */
-  async list(
+  /** A page of the delivery log, newest first: the deliveries before `beforeId` (null: the newest). */
+  async page(
     status: string | null,
     first: number,
-  ): Promise<{ delivery: NotificationDeliveryEntity; attempts: NotificationAttemptEntity[] }[]> {
-    const deliveries = await this.deliveries.find({
-      where: status ? { status } : {},
-      order: { id: 'DESC' },
-      take: first,
-    });
+    beforeId: number | null,
+  ): Promise<{
+    deliveries: { delivery: NotificationDeliveryEntity; attempts: NotificationAttemptEntity[] }[];
+    hasNextPage: boolean;
+    totalCount: number;
+  }> {
+    const where = status ? { status } : {};
+    const [found, totalCount] = await Promise.all([
+      this.deliveries.find({
+        where: beforeId === null ? where : { ...where, id: LessThan(beforeId) },
+        order: { id: 'DESC' },
+        take: first + 1,
+      }),
+      this.deliveries.count({ where }),
+    ]);
+    const deliveries = found.slice(0, first);
     const attempts =
       deliveries.length === 0
         ? []
@@ -132,10 +142,14 @@ export class NotificationsService implements OnApplicationShutdown {
             where: { deliveryId: In(deliveries.map((delivery) => delivery.id)) },
             order: { id: 'ASC' },
           });
-    return deliveries.map((delivery) => ({
-      delivery,
-      attempts: attempts.filter((attempt) => attempt.deliveryId === delivery.id),
-    }));
+    return {
+      deliveries: deliveries.map((delivery) => ({
+        delivery,
+        attempts: attempts.filter((attempt) => attempt.deliveryId === delivery.id),
+      })),
+      hasNextPage: found.length > first,
+      totalCount,
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

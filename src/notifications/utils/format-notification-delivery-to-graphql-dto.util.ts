@@ -1,4 +1,9 @@
-import type { NotificationDelivery } from '../dtos/outputs/notification-delivery.output';
+import type {
+  NotificationChannelEnum,
+  NotificationDelivery,
+  NotificationEventTypeEnum,
+  NotificationStatusEnum,
+} from '../dtos/outputs/notification-delivery.output';
 import type { NotificationAttemptEntity } from '../entities/notification-attempt.entity';
 import type { NotificationDeliveryEntity } from '../entities/notification-delivery.entity';
 
@@ -9,9 +14,9 @@ export function formatNotificationDeliveryToGraphqlDto(
   return {
     id: delivery.id,
     eventKey: delivery.eventKey,
-    eventType: delivery.eventType,
-    channel: delivery.channel,
-    status: delivery.status,
+    eventType: delivery.eventType as NotificationEventTypeEnum,
+    channel: delivery.channel as NotificationChannelEnum,
+    status: delivery.status as NotificationStatusEnum,
     attempts: delivery.attempts,
     nextAttemptAt: delivery.nextAttemptAt,
     lastStatusCode: delivery.lastStatusCode,

@@ -17,7 +17,8 @@ import type {
 
 /**
  * Decides everything about a message except its place in the volume-tier or free-allowance
- * counters (see price-classified.ts). DESIGN.md §4, rows top to bottom, first match wins.
+ * counters (see price-classified.ts): docs/charging-rules.md, "The rules, top to bottom", first
+ * match wins.
  */
 export function classifyMessage(
   message: EngineMessage,

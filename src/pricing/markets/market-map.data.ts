@@ -1,5 +1,5 @@
 /**
- * Meta's "country calling code → market" mapping (reference/meta-pricing.md §5.1–5.2), as data.
+ * Meta's "country calling code → market" mapping (docs/pricing-data.md, "Market map"), as data.
  * Market names are spelled exactly as Meta prints them on its rate cards.
  */
 

@@ -9,7 +9,7 @@ export interface Regime {
   description: string;
 }
 
-/** Meta's pricing regimes by delivery date in the WABA's timezone (meta-pricing.md §1.1). */
+/** Meta's pricing regimes by delivery date in the WABA's timezone (docs/charging-rules.md, "Regimes"). */
 export const REGIMES: readonly Regime[] = [
   {
     id: 'CONVERSATION_BASED',

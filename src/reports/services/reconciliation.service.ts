@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../../common/errors/domain.error';
 import { fromMicros, money } from '../../pricing/money';
 import type { ChargeReason, PricingCategory } from '../../pricing/pricing.types';
 import { ReconciliationKind } from '../enums/reconciliation-kind.enum';
@@ -11,16 +10,14 @@ import { compareNullableText } from '../utils/compare-nullable-text.util';
 import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 import { validateReportRange } from '../utils/validate-report-range.util';
 
-export const DEFAULT_RECONCILIATION_PAGE = 100;
-export const MAX_RECONCILIATION_PAGE = 1000;
-
 export interface ReconciliationRequest {
   from: Date;
   to: Date;
   wabaId?: string | null;
   portfolioId?: string | null;
-  first?: number | null;
-  after?: string | null;
+  /** Disagreeing messages to list, after the message `afterId` (null: from the first). */
+  first: number;
+  afterId: number | null;
 }
 
 export interface ReconciliationGroupResult {
@@ -32,6 +29,8 @@ export interface ReconciliationGroupResult {
 }
 
 export interface ReconciliationItemResult {
+  /** The message's row id: the list's order. */
+  id: number;
   kind: ReconciliationKind;
   wamid: string;
   phoneNumberId: string;
@@ -50,7 +49,6 @@ export interface ReconciliationItemResult {
 export interface ReconciliationResult {
   groups: ReconciliationGroupResult[];
   items: ReconciliationItemResult[];
-  endCursor: string | null;
   hasNextPage: boolean;
 }
 
@@ -116,20 +114,14 @@ export class ReconciliationService {
 
   async reconciliation(request: ReconciliationRequest): Promise<ReconciliationResult> {
     validateReportRange(request.from, request.to);
-    const first = request.first ?? DEFAULT_RECONCILIATION_PAGE;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_RECONCILIATION_PAGE) {
-      throw new DomainError('BAD_USER_INPUT', `first must be 0..${MAX_RECONCILIATION_PAGE}`);
-    }
-    const afterId = parseCursor(request.after);
+    const { first } = request;
     const [groups, page] = await Promise.all([
       this.groups(request),
-      this.items(request, afterId, first),
+      this.items(request, request.afterId ?? 0, first),
     ]);
-    const items = page.slice(0, first);
     return {
       groups,
-      items: items.map(toItem),
-      endCursor: items.length > 0 ? String(items[items.length - 1].id) : null,
+      items: page.slice(0, first).map(toItem),
       hasNextPage: page.length > first,
     };
   }
@@ -194,17 +186,9 @@ export class ReconciliationService {
   }
 }
 
-function parseCursor(after: string | null | undefined): number {
-  if (after === null || after === undefined) return 0;
-  // Message ids are integer columns: a larger "id" would overflow PostgreSQL's integer.
-  if (!/^\d{1,10}$/.test(after) || Number(after) > 2_147_483_647) {
-    throw new DomainError('BAD_USER_INPUT', 'after is not a cursor');
-  }
-  return Number(after);
-}
-
 function toItem(row: ItemRow): ReconciliationItemResult {
   return {
+    id: Number(row.id),
     kind: row.disagreement,
     wamid: row.wamid,
     phoneNumberId: row.phone_number_id,

@@ -27,7 +27,7 @@ describe('startupBanner', () => {
   it('shows a generated admin key on a line of its own', () => {
     const banner = startupBanner({ config: SQLITE, port: 8080, generatedAdminKey: 'wbk_abc' });
     expect(banner.stdout.split('\n').slice(-3)).toEqual([
-      'No API key existed, so an admin key was generated. It is shown only this once (only its hash is stored):',
+      'No API key existed, so an ADMIN key was generated. It is shown only this once (only its hash is stored):',
       '  wbk_abc',
       '',
     ]);

@@ -154,7 +154,7 @@ async function stopWithSigterm(started: Started): Promise<number[]> {
       body: JSON.stringify({ query: '{ apiKeys { name role } }' }),
     });
     expect(await response.json()).toEqual({
-      data: { apiKeys: [{ name: 'initial admin', role: 'admin' }] },
+      data: { apiKeys: [{ name: 'initial admin', role: 'ADMIN' }] },
     });
     await stopWithSigterm(started);
   }, 150_000);

@@ -186,13 +186,17 @@ describeEachDatabase('The month that closes itself', (kind) => {
       'CSV',
     ]);
 
-    const log = await first.gql<{ notificationDeliveries: Record<string, any>[] }>(
-      `{ notificationDeliveries { eventKey channel status attempts lastStatusCode log { attempt succeeded statusCode error } } }`,
+    const log = await first.gql<{
+      notificationDeliveries: { edges: { node: Record<string, any> }[] };
+    }>(
+      `{ notificationDeliveries { edges { node { eventKey eventType channel status attempts lastStatusCode log { attempt succeeded statusCode error } } } } }`,
       {},
       first.keys.operator,
     );
-    expect(log.data!.notificationDeliveries.find((entry) => entry.channel === 'WEBHOOK')).toEqual({
+    const deliveries = log.data!.notificationDeliveries.edges.map((edge) => edge.node);
+    expect(deliveries.find((entry) => entry.channel === 'WEBHOOK')).toEqual({
       eventKey: `statement:${NUMBER}`,
+      eventType: 'STATEMENT_ISSUED',
       channel: 'WEBHOOK',
       status: 'DELIVERED',
       attempts: 2,
@@ -202,7 +206,11 @@ describeEachDatabase('The month that closes itself', (kind) => {
         { attempt: 2, succeeded: true, statusCode: 200, error: null },
       ],
     });
-    const forbidden = await first.gql(`{ notificationDeliveries { id } }`, {}, first.keys.finance);
+    const forbidden = await first.gql(
+      `{ notificationDeliveries { totalCount } }`,
+      {},
+      first.keys.finance,
+    );
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -316,6 +316,7 @@ describeEachDatabase('reports and exports', (kind) => {
           to: new Date('2026-04-01T03:00:00Z'),
           wabaId: 'waba-a',
           first: 2,
+          afterId: null,
         }),
       );
       expect(result.groups).toEqual([
@@ -328,17 +329,25 @@ describeEachDatabase('reports and exports', (kind) => {
         { kind: 'META_FREE_ESTIMATE_BILLED', currency: 'USD', messages: 1, amountAtStake: null },
         { kind: 'CATEGORY_DIFFERS', currency: 'USD', messages: 1, amountAtStake: '0.0107' },
       ]);
-      expect(result.items.map((item) => [item.wamid, item.kind])).toEqual([
+      expect(result.totalCount).toBe(3);
+      expect(result.edges.map(({ node }) => [node.wamid, node.kind])).toEqual([
         ['wamid.A10', 'META_BILLED_ESTIMATE_FREE'],
         ['wamid.A11', 'META_FREE_ESTIMATE_BILLED'],
       ]);
-      expect(result.hasNextPage).toBe(true);
+      expect(result.pageInfo.hasNextPage).toBe(true);
+      const first = await service.reconciliation({
+        from: new Date('2026-03-01T03:00:00Z'),
+        to: new Date('2026-04-01T03:00:00Z'),
+        wabaId: 'waba-a',
+        first: 2,
+        afterId: null,
+      });
       const next = await service.reconciliation({
         from: new Date('2026-03-01T03:00:00Z'),
         to: new Date('2026-04-01T03:00:00Z'),
         wabaId: 'waba-a',
         first: 2,
-        after: result.endCursor,
+        afterId: first.items[1].id,
       });
       expect(
         next.items.map((item) => [
@@ -393,10 +402,10 @@ describeEachDatabase('reports and exports', (kind) => {
         'wamid,waba_id,phone_number_id,direction,origin,contact,template_name,template_category,sent_at,delivered_at,status,month,billable,reason,pricing_category,market,country,tier,rate,amount,currency,source,explanation',
       );
       expect(lines).toContain(
-        `wamid.A02,waba-a,pn-a1,OUTBOUND,CLOUD_API,5511999990001,"'=HYPERLINK(""http://evil.example"",""click"")",MARKETING,2026-03-05T15:59:00.000Z,2026-03-05T16:00:00.000Z,delivered,2026-03,true,BILLED,MARKETING,Brazil,BR,,0.0625,0.0625,USD,ESTIMATE,billed (fixture)`,
+        `wamid.A02,waba-a,pn-a1,OUTBOUND,CLOUD_API,5511999990001,"'=HYPERLINK(""http://evil.example"",""click"")",MARKETING,2026-03-05T15:59:00.000Z,2026-03-05T16:00:00.000Z,DELIVERED,2026-03,true,BILLED,MARKETING,Brazil,BR,,0.0625,0.0625,USD,ESTIMATE,billed (fixture)`,
       );
       expect(lines).toContain(
-        'wamid.A04,waba-a,pn-a2,OUTBOUND,CLOUD_API,919800000001,"promo, ""quoted""",MARKETING,2026-03-10T09:59:00.000Z,2026-03-10T10:00:00.000Z,delivered,2026-03,true,BILLED,MARKETING,India,IN,,0.0107,0.0107,USD,ESTIMATE,billed (fixture)',
+        'wamid.A04,waba-a,pn-a2,OUTBOUND,CLOUD_API,919800000001,"promo, ""quoted""",MARKETING,2026-03-10T09:59:00.000Z,2026-03-10T10:00:00.000Z,DELIVERED,2026-03,true,BILLED,MARKETING,India,IN,,0.0107,0.0107,USD,ESTIMATE,billed (fixture)',
       );
       expect(
         lines.filter((line) => line.startsWith('wamid.A25') || line.startsWith('wamid.A26')),

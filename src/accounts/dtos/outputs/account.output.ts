@@ -1,4 +1,15 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum AccessTokenStatusEnum {
+  ACTIVE = 'ACTIVE',
+  REJECTED = 'REJECTED',
+}
+
+registerEnumType(AccessTokenStatusEnum, {
+  name: 'AccessTokenStatus',
+  description:
+    'ACTIVE: in use. REJECTED: Meta refused it (expired or revoked); set a new one with upsertWaba.',
+});
 
 @ObjectType('AuthInternationalStart')
 export class AuthInternationalStartOutput {
@@ -40,12 +51,8 @@ export class WabaOutput {
   })
   hasAccessToken!: boolean;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'ACTIVE, or REJECTED once Meta refused the token (expired or revoked: set a new one); null without a token.',
-  })
-  accessTokenStatus!: string | null;
+  @Field(() => AccessTokenStatusEnum, { nullable: true, description: 'Null without a token.' })
+  accessTokenStatus!: AccessTokenStatusEnum | null;
 
   @Field(() => String, { nullable: true, description: "Meta's answer when it refused the token." })
   accessTokenError!: string | null;

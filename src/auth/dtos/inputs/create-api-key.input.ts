@@ -1,11 +1,5 @@
-import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-
-export enum ApiKeyRole {
-  finance = 'finance',
-  operator = 'operator',
-  admin = 'admin',
-}
-registerEnumType(ApiKeyRole, { name: 'ApiKeyRole' });
+import { Field, InputType } from '@nestjs/graphql';
+import { ApiKeyRole } from '../../enums/api-key-role.enum';
 
 @InputType()
 export class CreateApiKeyInput {

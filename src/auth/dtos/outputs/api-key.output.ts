@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ApiKeyRole } from '../../enums/api-key-role.enum';
 
 @ObjectType('ApiKey')
 export class ApiKeyOutput {
@@ -8,8 +9,8 @@ export class ApiKeyOutput {
   @Field()
   name!: string;
 
-  @Field()
-  role!: string;
+  @Field(() => ApiKeyRole)
+  role!: ApiKeyRole;
 
   @Field({
     description:

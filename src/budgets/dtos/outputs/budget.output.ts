@@ -1,5 +1,21 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+
+export enum BudgetScopeEnum {
+  WABA = 'WABA',
+  PORTFOLIO = 'PORTFOLIO',
+}
+
+export enum BudgetAlertBasisEnum {
+  SPEND = 'SPEND',
+  FORECAST = 'FORECAST',
+}
+
+registerEnumType(BudgetScopeEnum, { name: 'BudgetScope' });
+registerEnumType(BudgetAlertBasisEnum, {
+  name: 'BudgetAlertBasis',
+  description: "SPEND: the month's spend reached the threshold. FORECAST: its forecast did.",
+});
 
 @ObjectType({ description: 'A threshold a budget crossed in a month (notified once).' })
 export class BudgetAlert {
@@ -9,8 +25,8 @@ export class BudgetAlert {
   @Field(() => Int, { description: '50, 80 or 100 (% of the budget).' })
   threshold!: number;
 
-  @Field({ description: "SPEND (the month's spend reached it) or FORECAST (its forecast did)." })
-  basis!: string;
+  @Field(() => BudgetAlertBasisEnum)
+  basis!: BudgetAlertBasisEnum;
 
   @Field(() => DecimalScalar)
   spend!: string;
@@ -24,8 +40,8 @@ export class BudgetAlert {
 
 @ObjectType({ description: "A monthly budget and its current month's figures." })
 export class Budget {
-  @Field({ description: 'WABA or PORTFOLIO.' })
-  scope!: string;
+  @Field(() => BudgetScopeEnum)
+  scope!: BudgetScopeEnum;
 
   @Field(() => String, { nullable: true })
   wabaId!: string | null;

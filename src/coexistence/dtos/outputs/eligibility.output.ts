@@ -1,12 +1,13 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import { FindingCode } from '../../enums/finding-code.enum';
 import { FindingSeverity } from '../../enums/finding-severity.enum';
 
 @ObjectType({ description: 'One coexistence rule that applies to the number.' })
 export class Finding {
-  @Field({ description: 'Stable code, e.g. COUNTRY_NOT_SUPPORTED or THROUGHPUT_CAP.' })
-  code!: string;
+  @Field(() => FindingCode)
+  code!: FindingCode;
 
   @Field(() => FindingSeverity)
   severity!: FindingSeverity;

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../common/errors/domain.error';
 import { EligibilityInput } from '../../dtos/inputs/eligibility.input';
 import { Eligibility, Finding } from '../../dtos/outputs/eligibility.output';
+import { FindingCode } from '../../enums/finding-code.enum';
 import { FindingSeverity } from '../../enums/finding-severity.enum';
 import { PlannedFeature } from '../../enums/planned-feature.enum';
 import { evaluateCoexistenceEligibility } from '../evaluate-coexistence-eligibility.util';
@@ -21,8 +22,8 @@ function codes(findings: Finding[]): string[] {
   return findings.map((f) => f.code);
 }
 
-function warning(result: Eligibility, code: string): Finding | undefined {
-  return result.warnings.find((f) => f.code === code);
+function warning(result: Eligibility, code: `${FindingCode}`): Finding | undefined {
+  return result.warnings.find((f) => f.code === (code as FindingCode));
 }
 
 function badInput(overrides: Partial<EligibilityInput>): DomainError {

@@ -1,13 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ExportFormat, ExportKind } from '../../../common/graphql/enums';
+import { ExportStatus } from '../../enums/export-status.enum';
 
 @ObjectType()
 export class Export {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'PENDING, RUNNING, DONE or FAILED.' })
-  status!: string;
+  @Field(() => ExportStatus)
+  status!: ExportStatus;
 
   @Field(() => String, {
     nullable: true,

@@ -1,4 +1,15 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfoOutput } from '../../../common/graphql/page-info.output';
+
+/** The values are the ones stored in raw_events.source. */
+export enum RawEventSource {
+  WEBHOOK = 'webhook',
+  IMPORT = 'import',
+}
+registerEnumType(RawEventSource, {
+  name: 'RawEventSource',
+  description: 'WEBHOOK: posted to /webhooks/whatsapp. IMPORT: a line of npm run import.',
+});
 
 export enum ReplayOutcome {
   APPLIED = 'APPLIED',
@@ -21,8 +32,8 @@ export class SetAsideEventOutput {
   @Field()
   receivedAt!: Date;
 
-  @Field({ description: 'webhook or import.' })
-  source!: string;
+  @Field(() => RawEventSource)
+  source!: RawEventSource;
 
   @Field()
   bodySha256!: string;
@@ -52,16 +63,22 @@ export class SetAsideEventOutput {
   discardReason!: string | null;
 }
 
-@ObjectType('SetAsideEventPage')
-export class SetAsideEventPageOutput {
-  @Field(() => [SetAsideEventOutput])
-  events!: SetAsideEventOutput[];
-
-  @Field(() => String, { nullable: true, description: 'Pass as after for the next page.' })
-  endCursor!: string | null;
-
+@ObjectType('SetAsideEventEdge')
+export class SetAsideEventEdgeOutput {
   @Field()
-  hasNextPage!: boolean;
+  cursor!: string;
+
+  @Field(() => SetAsideEventOutput)
+  node!: SetAsideEventOutput;
+}
+
+@ObjectType('SetAsideEventConnection')
+export class SetAsideEventConnectionOutput {
+  @Field(() => [SetAsideEventEdgeOutput])
+  edges!: SetAsideEventEdgeOutput[];
+
+  @Field(() => PageInfoOutput)
+  pageInfo!: PageInfoOutput;
 
   @Field(() => Int, { description: 'All the bodies listed this way, not only this page.' })
   totalCount!: number;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfoOutput } from '../../../messages/dtos/outputs/message.output';
+import { PageInfoOutput } from '../../../common/graphql/page-info.output';
 
 export enum JobKindEnum {
   REPRICE = 'REPRICE',

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import { PageInfoOutput } from '../../../common/graphql/page-info.output';
 import {
   ChargeReason,
   ChargeSource,
@@ -9,6 +10,7 @@ import {
   SendApi,
   TemplateCategory,
 } from '../../../common/graphql/enums';
+import { MessageStatus } from '../../enums/message-status.enum';
 
 @ObjectType('Charge')
 export class ChargeOutput {
@@ -136,8 +138,8 @@ export class MessageOutput {
   @Field(() => Date, { nullable: true })
   failedAt!: Date | null;
 
-  @Field()
-  status!: string;
+  @Field(() => MessageStatus)
+  status!: MessageStatus;
 
   @Field(() => Int, { nullable: true })
   errorCode!: number | null;
@@ -159,15 +161,6 @@ export class MessageEdgeOutput {
 
   @Field(() => MessageOutput)
   node!: MessageOutput;
-}
-
-@ObjectType('PageInfo')
-export class PageInfoOutput {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
 }
 
 @ObjectType('MessageConnection')

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import { MetaReconciliationCause } from '../../enums/meta-reconciliation-cause.enum';
 
 @ObjectType({
   description:
@@ -18,13 +19,14 @@ export class MetaReconciliationLine {
   @Field(() => String, {
     nullable: true,
     description:
-      "Meta's pricing category; free entry point lines are REFERRAL_CONVERSION whatever either side calls them.",
+      "Meta's pricing category as Meta names it (its analytics may add values); free entry point lines are REFERRAL_CONVERSION whatever either side calls them.",
   })
   pricingCategory!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'REGULAR, FREE_CUSTOMER_SERVICE, FREE_ENTRY_POINT or FREE_GROUP_CUSTOMER_SERVICE.',
+    description:
+      "Meta's pricing type as Meta names it (its analytics may add values): REGULAR, FREE_CUSTOMER_SERVICE, FREE_ENTRY_POINT or FREE_GROUP_CUSTOMER_SERVICE today.",
   })
   pricingType!: string | null;
 
@@ -46,12 +48,8 @@ export class MetaReconciliationLine {
   @Field(() => DecimalScalar)
   ourCost!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The likeliest cause: WITHIN_META_ROUNDING, META_DATA_MISSING, TIMEZONE_EDGE, RATE_CARD_MISSING, RATE_DIFFERS, TIER_PLACE, FREE_ENTRY_POINT, PRICING_TYPE_DIFFERS, CATEGORY_DIFFERS, MESSAGES_NOT_SEEN or NOT_IN_META.',
-  })
-  cause!: string | null;
+  @Field(() => MetaReconciliationCause, { nullable: true, description: 'The likeliest cause.' })
+  cause!: MetaReconciliationCause | null;
 
   @Field({ description: "True when the line differs only within Meta's rounding of its cost." })
   withinRounding!: boolean;

@@ -1,15 +1,28 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import { ExportFormat } from '../../../common/graphql/enums';
+
+export enum MonthCloseStatusEnum {
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(MonthCloseStatusEnum, {
+  name: 'MonthCloseStatus',
+  description:
+    'RUNNING: a process is closing the month. DONE: its statement is issued. FAILED: see error; tried again an hour later.',
+});
 
 @ObjectType({ description: "A stored export of a closed month's statement." })
 export class StatementDocument {
-  @Field({ description: 'PDF, XLSX or CSV.' })
-  format!: string;
+  @Field(() => ExportFormat)
+  format!: ExportFormat;
 
   @Field()
   exportId!: string;
 
-  @Field({ description: 'GET it with a finance key.' })
+  @Field({ description: 'GET it with an ADMIN key: the month close made it, no key owns it.' })
   url!: string;
 }
 
@@ -45,8 +58,8 @@ export class MonthClose {
   @Field()
   month!: string;
 
-  @Field({ description: 'RUNNING, DONE or FAILED.' })
-  status!: string;
+  @Field(() => MonthCloseStatusEnum)
+  status!: MonthCloseStatusEnum;
 
   @Field(() => Int, { description: 'The current revision of the statement (1 at the close).' })
   revision!: number;

@@ -1,4 +1,39 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfoOutput } from '../../../common/graphql/page-info.output';
+
+export enum NotificationStatusEnum {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
+
+export enum NotificationChannelEnum {
+  WEBHOOK = 'WEBHOOK',
+  EMAIL = 'EMAIL',
+}
+
+/** The values are the callback's event names (X-Billing-Event), as stored. */
+export enum NotificationEventTypeEnum {
+  STATEMENT_ISSUED = 'statement.issued',
+  STATEMENT_REVISED = 'statement.revised',
+  BUDGET_THRESHOLD = 'budget.threshold',
+}
+
+registerEnumType(NotificationStatusEnum, {
+  name: 'NotificationStatus',
+  description:
+    'PENDING: waiting for its next attempt. SENDING: an attempt is under way. DELIVERED. FAILED: every attempt failed (NOTIFY_MAX_ATTEMPTS).',
+});
+registerEnumType(NotificationChannelEnum, {
+  name: 'NotificationChannel',
+  description: 'WEBHOOK: the signed HTTP callback (NOTIFY_CALLBACK_URL). EMAIL: SMTP.',
+});
+registerEnumType(NotificationEventTypeEnum, {
+  name: 'NotificationEventType',
+  description:
+    'The event notified; the callback names it in X-Billing-Event as statement.issued, statement.revised or budget.threshold.',
+});
 
 @ObjectType({ description: 'One attempt to send a notification.' })
 export class NotificationAttempt {
@@ -32,14 +67,14 @@ export class NotificationDelivery {
   @Field({ description: 'The idempotency key (X-Billing-Event-Id), e.g. statement:ST-W-…-R1.' })
   eventKey!: string;
 
-  @Field({ description: 'statement.issued, statement.revised or budget.threshold.' })
-  eventType!: string;
+  @Field(() => NotificationEventTypeEnum)
+  eventType!: NotificationEventTypeEnum;
 
-  @Field({ description: 'WEBHOOK or EMAIL.' })
-  channel!: string;
+  @Field(() => NotificationChannelEnum)
+  channel!: NotificationChannelEnum;
 
-  @Field({ description: 'PENDING, SENDING, DELIVERED or FAILED (gave up).' })
-  status!: string;
+  @Field(() => NotificationStatusEnum)
+  status!: NotificationStatusEnum;
 
   @Field(() => Int)
   attempts!: number;
@@ -61,4 +96,25 @@ export class NotificationDelivery {
 
   @Field(() => [NotificationAttempt])
   log!: NotificationAttempt[];
+}
+
+@ObjectType('NotificationDeliveryEdge')
+export class NotificationDeliveryEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => NotificationDelivery)
+  node!: NotificationDelivery;
+}
+
+@ObjectType('NotificationDeliveryConnection')
+export class NotificationDeliveryConnection {
+  @Field(() => [NotificationDeliveryEdge])
+  edges!: NotificationDeliveryEdge[];
+
+  @Field(() => PageInfoOutput)
+  pageInfo!: PageInfoOutput;
+
+  @Field(() => Int, { description: 'Every delivery of the status asked for, not only this page.' })
+  totalCount!: number;
 }

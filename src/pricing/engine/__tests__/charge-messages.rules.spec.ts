@@ -12,7 +12,7 @@ import {
   US,
 } from './engine-fixtures';
 
-/** DESIGN.md §4, every row, in both per-message regimes. */
+/** docs/charging-rules.md, "The rules, top to bottom": every row, in both per-message regimes. */
 
 const AUGUST = '2026-08-11T10:00:00Z'; // PER_MESSAGE
 const NOVEMBER = '2026-11-11T10:00:00Z'; // PER_MESSAGE_SERVICE_CHARGED
@@ -453,7 +453,7 @@ const ROWS: Row[] = [
   },
 ];
 
-describe('chargeMessages: DESIGN §4 rows', () => {
+describe('chargeMessages: the rules table of docs/charging-rules.md', () => {
   const cases = ROWS.flatMap((row) => [
     { regime: 'August 2026 (PER_MESSAGE)', base: AUGUST, expected: row.august, row },
     {

@@ -8,7 +8,7 @@ import { localDate, startOfLocalDate } from '../../time/local-time.util';
 import { conversationArb, PROPERTY_ACCOUNTS, PROPERTY_BOOK } from './engine-arbitraries';
 import { charge, chargeOfLast, hoursAfter, inbound, outbound } from './engine-fixtures';
 
-/** Regressions found by the engine tests (DESIGN.md §4); each block fixed one bug. */
+/** Regressions found by the engine tests (docs/charging-rules.md); each block fixed one bug. */
 
 const NOVEMBER = '2026-11-11T10:00:00Z';
 

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 
 @InputType()
@@ -16,13 +16,4 @@ export class ReconciliationInput {
 
   @Field(() => String, { nullable: true })
   portfolioId?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Messages to list (default 100, at most 1000).',
-  })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
 }

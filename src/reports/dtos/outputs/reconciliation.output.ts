@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
+import { PageInfoOutput } from '../../../common/graphql/page-info.output';
 import { ChargeReason, PricingCategory } from '../../../common/graphql/enums';
 import { ReconciliationKind } from '../../enums/reconciliation-kind.enum';
 
@@ -64,19 +65,31 @@ export class ReconciliationItem {
   currency!: string;
 }
 
-@ObjectType({ description: "Messages where Meta's pricing verdict and the estimate disagree." })
-export class Reconciliation {
+@ObjectType()
+export class ReconciliationEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ReconciliationItem)
+  node!: ReconciliationItem;
+}
+
+@ObjectType({
+  description:
+    "Messages where Meta's pricing verdict and the estimate disagree: every one counted in groups, a page of them listed in the order they were first recorded.",
+})
+export class ReconciliationConnection {
   @Field(() => [ReconciliationGroup], {
     description: 'Every disagreement in range, by kind and currency.',
   })
   groups!: ReconciliationGroup[];
 
-  @Field(() => [ReconciliationItem], { description: 'One page of the messages, oldest id first.' })
-  items!: ReconciliationItem[];
+  @Field(() => [ReconciliationEdge])
+  edges!: ReconciliationEdge[];
 
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+  @Field(() => PageInfoOutput)
+  pageInfo!: PageInfoOutput;
 
-  @Field()
-  hasNextPage!: boolean;
+  @Field(() => Int, { description: 'Every disagreement in range, not only this page.' })
+  totalCount!: number;
 }

@@ -11,7 +11,10 @@ import { DecimalScalar } from '../../../common/graphql/decimal.scalar';
     'Messages of one pricing category to one market or country in one month; the window counts say how many of them were sent inside a customer service window or a free entry point window (the rest: outside any window).',
 })
 export class VolumeInput {
-  @Field({ description: 'YYYY-MM; decides the regime and the rate card in force (DESIGN §4).' })
+  @Field({
+    description:
+      'YYYY-MM; decides the regime and the rate card in force (docs/charging-rules.md, "Regimes").',
+  })
   month!: string;
 
   @Field(() => String, {
