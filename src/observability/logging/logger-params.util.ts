@@ -39,9 +39,10 @@ export function buildLoggerParams(config: AppConfig): Params {
           return id;
         },
         customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+        // Lines logged while handling a request carry its id, not the whole request.
+        quietReqLogger: true,
         serializers: {
-          req: (request: { id?: unknown; method?: string; url?: string }) => ({
-            id: request.id,
+          req: (request: { method?: string; url?: string }) => ({
             method: request.method,
             path: pathOf(request.url),
           }),
