@@ -16,8 +16,9 @@ export interface GracefulShutdownOptions {
  * every webhook body already answered 200, closes the application, then exits 0. Past
  * `timeoutMs` it exits 1; bodies not applied by then stay in the raw event log for the next
  * start. A second signal changes nothing (Ctrl-C under npm start brings SIGINT, then SIGTERM).
+ * Returns what removes the signal handlers.
  */
-export function stopGracefullyOnSignals(options: GracefulShutdownOptions): void {
+export function stopGracefullyOnSignals(options: GracefulShutdownOptions): () => void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -46,6 +47,10 @@ export function stopGracefullyOnSignals(options: GracefulShutdownOptions): void 
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  return () => {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+  };
 }
 
 export async function stopGracefully(app: INestApplication, server: Server): Promise<void> {
