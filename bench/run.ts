@@ -49,7 +49,7 @@ async function runOne(bench: Bench, database: Database): Promise<Record<string, 
       return (await import('./under-load.bench')).runUnderLoadBench(
         database,
         Number(process.env.BENCH_UNDERLOAD_SEED_EVENTS ?? 10_000),
-        Number(process.env.BENCH_UNDERLOAD_EVENTS ?? 5_000),
+        Number(process.env.BENCH_UNDERLOAD_EVENTS ?? 50_000),
       );
     case 'replicas':
       return (await import('./under-load.bench')).runReplicasBench(
@@ -71,7 +71,8 @@ Sizes and databases from the environment: BENCH_MESSAGES (engine and bulk import
 1,000,000), BENCH_WEBHOOK_EVENTS (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000),
 BENCH_DATABASES (default sqlite,postgres; PostgreSQL through BENCH_DATABASE_URL, else
 TEST_DATABASE_URL), BENCH_UNDERLOAD_SEED_EVENTS and BENCH_UNDERLOAD_EVENTS (reads idle and while
-webhooks flow: bodies applied first, default 10,000, then posted while reading, default 5,000),
+webhooks flow: bodies applied first, default 10,000, then at most this many posted while 150
+reads of each query are timed, default 50,000),
 BENCH_REPLICAS_EVENTS (one, two and three service processes on PostgreSQL; default 30,000),
 BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
 --cpu-prof --cpu-prof-dir=DIR). A benchmark that fails makes the run exit 1.`,
