@@ -27,7 +27,7 @@ describeEachDatabase('metrics, probes and request ids', (kind) => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await createTestApp(kind);
+    testApp = await createTestApp(kind, { webhookMaxBodyBytes: 64 * 1024 });
   });
   afterAll(async () => {
     await testApp.close();
@@ -79,6 +79,13 @@ describeEachDatabase('metrics, probes and request ids', (kind) => {
     await post(first).expect(200); // Meta's retry of the same body
     await post(second, sign(second, 'another secret')).expect(401);
     await post('not json').expect(400);
+    await post(JSON.stringify({ padding: 'x'.repeat(70 * 1024) })).expect(413);
+    await testApp
+      .http()
+      .post('/webhooks/whatsapp')
+      .set('Content-Encoding', 'gzip')
+      .send(Buffer.from('compressed'))
+      .expect(415);
     await testApp.app.get(WebhookQueue).idle();
 
     const statement = await testApp.gql(
@@ -88,7 +95,7 @@ describeEachDatabase('metrics, probes and request ids', (kind) => {
     await testApp.gql(`query BrokenForMetrics { noSuchField }`);
 
     const after = await metrics();
-    expect(sample(after, 'billing_webhook_deliveries_received_total')).toBe(5);
+    expect(sample(after, 'billing_webhook_deliveries_received_total')).toBe(7);
     expect(sample(after, 'billing_webhook_bodies_logged_total')).toBe(2);
     expect(sample(after, 'billing_webhook_bodies_duplicate_total')).toBe(1);
     expect(
@@ -96,6 +103,12 @@ describeEachDatabase('metrics, probes and request ids', (kind) => {
     ).toBe(1);
     expect(
       sample(after, 'billing_webhook_deliveries_refused_total', { reason: 'invalid_body' }),
+    ).toBe(1);
+    expect(sample(after, 'billing_webhook_deliveries_refused_total', { reason: 'too_large' })).toBe(
+      1,
+    );
+    expect(
+      sample(after, 'billing_webhook_deliveries_refused_total', { reason: 'compressed' }),
     ).toBe(1);
     expect(sample(after, 'billing_webhook_bodies_applied_total')).toBe(2);
     expect(sample(after, 'billing_webhook_queue_waiting_bodies')).toBe(0);
