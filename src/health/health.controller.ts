@@ -8,7 +8,7 @@ import {
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { WebhookQueue } from '../ingestion/services/webhook-queue.service';
-import { QueueObserver } from '../observability/queue-observer.service';
+import { QueueObserver, type QueueState } from '../observability/queue-observer.service';
 
 /**
  * `/health`: the database responds, and the webhook queue's backlog for operators (waited on by
@@ -48,7 +48,15 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 1500 }),
       async () => {
         const indicator = this.indicators.check('webhookQueue');
-        const state = await this.queueObserver.state();
+        let state: QueueState;
+        try {
+          state = await this.queueObserver.state();
+        } catch (error) {
+          // Answered 503 with the reason, like the database check beside it, rather than 500.
+          return indicator.down({
+            reason: `the webhook queue could not be read: ${String(error)}`,
+          });
+        }
         const maxAgeSeconds = this.config.readyMaxQueueAgeSeconds;
         const oldestAgeSeconds =
           state.oldestFreshReceivedAt === null
