@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RawEventEntity } from '../../../src/ingestion/entities/raw-event.entity';
 import { WebhookQueue } from '../../../src/ingestion/services/webhook-queue.service';
@@ -177,6 +178,34 @@ describeEachDatabase('metrics, probes and request ids', (kind) => {
     await testApp.http().get('/health/ready').expect(200);
     expect(sample(await metrics(), 'billing_webhook_queue_oldest_waiting_seconds')).toBe(0);
   });
+
+  (kind === 'postgres' ? it : it.skip)(
+    'stays live but not ready while the database refuses connections',
+    async () => {
+      const name = new URL(testApp.config.databaseUrl!).pathname.slice(1);
+      const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      try {
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        try {
+          await testApp.http().get('/health/live').expect(200);
+          const unready = await testApp.http().get('/health/ready').expect(503);
+          expect(unready.body.error.database.status).toBe('down');
+          expect(unready.body.error.webhookQueue.reason).toContain('could not be read');
+          expect(sample(await metrics(), 'billing_database_up')).toBe(0);
+        } finally {
+          await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        }
+      } finally {
+        await admin.end();
+      }
+      await testApp.http().get('/health/ready').expect(200);
+    },
+  );
 
   it('echoes a sane X-Request-Id and generates one otherwise', async () => {
     const kept = await testApp
