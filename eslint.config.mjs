@@ -11,6 +11,8 @@ export default tseslint.config(
       'scripts/**',
       'eslint.config.mjs',
       'jest.config.js',
+      // The web app is checked by its own tsconfig (npm run typecheck) and Vitest.
+      'web/**',
     ],
   },
   js.configs.recommended,

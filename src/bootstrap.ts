@@ -8,6 +8,7 @@ import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
+import { defaultWebDistDir, serveWebApp } from './web-app/serve-web-app.util';
 
 export interface ApplicationOptions {
   /** No framework log (tests). */
@@ -19,6 +20,8 @@ export interface ApplicationOptions {
    * clear, for the caller to show a person (it is never logged).
    */
   onAdminKeyGenerated?: (secret: string) => void;
+  /** The built web app served at `/` (default: web/dist of the package). */
+  webDistDir?: string;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function createApplication(
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
+  serveWebApp(app, options.webDistDir ?? defaultWebDistDir());
   app.enableShutdownHooks();
   await app.init();
   await syncBuiltInRateCards(app);
