@@ -80,7 +80,7 @@ export function label(code: string | null | undefined): string {
 export function tierLabel(tier: string | null | undefined, locale?: string): string {
   if (!tier || tier === '0:MAX') return 'All volumes';
   const [from, to] = tier.split(':');
-  const start = formatCount(Number(from) + 1, locale);
+  const start = formatCount(from === '0' ? 1 : Number(from), locale);
   return to === 'MAX'
     ? `Tier ${start} and above`
     : `Tier ${start}–${formatCount(Number(to), locale)}`;
