@@ -9,10 +9,10 @@ import { runCli } from '../src/cli/run-cli.util';
  * npm run bench (see benchCommand's help): each benchmark runs in its own process, so one's heap
  * never inflates the next one's time or peak memory.
  */
-type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports';
+type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports' | 'web';
 type Database = 'sqlite' | 'postgres';
 
-const BENCHES: readonly Bench[] = ['simulation', 'engine', 'import', 'webhooks', 'reports'];
+const BENCHES: readonly Bench[] = ['simulation', 'engine', 'import', 'webhooks', 'reports', 'web'];
 const PER_DATABASE = new Set<Bench>(['import', 'webhooks', 'reports']);
 
 async function runOne(bench: Bench, database: Database): Promise<Record<string, string | number>> {
@@ -35,6 +35,10 @@ async function runOne(bench: Bench, database: Database): Promise<Record<string, 
         databaseKind: database,
         messages: Number(process.env.BENCH_REPORT_MESSAGES ?? 10_000_000),
       });
+    case 'web':
+      return (await import('./web.bench')).runWebBench(
+        Number(process.env.BENCH_WEB_MESSAGES ?? 10_000_000),
+      );
   }
 }
 
@@ -48,6 +52,8 @@ export const benchCommand: CliCommand = {
 
 Sizes and databases from the environment: BENCH_MESSAGES (engine and bulk import, default
 1,000,000), BENCH_WEBHOOK_EVENTS (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000),
+BENCH_WEB_MESSAGES (the web app's Overview, SQLite, default 10,000,000; Chromium at
+CHROMIUM_PATH, default /usr/bin/chromium),
 BENCH_DATABASES (default sqlite,postgres; PostgreSQL through BENCH_DATABASE_URL, else
 TEST_DATABASE_URL), BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
 --cpu-prof --cpu-prof-dir=DIR). A benchmark that fails makes the run exit 1.`,

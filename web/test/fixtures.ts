@@ -13,6 +13,10 @@ const row = (fields: Record<string, unknown>) => ({
   ...fields,
 });
 
+export const OVERVIEW_BY_DAY = {
+  byDay: { rows: [row({ day: '2026-11-01' }), row({ day: '2026-11-02', amount: '2.5' })] },
+};
+
 export const OVERVIEW = {
   statement: {
     number: `ST-W-${WABA}-2026-11-USD`,
@@ -30,12 +34,13 @@ export const OVERVIEW = {
     ],
   },
   previous: { month: '2026-10', currency: 'USD', exactTotal: '12.345', total: '12.35' },
-  byDay: { rows: [row({ day: '2026-11-01' }), row({ day: '2026-11-02', amount: '2.5' })] },
-  byMarket: {
-    rows: [row({ market: 'Mexico', amount: '7.8162' }), row({ market: 'North America' })],
+  byMarketCategory: {
+    rows: [
+      row({ market: 'Mexico', pricingCategory: 'MARKETING', amount: '7.8162' }),
+      row({ market: 'Mexico', pricingCategory: 'UTILITY', amount: '0.0000001' }),
+      row({ market: 'North America', pricingCategory: 'MARKETING' }),
+    ],
   },
-  byCategory: { rows: [row({ pricingCategory: 'MARKETING' })] },
-  byReason: { rows: [row({ reason: 'BILLED' }), row({ reason: 'FREE_INBOUND' })] },
   savings: {
     currency: 'USD',
     messages: 379,

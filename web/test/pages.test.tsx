@@ -1,6 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { MESSAGES, OVERVIEW, RATE_CARDS, RECONCILIATION, STATEMENT } from './fixtures';
+import {
+  MESSAGES,
+  OVERVIEW,
+  OVERVIEW_BY_DAY,
+  RATE_CARDS,
+  RECONCILIATION,
+  STATEMENT,
+} from './fixtures';
 import { renderApp, WABA } from './render-app';
 
 const SCOPE = `?month=2026-11&waba=${WABA}`;
@@ -25,7 +32,7 @@ describe('Sign in', () => {
   });
 
   it('keeps a good key for the tab and shows the role', async () => {
-    renderApp('/', { Overview: 'never' }, null);
+    renderApp('/', { OverviewByDay: 'never', Overview: 'never' }, null);
     fireEvent.change(await screen.findByLabelText('API key'), { target: { value: 'good-key' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/finance desk \(finance, read only\)/)).toBeTruthy();
@@ -35,12 +42,15 @@ describe('Sign in', () => {
 
 describe('Overview', () => {
   it('shows loading', async () => {
-    renderApp(`/${SCOPE}`, { Overview: 'never' });
+    renderApp(`/${SCOPE}`, { OverviewByDay: 'never', Overview: 'never' });
     expect(await screen.findByText('Loading…')).toBeTruthy();
   });
 
   it('shows an error', async () => {
-    renderApp(`/${SCOPE}`, { Overview: { error: 'the database is down' } });
+    renderApp(`/${SCOPE}`, {
+      OverviewByDay: { data: OVERVIEW_BY_DAY },
+      Overview: { error: 'the database is down' },
+    });
     expect((await screen.findByRole('alert')).textContent).toContain('the database is down');
   });
 
@@ -53,17 +63,23 @@ describe('Overview', () => {
 
   it('says when the month has no message', async () => {
     renderApp(`/${SCOPE}`, {
-      Overview: { data: { ...OVERVIEW, byReason: { rows: [] } } },
+      OverviewByDay: { data: { byDay: { rows: [] } } },
+      Overview: { data: OVERVIEW },
     });
     expect(await screen.findByText('No messages in 2026-11.')).toBeTruthy();
   });
 
   it('shows the exact and rounded totals, last month, free reasons, savings and markets', async () => {
-    const calls = renderApp(`/${SCOPE}`, { Overview: { data: OVERVIEW } });
+    const calls = renderApp(`/${SCOPE}`, {
+      OverviewByDay: { data: OVERVIEW_BY_DAY },
+      Overview: { data: OVERVIEW },
+    });
     expect((await screen.findByTestId('total-rounded')).textContent).toBe('$26.19');
     expect(screen.getByTestId('total-exact').textContent).toBe('$26.1897');
     expect(screen.getByText('$12.35')).toBeTruthy();
-    expect(screen.getByText('Free: sent from the WhatsApp Business app')).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: 'Free: sent from the WhatsApp Business app' }),
+    ).toBeTruthy();
     expect(screen.getByTestId('business-app-savings').textContent).toContain('$1.648');
     expect(screen.getByRole('link', { name: 'Mexico' }).getAttribute('href')).toContain(
       'market=Mexico',

@@ -44,6 +44,7 @@ export function Chart({ title, kind, points, onSelect }: Props) {
     const option: Option =
       kind === 'bar'
         ? {
+            animation: false,
             grid: { left: 60, right: 16, top: 16, bottom: 60 },
             tooltip: { trigger: 'axis', formatter: (params: unknown) => tooltip(params, labels) },
             xAxis: {
@@ -55,6 +56,7 @@ export function Chart({ title, kind, points, onSelect }: Props) {
             series: [{ type: 'bar', data: points.map((point) => point.value) }],
           }
         : {
+            animation: false,
             tooltip: { trigger: 'item', formatter: (params: unknown) => tooltip(params, labels) },
             series: [
               {

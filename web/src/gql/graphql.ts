@@ -1722,17 +1722,21 @@ export type ScopesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ScopesQuery = { __typename?: 'Query', wabas: Array<{ __typename?: 'Waba', wabaId: string, name?: string | null, currency: string, timezone: string, portfolioId: string }>, portfolios: Array<{ __typename?: 'Portfolio', id: string, name?: string | null, wabaIds: Array<string> }> };
 
-export type OverviewQueryVariables = Exact<{
-  statement: StatementInput;
-  previous: StatementInput;
+export type OverviewByDayQueryVariables = Exact<{
   byDay: CostReportInput;
-  byMarket: CostReportInput;
-  byCategory: CostReportInput;
-  byReason: CostReportInput;
 }>;
 
 
-export type OverviewQuery = { __typename?: 'Query', statement: { __typename?: 'Statement', number: string, currency: string, exactTotal: string, total: string, billedMessages: number, unpricedMessages: number, pendingMessages: number, notDeliveredMessages: number, rejectedMessages: number, free: Array<{ __typename?: 'FreeLine', reason: ChargeReason, quantity: number }> }, previous: { __typename?: 'Statement', month: string, currency: string, exactTotal: string, total: string }, byDay: { __typename?: 'CostReport', rows: Array<{ __typename?: 'CostReportRow', day?: string | null, currency: string, messages: number, billableMessages: number, freeMessages: number, amount: string }> }, byMarket: { __typename?: 'CostReport', rows: Array<{ __typename?: 'CostReportRow', market?: string | null, currency: string, messages: number, billableMessages: number, freeMessages: number, amount: string }> }, byCategory: { __typename?: 'CostReport', rows: Array<{ __typename?: 'CostReportRow', pricingCategory?: PricingCategory | null, currency: string, messages: number, billableMessages: number, freeMessages: number, amount: string }> }, byReason: { __typename?: 'CostReport', rows: Array<{ __typename?: 'CostReportRow', reason?: ChargeReason | null, currency: string, messages: number, billableMessages: number, freeMessages: number, amount: string }> }, savings: { __typename?: 'BusinessAppSavings', currency: string, messages: number, billedMessages: number, freeMessages: number, unpricedMessages: number, amount: string } };
+export type OverviewByDayQuery = { __typename?: 'Query', byDay: { __typename?: 'CostReport', rows: Array<{ __typename?: 'CostReportRow', day?: string | null, currency: string, messages: number, billableMessages: number, freeMessages: number, amount: string }> } };
+
+export type OverviewQueryVariables = Exact<{
+  statement: StatementInput;
+  previous: StatementInput;
+  byMarketCategory: CostReportInput;
+}>;
+
+
+export type OverviewQuery = { __typename?: 'Query', statement: { __typename?: 'Statement', number: string, currency: string, exactTotal: string, total: string, billedMessages: number, unpricedMessages: number, pendingMessages: number, notDeliveredMessages: number, rejectedMessages: number, free: Array<{ __typename?: 'FreeLine', reason: ChargeReason, quantity: number }> }, previous: { __typename?: 'Statement', month: string, currency: string, exactTotal: string, total: string }, byMarketCategory: { __typename?: 'CostReport', rows: Array<{ __typename?: 'CostReportRow', market?: string | null, pricingCategory?: PricingCategory | null, currency: string, messages: number, billableMessages: number, freeMessages: number, amount: string }> }, savings: { __typename?: 'BusinessAppSavings', currency: string, messages: number, billedMessages: number, freeMessages: number, unpricedMessages: number, amount: string } };
 
 export type StatementPageQueryVariables = Exact<{
   input: StatementInput;
@@ -1879,8 +1883,22 @@ export const ScopesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScopesQuery, ScopesQueryVariables>;
+export const OverviewByDayDocument = new TypedDocumentString(`
+    query OverviewByDay($byDay: CostReportInput!) {
+  byDay: costReport(input: $byDay) {
+    rows {
+      day
+      currency
+      messages
+      billableMessages
+      freeMessages
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewByDayQuery, OverviewByDayQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
-    query Overview($statement: StatementInput!, $previous: StatementInput!, $byDay: CostReportInput!, $byMarket: CostReportInput!, $byCategory: CostReportInput!, $byReason: CostReportInput!) {
+    query Overview($statement: StatementInput!, $previous: StatementInput!, $byMarketCategory: CostReportInput!) {
   statement: monthlyStatement(input: $statement) {
     number
     currency
@@ -1902,39 +1920,10 @@ export const OverviewDocument = new TypedDocumentString(`
     exactTotal
     total
   }
-  byDay: costReport(input: $byDay) {
-    rows {
-      day
-      currency
-      messages
-      billableMessages
-      freeMessages
-      amount
-    }
-  }
-  byMarket: costReport(input: $byMarket) {
+  byMarketCategory: costReport(input: $byMarketCategory) {
     rows {
       market
-      currency
-      messages
-      billableMessages
-      freeMessages
-      amount
-    }
-  }
-  byCategory: costReport(input: $byCategory) {
-    rows {
       pricingCategory
-      currency
-      messages
-      billableMessages
-      freeMessages
-      amount
-    }
-  }
-  byReason: costReport(input: $byReason) {
-    rows {
-      reason
       currency
       messages
       billableMessages

@@ -27,14 +27,26 @@ export const ScopesDocument = graphql(`
   }
 `);
 
+export const OverviewByDayDocument = graphql(`
+  query OverviewByDay($byDay: CostReportInput!) {
+    byDay: costReport(input: $byDay) {
+      rows {
+        day
+        currency
+        messages
+        billableMessages
+        freeMessages
+        amount
+      }
+    }
+  }
+`);
+
 export const OverviewDocument = graphql(`
   query Overview(
     $statement: StatementInput!
     $previous: StatementInput!
-    $byDay: CostReportInput!
-    $byMarket: CostReportInput!
-    $byCategory: CostReportInput!
-    $byReason: CostReportInput!
+    $byMarketCategory: CostReportInput!
   ) {
     statement: monthlyStatement(input: $statement) {
       number
@@ -57,39 +69,10 @@ export const OverviewDocument = graphql(`
       exactTotal
       total
     }
-    byDay: costReport(input: $byDay) {
-      rows {
-        day
-        currency
-        messages
-        billableMessages
-        freeMessages
-        amount
-      }
-    }
-    byMarket: costReport(input: $byMarket) {
+    byMarketCategory: costReport(input: $byMarketCategory) {
       rows {
         market
-        currency
-        messages
-        billableMessages
-        freeMessages
-        amount
-      }
-    }
-    byCategory: costReport(input: $byCategory) {
-      rows {
         pricingCategory
-        currency
-        messages
-        billableMessages
-        freeMessages
-        amount
-      }
-    }
-    byReason: costReport(input: $byReason) {
-      rows {
-        reason
         currency
         messages
         billableMessages

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CurrentApiKeyDocument } from '../graphql/documents';
-import { clearApiKey, readApiKey, storeApiKey } from './api-key-storage';
+import { clearApiKey, readApiKey, readSession, storeApiKey, storeSession } from './api-key-storage';
 import { requestGraphql } from './graphql-client';
 
 export type Role = 'FINANCE' | 'OPERATOR' | 'ADMIN';
@@ -28,18 +28,23 @@ export function roleAllows(session: Session | null, needed: Role): boolean {
 
 /** Signs in with an API key (checked with currentApiKey) and keeps it for this tab only. */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(null);
-  const [checking, setChecking] = useState(() => readApiKey() !== null);
+  // A key kept in this tab is trusted at once with the session seen when it signed in, so the
+  // pages start loading without waiting for currentApiKey; a refusal signs the tab out.
+  const [session, setSession] = useState<Session | null>(() => readSession());
+  const [checking, setChecking] = useState(() => readApiKey() !== null && readSession() === null);
   useEffect(() => {
     const stored = readApiKey();
     if (stored === null) return;
     requestGraphql(CurrentApiKeyDocument, {}, stored).then(
       (data) => {
-        setSession({ name: data.currentApiKey.name, role: data.currentApiKey.role });
+        const current = { name: data.currentApiKey.name, role: data.currentApiKey.role };
+        storeSession(current);
+        setSession(current);
         setChecking(false);
       },
       () => {
         clearApiKey();
+        setSession(null);
         setChecking(false);
       },
     );
@@ -47,7 +52,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (apiKey: string) => {
     const data = await requestGraphql(CurrentApiKeyDocument, {}, apiKey);
     storeApiKey(apiKey);
-    setSession({ name: data.currentApiKey.name, role: data.currentApiKey.role });
+    const current = { name: data.currentApiKey.name, role: data.currentApiKey.role };
+    storeSession(current);
+    setSession(current);
   }, []);
   const signOut = useCallback(() => {
     clearApiKey();

@@ -1,73 +1,73 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Chart, type ChartPoint } from '../components/Chart';
+import { Chart } from '../components/Chart';
 import { QueryStatus } from '../components/QueryStatus';
-import { OverviewDocument } from '../graphql/documents';
+import { OverviewByDayDocument, OverviewDocument } from '../graphql/documents';
 import { formatCount, formatMoney, label } from '../lib/format';
 import { monthRange, previousMonth } from '../lib/month';
+import { moneyPoints, reasonPoints, sumBy } from '../lib/overview-figures';
 import { scopeSearch, statementInput, useScope } from '../lib/scope';
 import { useQuery } from '../lib/use-query';
 
-type Dimension = 'DAY' | 'MARKET' | 'PRICING_CATEGORY' | 'REASON';
-
+/**
+ * The month at a glance. Two requests, both read from the rollups: spend by day (the first chart,
+ * one small read) and the rest (statement, last month, market × category, Business app savings).
+ */
 export function OverviewPage() {
   const [scope] = useScope();
   const navigate = useNavigate();
   const variables = useMemo(() => {
     const statement = statementInput(scope);
     if (!statement) return null;
-    const report = (dimension: Dimension) => ({
+    const report = (groupBy: ('DAY' | 'MARKET' | 'PRICING_CATEGORY')[]) => ({
       ...monthRange(scope.month),
-      groupBy: [dimension],
+      groupBy,
       filter: {
         months: [scope.month],
         ...(scope.wabaId ? { wabaIds: [scope.wabaId] } : { portfolioIds: [scope.portfolioId!] }),
       },
     });
     return {
-      statement,
-      previous: statementInput(scope, previousMonth(scope.month))!,
-      byDay: report('DAY'),
-      byMarket: report('MARKET'),
-      byCategory: report('PRICING_CATEGORY'),
-      byReason: report('REASON'),
+      byDay: { byDay: report(['DAY']) },
+      rest: {
+        statement,
+        previous: statementInput(scope, previousMonth(scope.month))!,
+        byMarketCategory: report(['MARKET', 'PRICING_CATEGORY']),
+      },
     };
   }, [scope]);
-  const { loading, error, data } = useQuery(OverviewDocument, variables);
-  const currency = data?.statement.currency ?? 'USD';
-  const points = useCallback(
-    (
-      rows: { amount: string; currency: string; messages: number }[],
-      name: (row: never) => string | null | undefined,
-      measure: 'amount' | 'messages' = 'amount',
-    ): ChartPoint[] =>
-      rows
-        .filter((row) => row.currency === currency)
-        .map((row) => ({
-          name: name(row as never) ?? 'Unknown',
-          value: measure === 'amount' ? Number(row.amount) : row.messages,
-          label:
-            measure === 'amount'
-              ? formatMoney(row.amount, currency)
-              : `${formatCount(row.messages)} messages`,
-        })),
-    [currency],
+  const byDay = useQuery(OverviewByDayDocument, variables?.byDay ?? null);
+  const rest = useQuery(OverviewDocument, variables?.rest ?? null);
+  const data = rest.data;
+  const dayRows = byDay.data?.byDay.rows ?? [];
+  const currency = data?.statement.currency ?? scope.currency ?? dayRows[0]?.currency ?? 'USD';
+  const dayPoints = useMemo(
+    () =>
+      moneyPoints(
+        sumBy(dayRows, currency, (row) => row.day ?? 'Unknown day'),
+        currency,
+      ),
+    [dayRows, currency],
   );
-  const charts = useMemo(() => {
-    if (!data) return null;
-    return {
-      byDay: points(data.byDay.rows, (row: { day: string | null }) => row.day),
-      byMarket: points(data.byMarket.rows, (row: { market: string | null }) => row.market),
-      byCategory: points(data.byCategory.rows, (row: { pricingCategory: string | null }) =>
-        row.pricingCategory ? label(row.pricingCategory) : 'No category',
-      ),
-      byReason: points(
-        data.byReason.rows,
-        (row: { reason: string | null }) => label(row.reason),
-        'messages',
-      ),
-    };
-  }, [data, points]);
+  const markets = useMemo(
+    () =>
+      data
+        ? sumBy(data.byMarketCategory.rows, currency, (row) => row.market ?? 'Unknown market')
+        : [],
+    [data, currency],
+  );
+  const categories = useMemo(
+    () =>
+      data
+        ? sumBy(data.byMarketCategory.rows, currency, (row) =>
+            row.pricingCategory ? label(row.pricingCategory) : 'No category',
+          )
+        : [],
+    [data, currency],
+  );
+  const marketPoints = useMemo(() => moneyPoints(markets, currency), [markets, currency]);
+  const categoryPoints = useMemo(() => moneyPoints(categories, currency), [categories, currency]);
+  const reasons = useMemo(() => (data ? reasonPoints(data.statement) : []), [data]);
   const openMarket = useCallback(
     (market: string) => navigate({ pathname: '/messages', search: scopeSearch(scope, { market }) }),
     [navigate, scope],
@@ -77,113 +77,115 @@ export function OverviewPage() {
     <section aria-labelledby="overview-title">
       <h1 id="overview-title">Overview {scope.month}</h1>
       <QueryStatus
-        loading={loading}
-        error={error}
-        empty={noAccount || (data !== null && data.byReason.rows.length === 0)}
+        loading={byDay.loading}
+        error={byDay.error}
+        empty={noAccount || (byDay.data !== null && dayRows.length === 0)}
         emptyText={
           noAccount
             ? 'No WhatsApp Business account yet: send webhooks or run npm run demo.'
             : `No messages in ${scope.month}.`
         }
       >
-        {data && charts && (
-          <>
-            <div className="cards">
-              <div className="card" data-testid="month-total">
-                <h2>Total {scope.month}</h2>
-                <p className="big" data-testid="total-rounded">
-                  {formatMoney(data.statement.total, currency)}
-                </p>
-                <p>
-                  Exact:{' '}
-                  <span data-testid="total-exact">
-                    {formatMoney(data.statement.exactTotal, currency)}
-                  </span>
-                </p>
-                <p>
-                  <Link to={{ pathname: '/statement', search: scopeSearch(scope) }}>
-                    Statement {data.statement.number}
-                  </Link>
-                </p>
+        <div className="charts">
+          <Chart title="Spend by day" kind="bar" points={dayPoints} />
+        </div>
+        <QueryStatus loading={rest.loading} error={rest.error} empty={false} emptyText="">
+          {data && (
+            <>
+              <div className="cards">
+                <div className="card" data-testid="month-total">
+                  <h2>Total {scope.month}</h2>
+                  <p className="big" data-testid="total-rounded">
+                    {formatMoney(data.statement.total, currency)}
+                  </p>
+                  <p>
+                    Exact:{' '}
+                    <span data-testid="total-exact">
+                      {formatMoney(data.statement.exactTotal, currency)}
+                    </span>
+                  </p>
+                  <p>
+                    <Link to={{ pathname: '/statement', search: scopeSearch(scope) }}>
+                      Statement {data.statement.number}
+                    </Link>
+                  </p>
+                </div>
+                <div className="card">
+                  <h2>Last month ({data.previous.month})</h2>
+                  <p className="big">{formatMoney(data.previous.total, data.previous.currency)}</p>
+                  <p>Exact: {formatMoney(data.previous.exactTotal, data.previous.currency)}</p>
+                </div>
+                <div className="card">
+                  <h2>Billed vs free</h2>
+                  <p>
+                    {formatCount(data.statement.billedMessages)} billed,{' '}
+                    {formatCount(data.statement.unpricedMessages)} unpriced,{' '}
+                    {formatCount(data.statement.free.reduce((sum, line) => sum + line.quantity, 0))}{' '}
+                    free
+                  </p>
+                  <ul aria-label="Free messages by reason">
+                    {data.statement.free.map((line) => (
+                      <li key={line.reason}>
+                        <Link
+                          to={{
+                            pathname: '/messages',
+                            search: scopeSearch(scope, { reason: line.reason }),
+                          }}
+                        >
+                          {label(line.reason)}
+                        </Link>
+                        : {formatCount(line.quantity)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+                <div className="card" data-testid="business-app-savings">
+                  <h2>Saved by the Business app</h2>
+                  <p className="big">{formatMoney(data.savings.amount, data.savings.currency)}</p>
+                  <p>
+                    {formatCount(data.savings.messages)} messages sent from the app; the Cloud API
+                    would have billed {formatCount(data.savings.billedMessages)} of them as service
+                    replies
+                    {data.savings.unpricedMessages > 0
+                      ? ` (${formatCount(data.savings.unpricedMessages)} without a rate)`
+                      : ''}
+                    .
+                  </p>
+                </div>
               </div>
-              <div className="card">
-                <h2>Last month ({data.previous.month})</h2>
-                <p className="big">{formatMoney(data.previous.total, data.previous.currency)}</p>
-                <p>Exact: {formatMoney(data.previous.exactTotal, data.previous.currency)}</p>
+              <div className="charts">
+                <Chart
+                  title="Spend by market"
+                  kind="bar"
+                  points={marketPoints}
+                  onSelect={openMarket}
+                />
+                <Chart title="Spend by pricing category" kind="pie" points={categoryPoints} />
+                <Chart title="Messages by reason (billed and free)" kind="pie" points={reasons} />
               </div>
-              <div className="card">
-                <h2>Billed vs free</h2>
-                <p>
-                  {formatCount(data.statement.billedMessages)} billed,{' '}
-                  {formatCount(data.statement.unpricedMessages)} unpriced,{' '}
-                  {formatCount(data.statement.free.reduce((sum, line) => sum + line.quantity, 0))}{' '}
-                  free
-                </p>
-                <ul aria-label="Free messages by reason">
-                  {data.statement.free.map((line) => (
-                    <li key={line.reason}>
-                      <Link
-                        to={{
-                          pathname: '/messages',
-                          search: scopeSearch(scope, { reason: line.reason }),
-                        }}
-                      >
-                        {label(line.reason)}
-                      </Link>
-                      : {formatCount(line.quantity)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-              <div className="card" data-testid="business-app-savings">
-                <h2>Saved by the Business app</h2>
-                <p className="big">{formatMoney(data.savings.amount, data.savings.currency)}</p>
-                <p>
-                  {formatCount(data.savings.messages)} messages sent from the app; the Cloud API
-                  would have billed {formatCount(data.savings.billedMessages)} of them as service
-                  replies
-                  {data.savings.unpricedMessages > 0
-                    ? ` (${formatCount(data.savings.unpricedMessages)} without a rate)`
-                    : ''}
-                  .
-                </p>
-              </div>
-            </div>
-            <div className="charts">
-              <Chart title="Spend by day" kind="bar" points={charts.byDay} />
-              <Chart
-                title="Spend by market"
-                kind="bar"
-                points={charts.byMarket}
-                onSelect={openMarket}
-              />
-              <Chart title="Spend by pricing category" kind="pie" points={charts.byCategory} />
-              <Chart
-                title="Messages by reason (billed and free)"
-                kind="pie"
-                points={charts.byReason}
-              />
-            </div>
-            <h2>Markets</h2>
-            <ul aria-label="Spend by market" className="market-links">
-              {data.byMarket.rows
-                .filter((row) => row.currency === currency)
-                .map((row) => (
-                  <li key={row.market ?? ''}>
+              <h2>Markets</h2>
+              <ul aria-label="Spend by market" className="market-links">
+                {markets.map((market) => (
+                  <li key={market.name}>
                     <Link
                       to={{
                         pathname: '/messages',
-                        search: scopeSearch(scope, row.market ? { market: row.market } : {}),
+                        search: scopeSearch(
+                          scope,
+                          market.name === 'Unknown market' ? {} : { market: market.name },
+                        ),
                       }}
                     >
-                      {row.market ?? 'Unknown market'}
+                      {market.name}
                     </Link>
-                    : {formatMoney(row.amount, currency)} ({formatCount(row.messages)} messages)
+                    : {formatMoney(market.amount, currency)} ({formatCount(market.messages)}{' '}
+                    messages)
                   </li>
                 ))}
-            </ul>
-          </>
-        )}
+              </ul>
+            </>
+          )}
+        </QueryStatus>
       </QueryStatus>
     </section>
   );
