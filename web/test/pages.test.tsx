@@ -306,9 +306,47 @@ describe('Simulations', () => {
         },
       },
     });
-    expect(await screen.findByText(/Q4 plan/)).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Run Q4 plan' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
     expect((await screen.findByRole('alert')).textContent).toContain('at most 1000');
+  });
+
+  it('runs a saved scenario', async () => {
+    const calls = renderApp(`/simulations${SCOPE}`, {
+      SavedScenarios: {
+        data: {
+          savedScenarios: [
+            { name: 'Q4 plan', scenario: '{}', updatedAt: '2026-11-30T00:00:00.000Z' },
+          ],
+        },
+      },
+      RunSavedScenarios: {
+        data: {
+          runSavedScenarios: {
+            baseline: null,
+            scenarios: [
+              {
+                name: 'Q4 plan',
+                currency: 'USD',
+                messages: 3,
+                billableMessages: 3,
+                freeMessages: 0,
+                unpricedMessages: 0,
+                total: '0.1191',
+                roundedTotal: '0.12',
+                deltaFromBaseline: null,
+                assumptions: [],
+              },
+            ],
+          },
+        },
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Q4 plan' }));
+    expect((await screen.findByTestId('simulation-result')).textContent).toContain('$0.1191');
+    expect(calls.find((call) => call.operation === 'RunSavedScenarios')!.variables).toEqual({
+      names: ['Q4 plan'],
+    });
   });
 });
 

@@ -33,6 +33,7 @@ type Documents = {
     "\n  mutation ImportRateCard($input: ImportRateCardInput!) {\n    importRateCard(input: $input) {\n      id\n      name\n      repriceJob {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ImportRateCardDocument,
     "\n  query JobStatus($id: ID!) {\n    job(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.JobStatusDocument,
     "\n  query MessageDetail($wamid: String!) {\n    message(wamid: $wamid) {\n      wamid\n      direction\n      origin\n      status\n      templateName\n      metaPricingCategory\n      metaPricingType\n      charge {\n        amount\n        currency\n        reason\n        pricingCategory\n        market\n        tier\n        explanation\n        source\n        estimateReason\n        estimatePricingCategory\n      }\n    }\n  }\n": typeof types.MessageDetailDocument,
+    "\n  query RunSavedScenarios($names: [String!]!) {\n    runSavedScenarios(names: $names) {\n      baseline\n      scenarios {\n        name\n        currency\n        messages\n        billableMessages\n        freeMessages\n        unpricedMessages\n        total\n        roundedTotal\n        deltaFromBaseline\n        assumptions\n      }\n    }\n  }\n": typeof types.RunSavedScenariosDocument,
 };
 const documents: Documents = {
     "\n  query CurrentApiKey {\n    currentApiKey {\n      id\n      name\n      role\n    }\n  }\n": types.CurrentApiKeyDocument,
@@ -53,6 +54,7 @@ const documents: Documents = {
     "\n  mutation ImportRateCard($input: ImportRateCardInput!) {\n    importRateCard(input: $input) {\n      id\n      name\n      repriceJob {\n        id\n        status\n      }\n    }\n  }\n": types.ImportRateCardDocument,
     "\n  query JobStatus($id: ID!) {\n    job(id: $id) {\n      id\n      status\n    }\n  }\n": types.JobStatusDocument,
     "\n  query MessageDetail($wamid: String!) {\n    message(wamid: $wamid) {\n      wamid\n      direction\n      origin\n      status\n      templateName\n      metaPricingCategory\n      metaPricingType\n      charge {\n        amount\n        currency\n        reason\n        pricingCategory\n        market\n        tier\n        explanation\n        source\n        estimateReason\n        estimatePricingCategory\n      }\n    }\n  }\n": types.MessageDetailDocument,
+    "\n  query RunSavedScenarios($names: [String!]!) {\n    runSavedScenarios(names: $names) {\n      baseline\n      scenarios {\n        name\n        currency\n        messages\n        billableMessages\n        freeMessages\n        unpricedMessages\n        total\n        roundedTotal\n        deltaFromBaseline\n        assumptions\n      }\n    }\n  }\n": types.RunSavedScenariosDocument,
 };
 
 /**
@@ -127,6 +129,10 @@ export function graphql(source: "\n  query JobStatus($id: ID!) {\n    job(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessageDetail($wamid: String!) {\n    message(wamid: $wamid) {\n      wamid\n      direction\n      origin\n      status\n      templateName\n      metaPricingCategory\n      metaPricingType\n      charge {\n        amount\n        currency\n        reason\n        pricingCategory\n        market\n        tier\n        explanation\n        source\n        estimateReason\n        estimatePricingCategory\n      }\n    }\n  }\n"): typeof import('./graphql').MessageDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunSavedScenarios($names: [String!]!) {\n    runSavedScenarios(names: $names) {\n      baseline\n      scenarios {\n        name\n        currency\n        messages\n        billableMessages\n        freeMessages\n        unpricedMessages\n        total\n        roundedTotal\n        deltaFromBaseline\n        assumptions\n      }\n    }\n  }\n"): typeof import('./graphql').RunSavedScenariosDocument;
 
 
 export function graphql(source: string) {

@@ -1839,6 +1839,13 @@ export type MessageDetailQueryVariables = Exact<{
 
 export type MessageDetailQuery = { __typename?: 'Query', message?: { __typename?: 'Message', wamid: string, direction: Direction, origin: MessageOrigin, status: MessageStatus, templateName?: string | null, metaPricingCategory?: string | null, metaPricingType?: string | null, charge: { __typename?: 'Charge', amount: string, currency: string, reason: ChargeReason, pricingCategory?: PricingCategory | null, market?: string | null, tier?: string | null, explanation: string, source: ChargeSource, estimateReason: ChargeReason, estimatePricingCategory?: PricingCategory | null } } | null };
 
+export type RunSavedScenariosQueryVariables = Exact<{
+  names: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type RunSavedScenariosQuery = { __typename?: 'Query', runSavedScenarios: { __typename?: 'Simulation', baseline?: string | null, scenarios: Array<{ __typename?: 'ScenarioResult', name: string, currency: string, messages: number, billableMessages: number, freeMessages: number, unpricedMessages: number, total: string, roundedTotal: string, deltaFromBaseline?: string | null, assumptions: Array<string> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2221,3 +2228,22 @@ export const MessageDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MessageDetailQuery, MessageDetailQueryVariables>;
+export const RunSavedScenariosDocument = new TypedDocumentString(`
+    query RunSavedScenarios($names: [String!]!) {
+  runSavedScenarios(names: $names) {
+    baseline
+    scenarios {
+      name
+      currency
+      messages
+      billableMessages
+      freeMessages
+      unpricedMessages
+      total
+      roundedTotal
+      deltaFromBaseline
+      assumptions
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunSavedScenariosQuery, RunSavedScenariosQueryVariables>;

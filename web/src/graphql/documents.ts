@@ -384,3 +384,23 @@ export const MessageDocument = graphql(`
     }
   }
 `);
+
+export const RunSavedScenariosDocument = graphql(`
+  query RunSavedScenarios($names: [String!]!) {
+    runSavedScenarios(names: $names) {
+      baseline
+      scenarios {
+        name
+        currency
+        messages
+        billableMessages
+        freeMessages
+        unpricedMessages
+        total
+        roundedTotal
+        deltaFromBaseline
+        assumptions
+      }
+    }
+  }
+`);

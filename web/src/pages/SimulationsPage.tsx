@@ -3,6 +3,7 @@ import { QueryStatus } from '../components/QueryStatus';
 import {
   ForecastDocument,
   SavedScenariosDocument,
+  RunSavedScenariosDocument,
   SaveScenarioDocument,
   SimulateDocument,
 } from '../graphql/documents';
@@ -57,6 +58,18 @@ export function SimulationsPage() {
         input: { baseline: BASELINE, scenarios: [{ name: BASELINE, ...traffic }, scenario()] },
       });
       setResult(data.simulate);
+    } catch (error) {
+      setProblem((error as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+  const runSaved = async (names: string[]) => {
+    setRunning(true);
+    setProblem(null);
+    try {
+      const data = await requestGraphql(RunSavedScenariosDocument, { names });
+      setResult(data.runSavedScenarios);
     } catch (error) {
       setProblem((error as Error).message);
     } finally {
@@ -125,7 +138,11 @@ export function SimulationsPage() {
       )}
       {result && (
         <table data-testid="simulation-result">
-          <caption>Scenarios against the baseline ({result.baseline})</caption>
+          <caption>
+            {result.baseline
+              ? `Scenarios against the baseline (${result.baseline})`
+              : 'Scenarios side by side'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Scenario</th>
@@ -161,13 +178,27 @@ export function SimulationsPage() {
         empty={savedScenarios.data?.savedScenarios.length === 0}
         emptyText="No saved scenario yet."
       >
-        <ul>
+        <ul aria-label="Saved scenarios">
           {savedScenarios.data?.savedScenarios.map((item) => (
             <li key={item.name}>
-              {item.name} (updated {new Date(item.updatedAt).toLocaleString()})
+              {item.name} (updated {new Date(item.updatedAt).toLocaleString()}){' '}
+              <button type="button" disabled={running} onClick={() => void runSaved([item.name])}>
+                Run {item.name}
+              </button>
             </li>
           ))}
         </ul>
+        {(savedScenarios.data?.savedScenarios.length ?? 0) > 1 && (
+          <button
+            type="button"
+            disabled={running}
+            onClick={() =>
+              void runSaved(savedScenarios.data!.savedScenarios.map((item) => item.name))
+            }
+          >
+            Run every saved scenario side by side
+          </button>
+        )}
       </QueryStatus>
       <h2>Forecast</h2>
       <QueryStatus
