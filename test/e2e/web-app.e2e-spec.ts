@@ -16,8 +16,15 @@ interface StatementFigures {
   total: string;
 }
 
-/** The digits and decimal point of a figure as the page shows it in en-US ("$1,234.5600" → "1234.5600"). */
-const digitsOf = (shown: string | null) => (shown ?? '').replace(/[^0-9.-]/g, '');
+/**
+ * A figure as the page shows it in en-US, as a canonical decimal ("$1,234.5600" → "1234.56"): a
+ * statement column pads its values to the decimals of its most precise one, never rounds them.
+ */
+const digitsOf = (shown: string | null) =>
+  (shown ?? '')
+    .replace(/[^0-9.-]/g, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 
 describe('the web app in Chromium, on the real service', () => {
   let service: RunningService;
@@ -99,15 +106,21 @@ describe('the web app in Chromium, on the real service', () => {
     const expected = await statement();
     await open('/');
     await page.locator('[data-chart-ready="true"]').first().waitFor();
-    expect(digitsOf(await page.getByTestId('total-exact').textContent())).toBe(expected.exactTotal);
-    expect(digitsOf(await page.getByTestId('total-rounded').textContent())).toBe(expected.total);
+    expect(digitsOf(await page.getByTestId('total-exact').textContent())).toBe(
+      digitsOf(expected.exactTotal),
+    );
+    expect(digitsOf(await page.getByTestId('total-rounded').textContent())).toBe(
+      digitsOf(expected.total),
+    );
     await screenshot('overview');
     await open('/statement');
     await expectText(page.getByTestId('statement-number'), expected.number);
     expect(digitsOf(await page.getByTestId('statement-exact-total').textContent())).toBe(
-      expected.exactTotal,
+      digitsOf(expected.exactTotal),
     );
-    expect(digitsOf(await page.getByTestId('statement-total').textContent())).toBe(expected.total);
+    expect(digitsOf(await page.getByTestId('statement-total').textContent())).toBe(
+      digitsOf(expected.total),
+    );
     await screenshot('statement');
   });
 
@@ -166,7 +179,9 @@ describe('the web app in Chromium, on the real service', () => {
     const result = page.getByTestId('simulation-result');
     await result.waitFor();
     const baseline = result.getByRole('row', { name: /As recorded/ });
-    expect(digitsOf(await baseline.locator('td').nth(3).textContent())).toBe(expected.exactTotal);
+    expect(digitsOf(await baseline.locator('td').nth(3).textContent())).toBe(
+      digitsOf(expected.exactTotal),
+    );
     await expectText(result.getByRole('row', { name: /What if/ }), 'What if');
     await screenshot('simulation');
   });
@@ -192,7 +207,9 @@ describe('the web app in Chromium, on the real service', () => {
     expect(after.exactTotal).not.toBe(before.exactTotal);
     await open('/');
     await page.locator('[data-chart-ready="true"]').first().waitFor();
-    expect(digitsOf(await page.getByTestId('total-exact').textContent())).toBe(after.exactTotal);
+    expect(digitsOf(await page.getByTestId('total-exact').textContent())).toBe(
+      digitsOf(after.exactTotal),
+    );
     await screenshot('rate-card-imported');
   });
 });

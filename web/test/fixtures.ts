@@ -66,6 +66,14 @@ export const STATEMENT = {
     rateCards: ['Meta USD 2026-10-01'],
     lines: [
       {
+        market: 'North America',
+        pricingCategory: 'MARKETING',
+        tier: null,
+        quantity: 20,
+        rate: '0.025',
+        amount: '0.5',
+      },
+      {
         market: 'Mexico',
         pricingCategory: 'MARKETING',
         tier: null,
@@ -90,8 +98,8 @@ export const STATEMENT = {
     pendingMessages: 6,
     notDeliveredMessages: 62,
     rejectedMessages: 0,
-    exactTotal: '6.3933',
-    total: '6.39',
+    exactTotal: '6.8933',
+    total: '6.89',
   },
 };
 

@@ -113,8 +113,12 @@ describe('Statement', () => {
     expect((await screen.findByTestId('statement-number')).textContent).toBe(
       `ST-W-${WABA}-2026-11-USD`,
     );
-    expect(screen.getByTestId('statement-exact-total').textContent).toBe('$6.3933');
-    expect(screen.getByTestId('statement-total').textContent).toBe('$6.39');
+    expect(screen.getByTestId('statement-exact-total').textContent).toBe('$6.8933');
+    expect(screen.getByTestId('statement-total').textContent).toBe('$6.89');
+    // Each money column shows the decimals its most precise value needs, as the PDF does.
+    const northAmerica = screen.getByRole('row', { name: /North America/ });
+    expect(northAmerica.textContent).toContain('$0.0250');
+    expect(northAmerica.textContent).toContain('$0.5000');
     expect(screen.getByText('Tier 1–750,000')).toBeTruthy();
     expect(screen.getByText(/It is not Meta's invoice/)).toBeTruthy();
     for (const format of ['CSV', 'XLSX', 'PDF']) {

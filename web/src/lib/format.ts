@@ -4,16 +4,26 @@
  * through a JS number, with at least the currency's minor digits and every digit the value has:
  * nothing is rounded away, so shown figures add up as the service's do.
  */
-export function formatMoney(amount: string, currency: string, locale?: string): string {
+export function formatMoney(
+  amount: string,
+  currency: string,
+  locale?: string,
+  /** At least this many decimals: a column shows the digits its most precise value needs. */
+  columnDigits = 0,
+): string {
   const minor = minorDigits(currency, locale);
-  const fraction = amount.includes('.') ? amount.split('.')[1].length : 0;
-  const digits = Math.max(minor, fraction);
+  const digits = Math.max(minor, fractionDigits(amount), columnDigits);
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(amount as unknown as number);
+}
+
+/** Decimals of an exact decimal string ("0.0625" → 4, "5" → 0). */
+export function fractionDigits(amount: string): number {
+  return amount.includes('.') ? amount.split('.')[1].length : 0;
 }
 
 export function formatCount(value: number, locale?: string): string {

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { ExportButtons } from '../components/ExportButtons';
 import { QueryStatus } from '../components/QueryStatus';
 import { StatementDocument } from '../graphql/documents';
-import { formatCount, formatMoney, label, tierLabel } from '../lib/format';
+import { formatCount, formatMoney, fractionDigits, label, tierLabel } from '../lib/format';
 import { scopeSearch, statementInput, useScope } from '../lib/scope';
 import { useQuery } from '../lib/use-query';
 
@@ -12,7 +12,17 @@ export function StatementPage() {
   const input = statementInput(scope);
   const { loading, error, data } = useQuery(StatementDocument, input ? { input } : null);
   const statement = data?.monthlyStatement;
-  const money = (amount: string) => formatMoney(amount, statement?.currency ?? 'USD');
+  // As on the PDF: each money column shows the decimals its most precise value needs.
+  const rateDigits = Math.max(
+    0,
+    ...(statement?.lines ?? []).map((line) => fractionDigits(line.rate)),
+  );
+  const amountDigits = Math.max(
+    fractionDigits(statement?.exactTotal ?? '0'),
+    ...(statement?.lines ?? []).map((line) => fractionDigits(line.amount)),
+  );
+  const money = (amount: string, digits = 0) =>
+    formatMoney(amount, statement?.currency ?? 'USD', undefined, digits);
   return (
     <section aria-labelledby="statement-title">
       <h1 id="statement-title">Statement {scope.month}</h1>
@@ -86,8 +96,8 @@ export function StatementPage() {
                     <td>{label(line.pricingCategory)}</td>
                     <td>{tierLabel(line.tier)}</td>
                     <td className="number">{formatCount(line.quantity)}</td>
-                    <td className="number">{money(line.rate)}</td>
-                    <td className="number">{money(line.amount)}</td>
+                    <td className="number">{money(line.rate, rateDigits)}</td>
+                    <td className="number">{money(line.amount, amountDigits)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -99,7 +109,7 @@ export function StatementPage() {
                   <td className="number">{formatCount(statement.billedMessages)}</td>
                   <td />
                   <td className="number" data-testid="statement-exact-total">
-                    {money(statement.exactTotal)}
+                    {money(statement.exactTotal, amountDigits)}
                   </td>
                 </tr>
                 <tr>
