@@ -11,6 +11,9 @@ export default tseslint.config(
       'scripts/**',
       'eslint.config.mjs',
       'jest.config.js',
+      'test/e2e/jest.e2e.config.js',
+      // The web app is checked by its own tsconfig (npm run typecheck) and Vitest.
+      'web/**',
     ],
   },
   js.configs.recommended,

@@ -40,7 +40,7 @@ const MAX_EXPORT_ROWS = 1_000_000;
  * The migration's backfill: charge_rollups rebuilt as the sums of the charged messages (the
  * charging service keeps them equal from then on; the bench bulk-inserts charged messages).
  */
-const ROLLUP_BACKFILL = (() => {
+export const ROLLUP_BACKFILL = (() => {
   const keys = ROLLUP_KEY_COLUMNS.map((column) => `COALESCE(${column}, '')`).join(', ');
   return `INSERT INTO charge_rollups (${ROLLUP_KEY_COLUMNS.join(', ')},
             messages, billable_messages, free_messages, amount_micros)

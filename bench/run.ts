@@ -9,7 +9,8 @@ import { runCli } from '../src/cli/run-cli.util';
  * npm run bench (see benchCommand's help): each benchmark runs in its own process, so one's heap
  * never inflates the next one's time or peak memory.
  */
-type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports' | 'underload' | 'replicas';
+type Bench =
+  'simulation' | 'engine' | 'import' | 'webhooks' | 'reports' | 'underload' | 'replicas' | 'web';
 type Database = 'sqlite' | 'postgres';
 
 const BENCHES: readonly Bench[] = [
@@ -20,6 +21,7 @@ const BENCHES: readonly Bench[] = [
   'reports',
   'underload',
   'replicas',
+  'web',
 ];
 const PER_DATABASE = new Set<Bench>(['import', 'webhooks', 'reports', 'underload']);
 /** Benchmarks of several service processes, which only PostgreSQL runs. */
@@ -56,6 +58,10 @@ async function runOne(bench: Bench, database: Database): Promise<Record<string, 
         database,
         Number(process.env.BENCH_REPLICAS_EVENTS ?? 30_000),
       );
+    case 'web':
+      return (await import('./web.bench')).runWebBench(
+        Number(process.env.BENCH_WEB_MESSAGES ?? 10_000_000),
+      );
   }
 }
 
@@ -69,6 +75,8 @@ export const benchCommand: CliCommand = {
 
 Sizes and databases from the environment: BENCH_MESSAGES (engine and bulk import, default
 1,000,000), BENCH_WEBHOOK_EVENTS (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000),
+BENCH_WEB_MESSAGES (the web app's Overview, SQLite, default 10,000,000; Chromium at
+CHROMIUM_PATH, default /usr/bin/chromium),
 BENCH_DATABASES (default sqlite,postgres; PostgreSQL through BENCH_DATABASE_URL, else
 TEST_DATABASE_URL), BENCH_UNDERLOAD_SEED_EVENTS and BENCH_UNDERLOAD_EVENTS (reads idle and while
 webhooks flow: bodies applied first, default 10,000, then at most this many posted while 150

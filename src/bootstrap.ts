@@ -8,6 +8,7 @@ import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
+import { defaultWebDistDir, serveWebApp } from './web-app/serve-web-app.util';
 
 export interface ApplicationOptions {
   /** No framework log (tests). */
@@ -24,6 +25,8 @@ export interface ApplicationOptions {
    * stops gracefully itself (`stopGracefullyOnSignals`).
    */
   handleSignals?: boolean;
+  /** The built web app served at `/` (default: web/dist of the package). */
+  webDistDir?: string;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function createApplication(
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
+  serveWebApp(app, options.webDistDir ?? defaultWebDistDir());
   if (options.handleSignals !== false) app.enableShutdownHooks();
   await app.init();
   await syncBuiltInRateCards(app);

@@ -5,6 +5,7 @@ import { ReportsModule } from '../reports/reports.module';
 import { ExportEntity } from './entities/export.entity';
 import { ExportsController } from './exports.controller';
 import { ExportsResolver } from './exports.resolver';
+import { DownloadLinkService } from './services/download-link.service';
 import { ExportRunnerService } from './services/export-runner.service';
 import { ExportWriterService } from './services/export-writer.service';
 import { MessageExportQueryService } from './services/message-export-query.service';
@@ -12,7 +13,13 @@ import { MessageExportQueryService } from './services/message-export-query.servi
 @Module({
   imports: [TypeOrmModule.forFeature([ExportEntity]), ReportsModule, MetaAnalyticsModule],
   controllers: [ExportsController],
-  providers: [ExportRunnerService, ExportWriterService, MessageExportQueryService, ExportsResolver],
+  providers: [
+    DownloadLinkService,
+    ExportRunnerService,
+    ExportWriterService,
+    MessageExportQueryService,
+    ExportsResolver,
+  ],
   exports: [ExportWriterService, ExportRunnerService],
 })
 export class ExportsModule {}

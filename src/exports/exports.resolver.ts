@@ -3,12 +3,21 @@ import { CurrentCaller, type Caller } from '../common/auth/caller.decorator';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { ExportInput } from './dtos/inputs/export.input';
 import { Export } from './dtos/outputs/export.output';
+import type { ExportEntity } from './entities/export.entity';
+import { DownloadLinkService } from './services/download-link.service';
 import { ExportRunnerService } from './services/export-runner.service';
 import { formatExportToGraphqlDto } from './utils/format-export-to-graphql-dto.util';
 
 @Resolver(() => Export)
 export class ExportsResolver {
-  constructor(private readonly runner: ExportRunnerService) {}
+  constructor(
+    private readonly runner: ExportRunnerService,
+    private readonly links: DownloadLinkService,
+  ) {}
+
+  private toDto(entity: ExportEntity): Export {
+    return formatExportToGraphqlDto(entity, (done) => this.links.sign(done));
+  }
 
   @Mutation(() => Export, {
     description:
@@ -19,7 +28,7 @@ export class ExportsResolver {
     @Args('input') input: ExportInput,
     @CurrentCaller() caller: Caller,
   ): Promise<Export> {
-    return formatExportToGraphqlDto(await this.runner.create(input, caller));
+    return this.toDto(await this.runner.create(input, caller));
   }
 
   @Query(() => Export, {
@@ -33,6 +42,6 @@ export class ExportsResolver {
     @CurrentCaller() caller: Caller,
   ): Promise<Export | null> {
     const entity = await this.runner.find(id, caller);
-    return entity ? formatExportToGraphqlDto(entity) : null;
+    return entity ? this.toDto(entity) : null;
   }
 }

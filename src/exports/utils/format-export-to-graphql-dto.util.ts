@@ -3,11 +3,15 @@ import type { Export } from '../dtos/outputs/export.output';
 import type { ExportEntity } from '../entities/export.entity';
 import type { ExportStatus } from '../enums/export-status.enum';
 
-export function formatExportToGraphqlDto(entity: ExportEntity): Export {
+export function formatExportToGraphqlDto(
+  entity: ExportEntity,
+  signLink: (entity: ExportEntity) => string,
+): Export {
   return {
     id: entity.id,
     status: entity.status as ExportStatus,
     url: entity.status === 'DONE' ? `/exports/${entity.id}/download` : null,
+    downloadUrl: entity.status === 'DONE' ? signLink(entity) : null,
     rows: entity.rows,
     kind: entity.kind as ExportKind,
     format: entity.format as ExportFormat,

@@ -50,6 +50,30 @@ function applyFilter(
   if (!filter) return;
   if (filter.wabaIds?.length)
     query.andWhere('m.wabaId IN (:...wabaIds)', { wabaIds: filter.wabaIds });
+  if (filter.portfolioIds?.length) {
+    query.andWhere(
+      'm.wabaId IN (SELECT w.waba_id FROM wabas w WHERE w.portfolio_id IN (:...portfolios))',
+      {
+        portfolios: filter.portfolioIds,
+      },
+    );
+  }
+  if (filter.months?.length)
+    query.andWhere('m.chargeMonth IN (:...months)', { months: filter.months });
+  if (filter.days?.length) query.andWhere('m.chargeDay IN (:...days)', { days: filter.days });
+  if (filter.markets?.length)
+    query.andWhere('m.chargeMarket IN (:...markets)', { markets: filter.markets });
+  if (filter.countries?.length) {
+    query.andWhere('m.chargeCountry IN (:...countries)', {
+      countries: filter.countries.map((country) => country.toUpperCase()),
+    });
+  }
+  if (filter.tiers?.length) query.andWhere('m.chargeTier IN (:...tiers)', { tiers: filter.tiers });
+  if (filter.currencies?.length) {
+    query.andWhere('m.chargeCurrency IN (:...currencies)', {
+      currencies: filter.currencies.map((currency) => currency.toUpperCase()),
+    });
+  }
   if (filter.phoneNumberIds?.length)
     query.andWhere('m.phoneNumberId IN (:...phones)', { phones: filter.phoneNumberIds });
   if (filter.contact) {

@@ -16,6 +16,13 @@ export class Export {
   })
   url!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Once DONE: a signed link that downloads the file without an API key (for a browser), valid 5 minutes; ask for the export again for a fresh one.',
+  })
+  downloadUrl!: string | null;
+
   @Field(() => Int, {
     nullable: true,
     description: 'Data rows written (lines, report rows or messages).',

@@ -13,8 +13,47 @@ export class MessageFilter {
   @Field(() => [String], { nullable: true })
   wabaIds?: string[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Messages of the WABAs of these portfolios (business portfolios).',
+  })
+  portfolioIds?: string[];
+
   @Field(() => [String], { nullable: true })
   phoneNumberIds?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Local months of the charge (YYYY-MM, each WABA's timezone), as statements use.",
+  })
+  months?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Local days of the charge (YYYY-MM-DD, each WABA's timezone).",
+  })
+  days?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Pricing markets of the charge, as rate cards name them ("North America").',
+  })
+  markets?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Recipient countries of the charge (ISO 3166 alpha-2).',
+  })
+  countries?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Volume-tier bands of the charge ("0:750000", "750001:15000000").',
+  })
+  tiers?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Currencies of the charge (ISO 4217).' })
+  currencies?: string[];
 
   @Field({
     nullable: true,

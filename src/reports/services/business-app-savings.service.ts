@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain.error';
+import { SqlParameters, driverOf } from '../../database/sql-dialect';
+import {
+  priceBusinessAppSavings,
+  type AppSavings,
+  type NumberMonthTraffic,
+} from '../../pricing/engine/price-business-app-savings';
+import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
+import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
+import type { MessageScope } from '../utils/build-message-where.util';
+import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util';
+import { parseMonth } from '../utils/parse-month.util';
+
+export interface BusinessAppSavingsRequest {
+  month: string;
+  wabaId?: string | null;
+  portfolioId?: string | null;
+  currency?: string | null;
+}
+
+export interface BusinessAppSavingsResult extends AppSavings {
+  month: string;
+  currency: string;
+}
+
+interface NumberRow {
+  phone_number_id: string;
+  allowance: string | number;
+}
+
+/**
+ * What the messages sent from the WhatsApp Business app saved in a month: the Cloud API's price
+ * for them (priceBusinessAppSavings), read from charge_rollups, never by scanning messages.
+ */
+@Injectable()
+export class BusinessAppSavingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rateCards: RateCardsService,
+  ) {}
+
+  async of(request: BusinessAppSavingsRequest): Promise<BusinessAppSavingsResult> {
+    parseMonth(request.month);
+    if (Boolean(request.wabaId) === Boolean(request.portfolioId)) {
+      throw new DomainError('BAD_USER_INPUT', 'give exactly one of wabaId or portfolioId');
+    }
+    const scope: MessageScope = {
+      months: [request.month],
+      ...(request.wabaId
+        ? { wabaIds: [request.wabaId] }
+        : { portfolioIds: [request.portfolioId as string] }),
+    };
+    const currency = await this.currencyOf(request, scope);
+    const inCurrency: MessageScope = { ...scope, currencies: [currency] };
+    const [numbers, appRows, serviceRows] = await Promise.all([
+      this.allowances(scope),
+      this.sums(
+        { ...inCurrency, origins: ['BUSINESS_APP'], reasons: ['FREE_BUSINESS_APP'] },
+        'charge_day, charge_market',
+      ),
+      this.sums(
+        {
+          ...inCurrency,
+          pricingCategories: ['SERVICE'],
+          reasons: ['BILLED', 'FREE_TIER', 'NO_RATE'],
+        },
+        null,
+      ),
+    ]);
+    const traffic = new Map<
+      string,
+      NumberMonthTraffic & { appMessages: NumberMonthTraffic['appMessages'][number][] }
+    >();
+    const numberOf = (phoneNumberId: string) => {
+      let entry = traffic.get(phoneNumberId);
+      if (!entry) {
+        entry = {
+          phoneNumberId,
+          freeServiceAllowance: numbers.get(phoneNumberId) ?? 1000,
+          apiServiceReplies: 0,
+          appMessages: [],
+        };
+        traffic.set(phoneNumberId, entry);
+      }
+      return entry;
+    };
+    for (const row of serviceRows)
+      numberOf(row.phone_number_id).apiServiceReplies += Number(row.quantity);
+    for (const row of appRows) {
+      numberOf(row.phone_number_id).appMessages.push({
+        day: row.day as string,
+        market: nullIfEmpty(row.market),
+        messages: Number(row.quantity),
+      });
+    }
+    const savings = priceBusinessAppSavings(
+      [...traffic.values()],
+      await this.rateCards.book(),
+      currency,
+    );
+    return { ...savings, month: request.month, currency };
+  }
+
+  private async sums(
+    scope: MessageScope,
+    extraGroup: string | null,
+  ): Promise<
+    { phone_number_id: string; day?: string; market?: string; quantity: string | number }[]
+  > {
+    const parameters = new SqlParameters(driverOf(this.dataSource));
+    const extraSelect = extraGroup ? ', charge_day AS day, charge_market AS market' : '';
+    const rows = (await this.dataSource.query(
+      `SELECT phone_number_id${extraSelect}, SUM(messages) AS quantity FROM charge_rollups
+        WHERE ${buildRollupWhere(scope, parameters)}
+        GROUP BY phone_number_id${extraGroup ? `, ${extraGroup}` : ''}`,
+      parameters.values,
+    )) as { phone_number_id: string; day?: string; market?: string; quantity: string | number }[];
+    return rows.filter((row) => Number(row.quantity) !== 0);
+  }
+
+  private async allowances(scope: MessageScope): Promise<Map<string, number>> {
+    const parameters = new SqlParameters(driverOf(this.dataSource));
+    const where = scope.wabaIds
+      ? `w.waba_id = ${parameters.add(scope.wabaIds[0])}`
+      : `w.portfolio_id = ${parameters.add(scope.portfolioIds![0])}`;
+    const rows = (await this.dataSource.query(
+      `SELECT p.phone_number_id, w.free_service_allowance AS allowance
+         FROM phone_numbers p JOIN wabas w ON w.waba_id = p.waba_id WHERE ${where}`,
+      parameters.values,
+    )) as NumberRow[];
+    return new Map(rows.map((row) => [row.phone_number_id, Number(row.allowance)]));
+  }
+
+  private async currencyOf(
+    request: BusinessAppSavingsRequest,
+    scope: MessageScope,
+  ): Promise<string> {
+    if (request.currency) {
+      const code = normalizeCurrencyCode(request.currency);
+      if (code === null) {
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(request.currency)}`,
+        );
+      }
+      return code;
+    }
+    const parameters = new SqlParameters(driverOf(this.dataSource));
+    const charged = (await this.dataSource.query(
+      `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
+        WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
+      parameters.values,
+    )) as { currency: string }[];
+    if (charged.length > 1) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `${request.month} was charged in ${charged.map((row) => row.currency).join(', ')}: pass currency`,
+      );
+    }
+    if (charged.length === 1) return charged[0].currency;
+    const parametersWaba = new SqlParameters(driverOf(this.dataSource));
+    const where = request.wabaId
+      ? `waba_id = ${parametersWaba.add(request.wabaId)}`
+      : `portfolio_id = ${parametersWaba.add(request.portfolioId as string)}`;
+    const wabas = (await this.dataSource.query(
+      `SELECT DISTINCT currency FROM wabas WHERE ${where} ORDER BY currency`,
+      parametersWaba.values,
+    )) as { currency: string }[];
+    if (wabas.length === 0) {
+      throw new DomainError(
+        'NOT_FOUND',
+        request.wabaId
+          ? `unknown WABA "${request.wabaId}"`
+          : `no WABA belongs to portfolio "${request.portfolioId}"`,
+      );
+    }
+    return wabas[0].currency;
+  }
+}
