@@ -10,6 +10,7 @@ import { ApiKeyIdsAndExportOwners1764115200000 } from './1764115200000-api-key-i
 import { RawEventRetrySchedule1764118800000 } from './1764118800000-raw-event-retry-schedule';
 import { MetaAnalytics1764200100000 } from './1764200100000-meta-analytics';
 import { MonthCloseNotificationsBudgets1764200200000 } from './1764200200000-month-close-notifications-budgets';
+import { ServiceSecrets1764200300000 } from './1764200300000-service-secrets';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RawEventRetrySchedule1764118800000,
   MetaAnalytics1764200100000,
   MonthCloseNotificationsBudgets1764200200000,
+  ServiceSecrets1764200300000,
 ];

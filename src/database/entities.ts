@@ -21,6 +21,7 @@ import { NotificationAttemptEntity } from '../notifications/entities/notificatio
 import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
 import { MetaAnalyticsPullEntity } from '../meta-analytics/entities/meta-analytics-pull.entity';
 import { MetaPricingAnalyticsEntity } from '../meta-analytics/entities/meta-pricing-analytics.entity';
+import { ServiceSecretEntity } from './entities/service-secret.entity';
 
 export const ENTITIES = [
   PortfolioEntity,
@@ -46,4 +47,5 @@ export const ENTITIES = [
   StatementRevisionEntity,
   BudgetEntity,
   BudgetAlertEntity,
+  ServiceSecretEntity,
 ];

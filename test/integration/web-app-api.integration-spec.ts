@@ -2,7 +2,13 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DownloadLinkService } from '../../src/exports/services/download-link.service';
 import { ExportRunnerService } from '../../src/exports/services/export-runner.service';
-import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
+import { DataSource } from 'typeorm';
+import {
+  createSecondTestApp,
+  createTestApp,
+  describeEachDatabase,
+  type TestApp,
+} from '../utils/test-app.util';
 import { echo, postWebhook, WABA } from '../utils/webhook.util';
 
 const US = '12126647665';
@@ -156,6 +162,32 @@ describeEachDatabase('what the web app reads from the API', (kind) => {
       const old = links.sign({ id: exportId, ownerKeyId: null }, Date.now() - 3_600_000);
       const expiredOwnLink = await request(server()).get(old).expect(403);
       expect(expiredOwnLink.body.error).toBe('FORBIDDEN');
+    });
+
+    it('honours a link in every process of the database and after a restart (the key is stored in it)', async () => {
+      const [, query] = downloadUrl.split('?');
+      const params = new URLSearchParams(query);
+      const exported = { id: exportId, ownerKeyId: null as string | null };
+      const owner = await testApp.app
+        .get(DataSource)
+        .query(`SELECT owner_key_id FROM exports WHERE id = '${exportId}'`);
+      exported.ownerKeyId = (owner as { owner_key_id: string | null }[])[0].owner_key_id;
+      const restarted = new DownloadLinkService(testApp.app.get(DataSource));
+      await restarted.onModuleInit();
+      expect(() =>
+        restarted.verify(exported, params.get('expires')!, params.get('signature')!),
+      ).not.toThrow();
+      if (kind === 'postgres') {
+        const second = await createSecondTestApp(testApp);
+        try {
+          const fromSecond = await request(second.app.getHttpServer() as App)
+            .get(downloadUrl)
+            .expect(200);
+          expect(fromSecond.text).toContain('ST-W-102290129340398-2026-11-USD');
+        } finally {
+          await second.close();
+        }
+      }
     });
   });
 });

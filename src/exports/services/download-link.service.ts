@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
+import { loadSharedSecret } from '../../database/load-shared-secret.util';
 
 /** How long a signed download link works. */
 export const DOWNLOAD_LINK_SECONDS = 300;
@@ -13,12 +16,19 @@ export interface SignedExport {
 /**
  * Short-lived download links that need no API key, so that a browser can download an export by a
  * plain click: `/exports/<id>/file?expires=<unix seconds>&signature=<HMAC-SHA256>`. The signature
- * covers the export, its owner and the expiry, with a secret drawn at each start of the process
- * (links do not outlive it). The API key never appears in a URL.
+ * covers the export, its owner and the expiry, with a secret stored in the database: every process
+ * of the database honours a link any of them signed, also after a restart. The API key never
+ * appears in a URL.
  */
 @Injectable()
-export class DownloadLinkService {
-  private readonly secret = randomBytes(32);
+export class DownloadLinkService implements OnModuleInit {
+  private secret: Buffer | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    this.secret = await loadSharedSecret(this.dataSource, 'export_download_links');
+  }
 
   sign(exported: SignedExport, now = Date.now()): string {
     const expires = Math.floor(now / 1000) + DOWNLOAD_LINK_SECONDS;
@@ -58,6 +68,7 @@ export class DownloadLinkService {
   }
 
   private signature(exported: SignedExport, expires: number): string {
+    if (this.secret === null) throw new Error('DownloadLinkService used before its module started');
     return createHmac('sha256', this.secret)
       .update(`${exported.id}\n${exported.ownerKeyId ?? ''}\n${expires}`)
       .digest('hex');
