@@ -73,7 +73,9 @@ describeEachDatabase('long work as jobs', (kind) => {
     await postWebhook(first, delivered('wamid.resume.oct', '2026-10-10T10:00:00Z'));
     await postWebhook(first, delivered('wamid.resume.nov', '2026-11-10T10:00:00Z'));
     await postWebhook(first, delivered('wamid.resume.nov2', '2026-11-11T10:00:00Z'));
-    // A process that had re-rated October (1 message) and stopped without a word.
+    // A process that had re-rated October (1 message) and stopped without a word. This
+    // process's own runner is stopped first, so that only the next process can claim the job.
+    await first.app.get(JobRunner).onApplicationShutdown();
     const job = await first.app.get(JobsService).enqueue('REPRICE', {
       wabaIds: null,
       from: '2026-10-01T00:00:00Z',
