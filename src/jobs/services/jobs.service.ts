@@ -40,10 +40,11 @@ export class JobsService {
     this.enqueued.push(listener);
   }
 
-  async enqueue(kind: JobKind, payload: unknown): Promise<JobEntity> {
+  /** Queues a job; `id` gives it the id of what it makes (an export's job has the export's id). */
+  async enqueue(kind: JobKind, payload: unknown, id: string = randomUUID()): Promise<JobEntity> {
     const job = await this.jobs.save(
       this.jobs.create({
-        id: randomUUID(),
+        id,
         kind,
         status: 'QUEUED',
         payload,
