@@ -3,7 +3,9 @@
 -- charge_at, filled with the same rows (12 months, 20 WABAs); then the reads the service makes
 -- of one month: the statement's scan of a month (here summed over messages, as a cost report from
 -- messages does), a WABA's month by (waba_id, charge_month), and a `messages` page (keyset on id,
--- filtered by WABA and charge instant), each run three times after a warm-up (see \timing).
+-- filtered by WABA and charge instant: the first, a middle and the last page) and a look-up by
+-- wamid, each run three times after a warm-up (see \timing); then the pages again on the plain
+-- table with an index on (waba_id, charge_at).
 --
 --   createdb -h 127.0.0.1 -U postgres partition_bench
 --   DATABASE_URL=postgres://postgres@127.0.0.1:5432/partition_bench npm run events -- list   # migrates
@@ -54,7 +56,7 @@ SELECT n, 'wamid.' || md5(n::text), 'phone-' || (n % 40), 'waba-' || (n % 20), '
        'Brazil', '0.0625', 62500, 'USD', at, to_char(to_timestamp(at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM'),
        to_char(to_timestamp(at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'portfolio-' || (n % 5),
        'T|portfolio-' || (n % 5) || '|Brazil|UTILITY|' || to_char(to_timestamp(at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM')
-  FROM (SELECT n, 1767225600000 + (n::bigint * 31536000000 / :rows) AS at
+  FROM (SELECT n, 1767225600000 + ((n - 1)::bigint * 31536000000 / :rows) AS at
           FROM generate_series(1, :rows) AS n) AS generated;
 INSERT INTO bench_part SELECT * FROM bench_plain;
 VACUUM ANALYZE bench_plain;
@@ -64,7 +66,7 @@ SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS partitioned_size
   FROM pg_inherits WHERE inhparent = 'bench_part'::regclass;
 
 \timing on
-\echo a month of every WABA (charge instant range): plain, then partitioned
+\echo a month of every WABA, by charge instant: plain, then partitioned
 SELECT charge_pricing_category, count(*), sum(charge_amount_micros) FROM bench_plain WHERE charge_at >= 1780272000000 AND charge_at < 1782864000000 GROUP BY 1 \g /dev/null
 SELECT charge_pricing_category, count(*), sum(charge_amount_micros) FROM bench_plain WHERE charge_at >= 1780272000000 AND charge_at < 1782864000000 GROUP BY 1 \g /dev/null
 SELECT charge_pricing_category, count(*), sum(charge_amount_micros) FROM bench_plain WHERE charge_at >= 1780272000000 AND charge_at < 1782864000000 GROUP BY 1 \g /dev/null
@@ -74,7 +76,7 @@ SELECT charge_pricing_category, count(*), sum(charge_amount_micros) FROM bench_p
 SELECT charge_pricing_category, count(*), sum(charge_amount_micros) FROM bench_part WHERE charge_at >= 1780272000000 AND charge_at < 1782864000000 GROUP BY 1 \g /dev/null
 SELECT charge_pricing_category, count(*), sum(charge_amount_micros) FROM bench_part WHERE charge_at >= 1780272000000 AND charge_at < 1782864000000 GROUP BY 1 \g /dev/null
 
-\echo one WABA month by (waba_id, charge_month): plain, then partitioned
+\echo one WABA month, by waba_id and charge_month: plain, then partitioned
 SELECT charge_reason, count(*), sum(charge_amount_micros) FROM bench_plain WHERE waba_id = 'waba-7' AND charge_month = '2026-06' GROUP BY 1 \g /dev/null
 SELECT charge_reason, count(*), sum(charge_amount_micros) FROM bench_plain WHERE waba_id = 'waba-7' AND charge_month = '2026-06' GROUP BY 1 \g /dev/null
 SELECT charge_reason, count(*), sum(charge_amount_micros) FROM bench_plain WHERE waba_id = 'waba-7' AND charge_month = '2026-06' GROUP BY 1 \g /dev/null
@@ -84,7 +86,25 @@ SELECT charge_reason, count(*), sum(charge_amount_micros) FROM bench_part WHERE 
 SELECT charge_reason, count(*), sum(charge_amount_micros) FROM bench_part WHERE waba_id = 'waba-7' AND charge_month = '2026-06' GROUP BY 1 \g /dev/null
 SELECT charge_reason, count(*), sum(charge_amount_micros) FROM bench_part WHERE waba_id = 'waba-7' AND charge_month = '2026-06' GROUP BY 1 \g /dev/null
 
-\echo a messages page (50, keyset on id, one WABA, a month by charge instant): plain, then partitioned
+\echo messages page, the first page: plain, then partitioned
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+\echo messages page, a page in the middle of the month: plain, then partitioned
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+\echo messages page, the last page (past the month): plain, then partitioned
 SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
 SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
 SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
@@ -93,8 +113,7 @@ SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000
 SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
 SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
 SELECT * FROM bench_part WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
-
-\echo a message by wamid (the queue's look-up of a status): plain, then partitioned
+\echo a message by wamid, the look-up of a status: plain, then partitioned
 SELECT id FROM bench_plain WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
 SELECT id FROM bench_plain WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
 SELECT id FROM bench_plain WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
@@ -103,5 +122,22 @@ SELECT id FROM bench_part WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
 SELECT id FROM bench_part WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
 SELECT id FROM bench_part WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
 SELECT id FROM bench_part WHERE wamid = 'wamid.' || md5('1234567') \g /dev/null
+\echo the plain table with an index on (waba_id, charge_at): the three pages
 \timing off
-DROP TABLE bench_plain, bench_part CASCADE;
+CREATE INDEX bench_plain_waba_charge_at ON bench_plain (waba_id, charge_at);
+ANALYZE bench_plain;
+\timing on
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1375000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
+SELECT * FROM bench_plain WHERE waba_id = 'waba-7' AND charge_at >= 1780272000000 AND charge_at < 1782864000000 AND id > 1500000 ORDER BY id LIMIT 51 \g /dev/null
+\timing off
+-- The tables stay for EXPLAIN; drop them with: DROP TABLE bench_plain, bench_part CASCADE;
