@@ -81,7 +81,7 @@ export async function runBulkImportBench(
   }
 }
 
-const WEBHOOK_SECRET = 'bench-app-secret';
+export const WEBHOOK_SECRET = 'bench-app-secret';
 
 /**
  * The HTTP webhook path as Meta uses it: the service runs as `npm start` in its own process;
@@ -112,7 +112,7 @@ export async function runWebhookBench(
     let failed = 0;
     const worker = async () => {
       while (next < deliveries.length) {
-        const status = await post(agent, service.port, deliveries[next++]);
+        const status = await postDelivery(agent, service.port, deliveries[next++]);
         if (status === 200) sent += 1;
         else failed += 1;
       }
@@ -136,7 +136,7 @@ export async function runWebhookBench(
   }
 }
 
-interface RunningService {
+export interface RunningService {
   port: number;
   /** The process's resident-memory high-water mark so far (Linux). */
   peakMemoryMb(): number;
@@ -144,7 +144,7 @@ interface RunningService {
 }
 
 /** Starts the service as `npm start` does, on a free port, and waits until it listens. */
-async function startService(env: Record<string, string>): Promise<RunningService> {
+export async function startService(env: Record<string, string>): Promise<RunningService> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -184,12 +184,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function queueHealth(agent: http.Agent, port: number): Promise<{ waiting: number }> {
+export async function queueHealth(agent: http.Agent, port: number): Promise<{ waiting: number }> {
   const response = await fetchJson(agent, port, '/health');
   return (response as { details: { webhookQueue: { waiting: number } } }).details.webhookQueue;
 }
 
-function fetchJson(agent: http.Agent, port: number, path: string): Promise<unknown> {
+export function fetchJson(agent: http.Agent, port: number, path: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path, agent }, (response) => {
@@ -202,7 +202,7 @@ function fetchJson(agent: http.Agent, port: number, path: string): Promise<unkno
   });
 }
 
-function post(
+export function postDelivery(
   agent: http.Agent,
   port: number,
   { body, signature }: { body: string; signature: string },

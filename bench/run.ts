@@ -9,11 +9,21 @@ import { runCli } from '../src/cli/run-cli.util';
  * npm run bench (see benchCommand's help): each benchmark runs in its own process, so one's heap
  * never inflates the next one's time or peak memory.
  */
-type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports';
+type Bench = 'simulation' | 'engine' | 'import' | 'webhooks' | 'reports' | 'underload' | 'replicas';
 type Database = 'sqlite' | 'postgres';
 
-const BENCHES: readonly Bench[] = ['simulation', 'engine', 'import', 'webhooks', 'reports'];
-const PER_DATABASE = new Set<Bench>(['import', 'webhooks', 'reports']);
+const BENCHES: readonly Bench[] = [
+  'simulation',
+  'engine',
+  'import',
+  'webhooks',
+  'reports',
+  'underload',
+  'replicas',
+];
+const PER_DATABASE = new Set<Bench>(['import', 'webhooks', 'reports', 'underload']);
+/** Benchmarks of several service processes, which only PostgreSQL runs. */
+const POSTGRES_ONLY = new Set<Bench>(['replicas']);
 
 async function runOne(bench: Bench, database: Database): Promise<Record<string, string | number>> {
   const messages = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -35,6 +45,17 @@ async function runOne(bench: Bench, database: Database): Promise<Record<string, 
         databaseKind: database,
         messages: Number(process.env.BENCH_REPORT_MESSAGES ?? 10_000_000),
       });
+    case 'underload':
+      return (await import('./under-load.bench')).runUnderLoadBench(
+        database,
+        Number(process.env.BENCH_UNDERLOAD_SEED_EVENTS ?? 10_000),
+        Number(process.env.BENCH_UNDERLOAD_EVENTS ?? 50_000),
+      );
+    case 'replicas':
+      return (await import('./under-load.bench')).runReplicasBench(
+        database,
+        Number(process.env.BENCH_REPLICAS_EVENTS ?? 30_000),
+      );
   }
 }
 
@@ -49,7 +70,11 @@ export const benchCommand: CliCommand = {
 Sizes and databases from the environment: BENCH_MESSAGES (engine and bulk import, default
 1,000,000), BENCH_WEBHOOK_EVENTS (default 1,000,000), BENCH_REPORT_MESSAGES (default 10,000,000),
 BENCH_DATABASES (default sqlite,postgres; PostgreSQL through BENCH_DATABASE_URL, else
-TEST_DATABASE_URL), BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
+TEST_DATABASE_URL), BENCH_UNDERLOAD_SEED_EVENTS and BENCH_UNDERLOAD_EVENTS (reads idle and while
+webhooks flow: bodies applied first, default 10,000, then at most this many posted while 150
+reads of each query are timed, default 50,000),
+BENCH_REPLICAS_EVENTS (one, two and three service processes on PostgreSQL; default 30,000),
+BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
 --cpu-prof --cpu-prof-dir=DIR). A benchmark that fails makes the run exit 1.`,
   run: runBench,
 };
@@ -78,7 +103,14 @@ async function runBench(io: CliIo): Promise<number> {
   const databases = (io.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as Database[];
   let failures = 0;
   for (const bench of BENCHES.filter((name) => only.has(name))) {
-    for (const database of PER_DATABASE.has(bench) ? databases : (['sqlite'] as Database[])) {
+    const benchDatabases = POSTGRES_ONLY.has(bench)
+      ? databases.filter((database) => database === 'postgres')
+      : PER_DATABASE.has(bench)
+        ? databases
+        : (['sqlite'] as Database[]);
+    if (benchDatabases.length === 0)
+      io.stdout.write(`${bench}: skipped (needs postgres in BENCH_DATABASES)\n`);
+    for (const database of benchDatabases) {
       const result = spawnSync(
         process.execPath,
         [...process.execArgv, __filename, '--child', `${bench}:${database}`],

@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { BudgetsModule } from './budgets/budgets.module';
@@ -23,6 +22,8 @@ import { MessagesModule } from './messages/messages.module';
 import { MetaAnalyticsModule } from './meta-analytics/meta-analytics.module';
 import { MonthCloseModule } from './month-close/month-close.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { buildLoggerParams } from './observability/logging/logger-params.util';
+import { ObservabilityModule } from './observability/observability.module';
 import { RateCardsModule } from './rate-cards/rate-cards.module';
 import { ReportsModule } from './reports/reports.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -35,27 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: [
-            {
-              level: config.logLevel,
-              autoLogging: false,
-              // Access tokens never reach a log: not the API key, not a WABA's Graph API token.
-              redact: [
-                'req.headers.authorization',
-                'req.headers["x-hub-signature-256"]',
-                'accessToken',
-                '*.accessToken',
-                '*.*.accessToken',
-                'access_token',
-                '*.access_token',
-              ],
-            },
-            // Written at once: the log is small (no request log), and the start-up banner,
-            // printed after it, stays below it.
-            pino.destination({ dest: 1, sync: true }),
-          ],
-        }),
+        LoggerModule.forRoot(buildLoggerParams(config)),
         DatabaseModule,
         JobsModule,
         GraphQLModule.forRoot(buildGraphqlOptions(config)),
@@ -75,6 +56,7 @@ export class AppModule {
         SimulationsModule,
         CoexistenceModule,
         HealthModule,
+        ObservabilityModule,
       ],
       providers: [
         DecimalScalar,

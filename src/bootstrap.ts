@@ -20,6 +20,11 @@ export interface ApplicationOptions {
    * clear, for the caller to show a person (it is never logged).
    */
   onAdminKeyGenerated?: (secret: string) => void;
+  /**
+   * Nest closes the application on SIGTERM and SIGINT (default true); the server passes false and
+   * stops gracefully itself (`stopGracefullyOnSignals`).
+   */
+  handleSignals?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ export async function createApplication(
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
-  app.enableShutdownHooks();
+  if (options.handleSignals !== false) app.enableShutdownHooks();
   await app.init();
   // Several processes may start at once: one at a time stores the built-in cards and the first key.
   const generated = await app.get(DatabaseLocks).run(['start-up'], async () => {

@@ -6,6 +6,7 @@ import { parseCliArgs } from './cli/parse-cli-args.util';
 import { runCli } from './cli/run-cli.util';
 import { loadAppConfig } from './config/app-config';
 import { exitWithParent } from './server/exit-with-parent.util';
+import { stopGracefullyOnSignals } from './server/graceful-shutdown.util';
 import { startupBanner } from './server/startup-banner.util';
 
 export const startCommand: CliCommand = {
@@ -26,7 +27,7 @@ admin API key it generated (shown only then). Under npm start it stops when npm 
   run: runServer,
 };
 
-/** Runs until a signal stops it: the shutdown hooks close the application, then end the process. */
+/** Runs until a signal stops it gracefully (`stopGracefullyOnSignals`), which ends the process. */
 async function runServer(io: CliIo): Promise<number> {
   parseCliArgs(io.argv, {}, { min: 0, max: 0, names: '' });
   const config = loadAppConfig(io.env);
@@ -34,9 +35,16 @@ async function runServer(io: CliIo): Promise<number> {
   let generatedAdminKey: string | null = null;
   const app = await createApplication(config, {
     onAdminKeyGenerated: (secret) => (generatedAdminKey = secret),
+    handleSignals: false,
   });
   await app.listen(config.port);
   const server = app.getHttpServer() as Server;
+  stopGracefullyOnSignals({
+    app,
+    server,
+    timeoutMs: config.shutdownTimeoutSeconds * 1000,
+    log: (line) => io.stderr.write(`${line}\n`),
+  });
   const banner = startupBanner({
     config,
     port: (server.address() as AddressInfo).port,

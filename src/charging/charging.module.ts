@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { TemplateCategoryChangeEntity } from '../ingestion/entities/template-category-change.entity';
 import { RateCardsResolver } from '../rate-cards/rate-cards.resolver';
 import { JobsModule } from '../jobs/jobs.module';
+import { MetricsModule } from '../observability/metrics/metrics.module';
 import { RateCardsModule } from '../rate-cards/rate-cards.module';
 import { ChargingResolver } from './charging.resolver';
 import { ChargeWriter } from './services/charge-writer.service';
@@ -22,6 +23,7 @@ import { TemplateCategoryBook } from './services/template-category-book.service'
     AccountsModule,
     RateCardsModule,
     JobsModule,
+    MetricsModule,
     TypeOrmModule.forFeature([TemplateCategoryChangeEntity]),
   ],
   providers: [

@@ -177,7 +177,7 @@ async function startOwnService(io: CliIo, config: AppConfig): Promise<DemoSessio
   const appSecret = config.appSecret ?? randomBytes(24).toString('hex');
   let adminKey: string | null = null;
   const app: INestApplication = await createApplication(
-    { ...config, appSecret },
+    { ...config, appSecret, accessLog: false },
     {
       logger: new CliConsoleLogger(io.stderr, showStacks),
       onAdminKeyGenerated: (secret) => (adminKey = secret),

@@ -44,6 +44,14 @@ export interface AppConfig {
   smtp: { url: string; from: string; to: string[] } | null;
   notifyMaxAttempts: number;
   notifyRetryBaseSeconds: number;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); null: the metrics are open. */
+  metricsToken: string | null;
+  /** /health/ready answers 503 once the oldest webhook body still to apply is older than this. */
+  readyMaxQueueAgeSeconds: number;
+  /** A stop (SIGTERM, SIGINT) that takes longer than this ends the process with exit code 1. */
+  shutdownTimeoutSeconds: number;
+  /** One JSON log line per HTTP request that reaches the framework (off for the demo's own service). */
+  accessLog: boolean;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +150,26 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     86_400,
     problems,
   );
+  const metricsToken = nonEmpty(env.METRICS_TOKEN);
+  if (metricsToken !== null && metricsToken.length < 16) {
+    problems.push('METRICS_TOKEN must be at least 16 characters long');
+  }
+  const readyMaxQueueAgeSeconds = integerSetting(
+    env,
+    'READY_MAX_QUEUE_AGE_SECONDS',
+    300,
+    1,
+    86_400,
+    problems,
+  );
+  const shutdownTimeoutSeconds = integerSetting(
+    env,
+    'SHUTDOWN_TIMEOUT_SECONDS',
+    25,
+    1,
+    3_600,
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -174,6 +202,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtp,
     notifyMaxAttempts,
     notifyRetryBaseSeconds,
+    metricsToken,
+    readyMaxQueueAgeSeconds,
+    shutdownTimeoutSeconds,
+    accessLog: true,
   };
 }
 

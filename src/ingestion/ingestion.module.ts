@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ChargingModule } from '../charging/charging.module';
 import { MessagesModule } from '../messages/messages.module';
+import { MetricsModule } from '../observability/metrics/metrics.module';
 import { SendLogResolver } from './send-log.resolver';
 import { BulkImportService } from './services/bulk-import.service';
 import { IngestionService } from './services/ingestion.service';
@@ -15,7 +16,7 @@ import { WebhookController } from './webhook.controller';
 import { WebhookDeliveryHandler } from './webhook-delivery.handler';
 
 @Module({
-  imports: [AccountsModule, ChargingModule, MessagesModule],
+  imports: [AccountsModule, ChargingModule, MessagesModule, MetricsModule],
   controllers: [WebhookController],
   providers: [
     WebhookQueue,

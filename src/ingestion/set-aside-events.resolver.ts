@@ -1,15 +1,14 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '../common/auth/caller.decorator';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { DomainError } from '../common/errors/domain.error';
 import {
   decodeIdCursor,
-  DEFAULT_PAGE_SIZE,
   encodeIdCursor,
-  MAX_PAGE_SIZE,
   pageSize,
   toConnection,
 } from '../common/graphql/connection.util';
+import { AfterArg, FirstArg } from '../common/graphql/page-args.decorator';
 import {
   DiscardSetAsideEventsInput,
   ReplaySetAsideEventsInput,
@@ -36,18 +35,9 @@ export class SetAsideEventsResolver {
       'Webhook bodies set aside after every attempt of their retry schedule, oldest first, with their last error; discarded: true lists the discarded ones instead (who, when, why).',
   })
   async setAsideEvents(
-    @Args('first', {
-      type: () => Int,
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Bodies per page, 1 to ${MAX_PAGE_SIZE}.`,
-    })
+    @FirstArg('Bodies')
     first?: number | null,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'endCursor of the previous page; absent or null: the oldest.',
-    })
+    @AfterArg('the oldest')
     after?: string | null,
     @Args('discarded', { type: () => Boolean, nullable: true, defaultValue: false })
     discarded?: boolean | null,

@@ -4,6 +4,10 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import { DomainError, HTTP_STATUS_BY_CODE, httpErrorBody } from '../common/errors/domain.error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import {
+  BillingMetrics,
+  type WebhookRefusal,
+} from '../observability/metrics/billing-metrics.service';
 import { IngestionService } from './services/ingestion.service';
 import { WebhookQueue } from './services/webhook-queue.service';
 
@@ -26,6 +30,7 @@ export class WebhookDeliveryHandler {
     private readonly ingestion: IngestionService,
     private readonly queue: WebhookQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: BillingMetrics,
   ) {}
 
   /** Makes `server` hand each request to `handle` before its own listeners (the framework). */
@@ -44,8 +49,10 @@ export class WebhookDeliveryHandler {
       next();
       return;
     }
+    this.metrics.webhookDeliveries.inc();
     const encoding = request.headers['content-encoding'];
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      this.refused('compressed');
       discard(request, () =>
         sendJson(response, 415, {
           error: 'UNSUPPORTED_MEDIA_TYPE',
@@ -56,6 +63,7 @@ export class WebhookDeliveryHandler {
     }
     readBody(request, this.config.webhookMaxBodyBytes, (raw) => {
       if (raw === null) {
+        this.refused('too_large');
         sendJson(response, 413, {
           error: 'PAYLOAD_TOO_LARGE',
           message: `the body exceeds ${this.config.webhookMaxBodyBytes} bytes (WEBHOOK_MAX_BODY_BYTES)`,
@@ -76,7 +84,12 @@ export class WebhookDeliveryHandler {
     if (raw.length === 0) throw new DomainError('BAD_USER_INPUT', 'empty body');
     if (this.config.appSecret !== null) this.checkSignature(raw, signature);
     const result = await this.ingestion.acceptWebhookBody(raw.toString('utf8'));
-    if (result.accepted) this.queue.wake();
+    if (result.accepted) {
+      this.metrics.webhookBodiesLogged.inc();
+      this.queue.wake();
+    } else {
+      this.metrics.webhookDuplicates.inc();
+    }
     return { received: true, events: result.events, problems: result.problems };
   }
 
@@ -91,11 +104,17 @@ export class WebhookDeliveryHandler {
       throw new DomainError('UNAUTHENTICATED', 'webhook signature does not match');
   }
 
+  private refused(reason: WebhookRefusal): void {
+    this.metrics.webhookRefusals.inc({ reason });
+  }
+
   private sendError(response: ServerResponse, error: unknown): void {
     if (error instanceof DomainError) {
+      this.refused(error.code === 'UNAUTHENTICATED' ? 'bad_signature' : 'invalid_body');
       sendJson(response, HTTP_STATUS_BY_CODE[error.code], httpErrorBody(error));
       return;
     }
+    this.refused('storage_error');
     // Meta retries a delivery that is not answered 200: nothing is lost.
     this.logger.error(`a webhook delivery failed: ${String(error)}`);
     sendJson(response, 500, { error: 'INTERNAL', message: 'the delivery could not be stored' });

@@ -1,6 +1,7 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toConnection } from '../common/graphql/connection.util';
+import { toConnection } from '../common/graphql/connection.util';
+import { AfterArg, FirstArg } from '../common/graphql/page-args.decorator';
 import { MessageFilter } from './dtos/inputs/message-filter.input';
 import { MessageConnectionOutput, MessageOutput } from './dtos/outputs/message.output';
 import { encodeMessageCursor, MessagesQueryService } from './services/messages-query.service';
@@ -22,19 +23,9 @@ export class MessagesResolver {
   })
   async messages(
     @Args('filter', { nullable: true }) filter?: MessageFilter,
-    @Args('first', {
-      type: () => Int,
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Messages per page, 1 to ${MAX_PAGE_SIZE}.`,
-    })
+    @FirstArg('Messages')
     first?: number | null,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description:
-        'endCursor of the previous page (or an edge cursor); absent or null: the first page.',
-    })
+    @AfterArg('the first page')
     after?: string | null,
   ): Promise<MessageConnectionOutput> {
     const page = await this.query.page(filter, first, after);

@@ -1,13 +1,12 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
 import {
   decodeIdCursor,
-  DEFAULT_PAGE_SIZE,
   encodeIdCursor,
-  MAX_PAGE_SIZE,
   pageSize,
   toConnection,
 } from '../common/graphql/connection.util';
+import { AfterArg, FirstArg } from '../common/graphql/page-args.decorator';
 import { MetaReconciliationInput } from './dtos/inputs/meta-reconciliation.input';
 import { PullMetaAnalyticsInput } from './dtos/inputs/pull-meta-analytics.input';
 import {
@@ -59,18 +58,9 @@ export class MetaAnalyticsResolver {
   @RequireRole('operator')
   async metaAnalyticsPulls(
     @Args('wabaId', { type: () => String, nullable: true }) wabaId?: string | null,
-    @Args('first', {
-      type: () => Int,
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Pulls per page, 1 to ${MAX_PAGE_SIZE}.`,
-    })
+    @FirstArg('Pulls')
     first?: number | null,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'endCursor of the previous page; absent or null: the newest.',
-    })
+    @AfterArg('the newest')
     after?: string | null,
   ): Promise<MetaAnalyticsPullConnection> {
     const size = pageSize(first);

@@ -1,13 +1,12 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
 import {
   decodeIdCursor,
-  DEFAULT_PAGE_SIZE,
   encodeIdCursor,
-  MAX_PAGE_SIZE,
   pageSize,
   toConnection,
 } from '../common/graphql/connection.util';
+import { AfterArg, FirstArg } from '../common/graphql/page-args.decorator';
 import {
   NotificationDeliveryConnection,
   NotificationStatusEnum,
@@ -28,18 +27,9 @@ export class NotificationsResolver {
   async notificationDeliveries(
     @Args('status', { type: () => NotificationStatusEnum, nullable: true })
     status?: NotificationStatusEnum | null,
-    @Args('first', {
-      type: () => Int,
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Deliveries per page, 1 to ${MAX_PAGE_SIZE}.`,
-    })
+    @FirstArg('Deliveries')
     first?: number | null,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'endCursor of the previous page; absent or null: the newest.',
-    })
+    @AfterArg('the newest')
     after?: string | null,
   ): Promise<NotificationDeliveryConnection> {
     const size = pageSize(first);

@@ -1,11 +1,7 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
-import {
-  decodeIdCursor,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  pageSize,
-} from '../common/graphql/connection.util';
+import { decodeIdCursor, pageSize } from '../common/graphql/connection.util';
+import { AfterArg, FirstArg } from '../common/graphql/page-args.decorator';
 import { ReconciliationInput } from './dtos/inputs/reconciliation.input';
 import { ReconciliationConnection } from './dtos/outputs/reconciliation.output';
 import { ReconciliationService } from './services/reconciliation.service';
@@ -24,18 +20,9 @@ export class ReconciliationResolver {
   @RequireRole('finance')
   async reconciliation(
     @Args('input') input: ReconciliationInput,
-    @Args('first', {
-      type: () => Int,
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Messages per page, 1 to ${MAX_PAGE_SIZE}.`,
-    })
+    @FirstArg('Messages')
     first?: number | null,
-    @Args('after', {
-      type: () => String,
-      nullable: true,
-      description: 'endCursor of the previous page; absent or null: the first page.',
-    })
+    @AfterArg('the first page')
     after?: string | null,
   ): Promise<ReconciliationConnection> {
     return formatReconciliationToGraphqlDto(

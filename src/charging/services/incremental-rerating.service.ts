@@ -1,3 +1,4 @@
+import { BillingMetrics } from '../../observability/metrics/billing-metrics.service';
 import { Injectable } from '@nestjs/common';
 import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { compareInSequence } from '../../pricing/engine/charge-messages';
@@ -22,6 +23,7 @@ export class IncrementalRerating {
     private readonly classifier: MessageClassifier,
     private readonly counterPlaces: CounterPlaces,
     private readonly writer: ChargeWriter,
+    private readonly metrics: BillingMetrics,
   ) {}
 
   /**
@@ -31,9 +33,11 @@ export class IncrementalRerating {
    */
   async rerateMessages(ids: readonly number[], pending?: PendingMessages): Promise<number> {
     if (ids.length === 0) return 0;
-    const changed = await this.reader.rowsByIds(ids, pending);
-    const classified = await this.classifier.classifyWithContext(changed, pending);
-    return this.sequenceAndStore(classified, pending);
+    return this.metrics.time(this.metrics.rerateDuration, { kind: 'incremental' }, async () => {
+      const changed = await this.reader.rowsByIds(ids, pending);
+      const classified = await this.classifier.classifyWithContext(changed, pending);
+      return this.sequenceAndStore(classified, pending);
+    });
   }
 
   private async sequenceAndStore(

@@ -1,3 +1,4 @@
+import { BillingMetrics } from '../../observability/metrics/billing-metrics.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -76,6 +77,7 @@ export class MonthRerating {
     private readonly writer: ChargeWriter,
     private readonly writeLock: WriteLock,
     private readonly locks: DatabaseLocks,
+    private readonly metrics: BillingMetrics,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -111,8 +113,10 @@ export class MonthRerating {
       for (const [index, month] of months.entries()) {
         if (progress.after !== undefined && month <= progress.after) continue;
         // One month at a time under the portfolios' locks: other processes go on in between.
-        total += await this.locks.forPortfolios(portfolios, () =>
-          this.repriceMonth(wabaIds, month, pending, progress.onMessages),
+        total += await this.metrics.time(this.metrics.rerateDuration, { kind: 'month' }, () =>
+          this.locks.forPortfolios(portfolios, () =>
+            this.repriceMonth(wabaIds, month, pending, progress.onMessages),
+          ),
         );
         await progress.onMonth?.(month, (index + 1) / months.length, total);
       }

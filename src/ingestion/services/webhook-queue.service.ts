@@ -11,6 +11,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { PlannerStatistics } from '../../database/planner-statistics.service';
 import { SqlDialect } from '../../database/sql-dialect';
+import { BillingMetrics } from '../../observability/metrics/billing-metrics.service';
 import type { WebhookEvent } from '../parsers/webhook-event.types';
 import { IngestionService } from './ingestion.service';
 import { RawEventLog } from './raw-event-log.service';
@@ -89,6 +90,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly rawEventLog: RawEventLog,
     private readonly statistics: PlannerStatistics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: BillingMetrics,
   ) {
     this.sql = new SqlDialect(dataSource);
   }
@@ -288,6 +290,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
         'incremental',
       );
       await claim.markProcessed(rows.map((row) => row.id));
+      this.metrics.webhookBodiesApplied.inc(rows.length);
       return;
     } catch (error) {
       this.logger.error(
@@ -315,6 +318,7 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
       await claim.markProcessed([row.id]);
+      this.metrics.webhookBodiesApplied.inc();
       return { applied: true };
     } catch (error) {
       return { applied: false, error: String(error).slice(0, 2000) };

@@ -10,6 +10,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { BillingMetrics } from '../../observability/metrics/billing-metrics.service';
 import type { JobEntity } from '../entities/job.entity';
 import type { JobContext, JobHandler, JobKind } from '../job.types';
 import { JobsService, STALE_HEARTBEAT_MS } from './jobs.service';
@@ -42,6 +43,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: BillingMetrics,
   ) {
     jobs.onEnqueued(() => this.wake());
   }
@@ -152,14 +154,18 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         if (!ours || this.stopping) throw new JobInterrupted();
       },
     };
+    const timer = this.metrics.jobDuration.startTimer({ kind: job.kind });
     try {
       const result = await handler(job.payload, context);
       await this.jobs.finish(job.id, result ?? null);
+      timer({ outcome: 'done' });
     } catch (error) {
       if (error instanceof JobInterrupted) {
+        timer({ outcome: 'handed_back' });
         await this.jobs.release(job.id);
         return;
       }
+      timer({ outcome: 'failed' });
       this.logger.error(`job ${job.id} (${job.kind}) failed: ${String(error)}`);
       await this.jobs.fail(
         job.id,
