@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.util';
 import { loadAppConfig, type AppConfig } from './config/app-config';
+import { DatabaseLocks } from './database/database-locks.service';
 
 /**
  * The application without HTTP, for command-line tools; same configuration as the server, but
@@ -23,6 +24,6 @@ export async function createApplicationContext(
     }),
     { logger: options.logger ?? ['error', 'warn'], abortOnError: false },
   );
-  await syncBuiltInRateCards(app);
+  await app.get(DatabaseLocks).run(['start-up'], () => syncBuiltInRateCards(app));
   return app;
 }

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.util';
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
+import { DatabaseLocks } from './database/database-locks.service';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 import { defaultWebDistDir, serveWebApp } from './web-app/serve-web-app.util';
 
@@ -49,8 +50,11 @@ export async function createApplication(
   serveWebApp(app, options.webDistDir ?? defaultWebDistDir());
   if (options.handleSignals !== false) app.enableShutdownHooks();
   await app.init();
-  await syncBuiltInRateCards(app);
-  const generated = await app.get(ApiKeyService).ensureBootstrapKey();
+  // Several processes may start at once: one at a time stores the built-in cards and the first key.
+  const generated = await app.get(DatabaseLocks).run(['start-up'], async () => {
+    await syncBuiltInRateCards(app);
+    return app.get(ApiKeyService).ensureBootstrapKey();
+  });
   if (generated !== null) options.onAdminKeyGenerated?.(generated);
   return app;
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { DatabaseLocks, withAdvisoryLocks } from './database-locks.service';
 import { buildDataSourceOptions } from './data-source-options';
 import { PlannerStatistics } from './planner-statistics.service';
+import { ReadSnapshot } from './read-snapshot.service';
 import { SqliteWriterLock } from './sqlite-writer-lock.service';
 import { WriteLock } from './write-lock.service';
 
@@ -34,7 +35,7 @@ import { WriteLock } from './write-lock.service';
       },
     }),
   ],
-  providers: [WriteLock, PlannerStatistics, DatabaseLocks, SqliteWriterLock],
-  exports: [WriteLock, PlannerStatistics, DatabaseLocks],
+  providers: [WriteLock, PlannerStatistics, DatabaseLocks, SqliteWriterLock, ReadSnapshot],
+  exports: [WriteLock, PlannerStatistics, DatabaseLocks, ReadSnapshot],
 })
 export class DatabaseModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '../jobs/jobs.module';
 import { MetaAnalyticsModule } from '../meta-analytics/meta-analytics.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportEntity } from './entities/export.entity';
@@ -11,7 +12,12 @@ import { ExportWriterService } from './services/export-writer.service';
 import { MessageExportQueryService } from './services/message-export-query.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportEntity]), ReportsModule, MetaAnalyticsModule],
+  imports: [
+    TypeOrmModule.forFeature([ExportEntity]),
+    ReportsModule,
+    MetaAnalyticsModule,
+    JobsModule,
+  ],
   controllers: [ExportsController],
   providers: [
     DownloadLinkService,

@@ -73,7 +73,9 @@ describeEachDatabase('long work as jobs', (kind) => {
     await postWebhook(first, delivered('wamid.resume.oct', '2026-10-10T10:00:00Z'));
     await postWebhook(first, delivered('wamid.resume.nov', '2026-11-10T10:00:00Z'));
     await postWebhook(first, delivered('wamid.resume.nov2', '2026-11-11T10:00:00Z'));
-    // A process that had re-rated October (1 message) and stopped without a word.
+    // A process that had re-rated October (1 message) and stopped without a word. This
+    // process's own runner is stopped first, so that only the next process can claim the job.
+    await first.app.get(JobRunner).onApplicationShutdown();
     const job = await first.app.get(JobsService).enqueue('REPRICE', {
       wabaIds: null,
       from: '2026-10-01T00:00:00Z',
@@ -128,6 +130,46 @@ describeEachDatabase('long work as jobs', (kind) => {
       await next.settle();
       expect(seen).toEqual([{ step: 1 }]);
       expect(await jobOf(next, job.id)).toMatchObject({ status: 'DONE', attempts: 2 });
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('an export is an EXPORT job with its id: queued by one process, written by the next', async () => {
+    first = await createTestApp(kind);
+    await postWebhook(first, delivered('wamid.export.1', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, delivered('wamid.export.2', '2026-10-11T10:00:00Z'));
+    await first.app.get(JobRunner).onApplicationShutdown();
+    const created = await first.gql<{
+      createExport: {
+        id: string;
+        status: string;
+        job: { id: string; kind: string; status: string };
+      };
+    }>(
+      `mutation($input: ExportInput!) { createExport(input: $input) { id status job { id kind status } } }`,
+      { input: { kind: 'MESSAGES', format: 'CSV', month: '2026-10' } },
+    );
+    expect(created.errors).toBeUndefined();
+    const exported = created.data!.createExport;
+    expect(exported).toEqual({
+      id: exported.id,
+      status: 'PENDING',
+      job: { id: exported.id, kind: 'EXPORT', status: 'QUEUED' },
+    });
+    await first.stop();
+    const next = await createTestApp(kind, {}, first);
+    try {
+      await next.settle();
+      const done = await next.gql<{ export: unknown }>(
+        `query($id: ID!) { export(id: $id) { status rows job { status attempts progress } } }`,
+        { id: exported.id },
+      );
+      expect(done.data!.export).toEqual({
+        status: 'DONE',
+        rows: 2,
+        job: { status: 'DONE', attempts: 1, progress: 1 },
+      });
     } finally {
       await next.close();
     }

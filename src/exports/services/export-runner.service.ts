@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -17,30 +17,51 @@ import {
   type ExportRequest,
   type ExportRequestInput,
 } from '../utils/validate-export-request.util';
-import { ExportWriterService } from './export-writer.service';
+import { JobInterrupted, JobRunner } from '../../jobs/services/job-runner.service';
+import { JobsService } from '../../jobs/services/jobs.service';
+import type { JobContext } from '../../jobs/job.types';
+import { ExportWriterService, type ExportProgress } from './export-writer.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** How often a running export proves its process alive (and learns of a stop), in rows. */
+const REPORT_EVERY_ROWS = 5000;
+
 /**
- * Records an export as PENDING, then runs it in the background (one at a time, so a large export
- * cannot starve the API): RUNNING, then DONE with its row count or FAILED with the reason.
- * Files go to DATA_DIR/exports/<id>.<ext>, written under a temporary name and renamed when done.
+ * Records an export as PENDING and queues an EXPORT job with the export's id, which any service
+ * process runs (one job at a time per process, so a large export cannot starve the API):
+ * RUNNING, then DONE with its row count or FAILED with the reason. An export whose process
+ * stopped is written again from the start by the process that resumes its job. Files go to
+ * DATA_DIR/exports/<id>.<ext>, written under a temporary name and renamed when done (processes
+ * that share a database share DATA_DIR, where downloads are read).
  */
 @Injectable()
-export class ExportRunnerService implements OnApplicationShutdown {
+export class ExportRunnerService implements OnModuleInit {
   private readonly logger = new Logger(ExportRunnerService.name);
-  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectRepository(ExportEntity) private readonly exports: Repository<ExportEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly writer: ExportWriterService,
+    private readonly jobs: JobsService,
+    private readonly runner: JobRunner,
   ) {}
+
+  onModuleInit(): void {
+    this.runner.register('EXPORT', (payload, context) =>
+      this.runJob((payload as { exportId: string }).exportId, context),
+    );
+  }
 
   /** Records an export for `owner` (the key asking; null: the service's own) and queues it. */
   async create(input: ExportRequestInput, owner: Caller | null): Promise<ExportEntity> {
-    const request = validateExportRequest(input);
-    const entity = await this.exports.save(
+    const entity = await this.record(validateExportRequest(input), owner);
+    await this.jobs.enqueue('EXPORT', { exportId: entity.id }, entity.id);
+    return entity;
+  }
+
+  private record(request: ExportRequest, owner: Caller | null): Promise<ExportEntity> {
+    return this.exports.save(
       this.exports.create({
         id: randomUUID(),
         kind: request.kind,
@@ -55,14 +76,16 @@ export class ExportRunnerService implements OnApplicationShutdown {
         ownerKeyId: owner?.id ?? null,
       }),
     );
-    this.queue = this.queue.then(() => this.run(entity.id, request));
-    return entity;
   }
 
-  /** Creates an export of the service's own (seen by admin keys) and waits until it is DONE or FAILED (a month close's documents). */
+  /**
+   * Creates an export of the service's own (seen by admin keys) and writes it in this call,
+   * without a job: a month close's documents, which the scheduler's step waits for.
+   */
   async createAndWait(input: ExportRequestInput): Promise<ExportEntity> {
-    const entity = await this.create(input, null);
-    await this.idle();
+    const request = validateExportRequest(input);
+    const entity = await this.record(request, null);
+    await this.run(entity.id, request);
     return this.exports.findOneByOrFail({ id: entity.id });
   }
 
@@ -88,34 +111,57 @@ export class ExportRunnerService implements OnApplicationShutdown {
     return { entity, path: this.filePath(entity.id, entity.format as ExportFormat) };
   }
 
-  /** Resolves when every export queued so far has finished. */
+  /** Resolves when no job (exports included) waits or runs. */
   async idle(): Promise<void> {
-    await this.queue;
+    await this.runner.idle();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.idle();
+  /** An EXPORT job: the export as recorded (a resumed job writes it again from the start). */
+  private async runJob(id: string, context: JobContext): Promise<{ rows: number | null }> {
+    const entity = await this.exports.findOneBy({ id });
+    if (entity === null) throw new DomainError('NOT_FOUND', `no export "${id}"`);
+    const request = entity.params as ExportRequest;
+    let reported = 0;
+    await this.run(id, request, async (rows) => {
+      if (rows - reported < REPORT_EVERY_ROWS) return;
+      reported = rows;
+      await context.report(0);
+    });
+    const done = await this.exports.findOneByOrFail({ id });
+    if (done.status !== 'DONE') {
+      throw new Error(done.error ?? `export "${id}" failed`);
+    }
+    return { rows: done.rows };
   }
 
   private filePath(id: string, format: ExportFormat): string {
     return join(this.config.dataDir, 'exports', `${id}.${EXTENSIONS[format]}`);
   }
 
-  private async run(id: string, request: ExportRequest): Promise<void> {
+  private async run(
+    id: string,
+    request: ExportRequest,
+    onProgress?: ExportProgress,
+  ): Promise<void> {
     const path = this.filePath(id, request.format);
     const partial = `${path}.part`;
     try {
       await this.exports.update({ id }, { status: ExportStatus.RUNNING });
       await mkdir(join(this.config.dataDir, 'exports'), { recursive: true });
-      const { rows } = await this.writer.write(request, partial);
+      const { rows } = await this.writer.write(request, partial, onProgress);
       await rename(partial, path);
       await this.exports.update(
         { id },
         { status: ExportStatus.DONE, rows, completedAt: new Date() },
       );
     } catch (error) {
-      this.logger.error(`export ${id} failed: ${String(error)}`);
       await rm(partial, { force: true });
+      if (error instanceof JobInterrupted) {
+        // The process stops: the job is handed back and the export written again by its next run.
+        await this.exports.update({ id }, { status: ExportStatus.PENDING });
+        throw error;
+      }
+      this.logger.error(`export ${id} failed: ${String(error)}`);
       await this.exports
         .update(
           { id },

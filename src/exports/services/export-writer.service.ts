@@ -20,7 +20,7 @@ import type { Row, Sheet, Table } from '../writers/table.types';
 import { MessageExportQueryService } from './message-export-query.service';
 
 /** Called with the number of data rows written so far (every page for message exports). */
-export type ExportProgress = (rows: number) => void;
+export type ExportProgress = (rows: number) => void | Promise<void>;
 
 const COST_REPORT_DIMENSIONS = [
   ReportDimension.MONTH,
@@ -122,12 +122,12 @@ export class ExportWriterService {
       for await (const message of source) {
         yield messageRow(message);
         count += 1;
-        if (count % PROGRESS_EVERY === 0) onProgress?.(count);
+        if (count % PROGRESS_EVERY === 0) await onProgress?.(count);
       }
     }
     const table: Table = { columns: MESSAGE_COLUMNS, rows: rows() };
     await writeTabular(request.format, path, table, [{ name: 'Messages', ...table }]);
-    onProgress?.(count);
+    await onProgress?.(count);
     return { rows: count };
   }
 }

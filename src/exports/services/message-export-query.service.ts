@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { buildMessageWhere, type MessageScope } from '../../reports/utils/build-message-where.util';
+import { ReadSnapshot } from '../../database/read-snapshot.service';
 import { SqlParameters, driverOf } from '../../database/sql-dialect';
 
 /** Measured: 1,000 rows per page keeps peak RSS lowest (V8 promotes less) at no cost in speed. */
@@ -63,29 +64,38 @@ const COLUMNS = [
 
 /**
  * Reads messages with their charge in id order, one page at a time (keyset pagination on id), so
- * an export of millions of rows holds one page in memory.
+ * an export of millions of rows holds one page in memory. Every page comes from one snapshot:
+ * charges re-rated while the export runs are in it before or after, never half.
  */
 @Injectable()
 export class MessageExportQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly snapshot: ReadSnapshot,
+  ) {}
 
   async *rows(
     scope: MessageScope,
     pageSize = MESSAGE_EXPORT_PAGE_SIZE,
   ): AsyncGenerator<MessageExportRow> {
     let afterId = 0;
-    for (;;) {
-      const parameters = new SqlParameters(driverOf(this.dataSource));
-      const where = buildMessageWhere(scope, parameters);
-      const page = (await this.dataSource.query(
-        `SELECT ${COLUMNS} FROM messages
-          WHERE ${where} AND id > ${parameters.add(afterId)}
-          ORDER BY id LIMIT ${parameters.add(pageSize)}`,
-        parameters.values,
-      )) as MessageExportRow[];
-      yield* page;
-      if (page.length < pageSize) return;
-      afterId = Number(page[page.length - 1].id);
+    const snapshot = await this.snapshot.begin();
+    try {
+      for (;;) {
+        const parameters = new SqlParameters(driverOf(this.dataSource));
+        const where = buildMessageWhere(scope, parameters);
+        const page = await snapshot.query<MessageExportRow>(
+          `SELECT ${COLUMNS} FROM messages
+            WHERE ${where} AND id > ${parameters.add(afterId)}
+            ORDER BY id LIMIT ${parameters.add(pageSize)}`,
+          parameters.values,
+        );
+        yield* page;
+        if (page.length < pageSize) return;
+        afterId = Number(page[page.length - 1].id);
+      }
+    } finally {
+      await snapshot.end();
     }
   }
 }

@@ -5,6 +5,8 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
@@ -34,9 +36,13 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private stopping = false;
   private enabled = false;
 
+  /** PostgreSQL: the connection holding the advisory lock of the job this process runs. */
+  private lockConnection: QueryRunner | null = null;
+
   constructor(
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metrics: BillingMetrics,
   ) {
     jobs.onEnqueued(() => this.wake());
@@ -64,6 +70,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.lockConnection?.release();
+    this.lockConnection = null;
   }
 
   /** Looks for work now (and then every second while there is none). */
@@ -92,10 +100,44 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private async runAvailable(): Promise<void> {
     for (;;) {
       if (this.stopping) return;
-      const job = await this.jobs.claim();
+      const claimed = await this.jobs.claim();
+      const job =
+        claimed ??
+        (await this.jobs.claimOrphan({
+          hold: (id) => this.lockJob(id),
+          release: (id) => this.unlockJob(id),
+        }));
       if (job === null) return;
-      await this.run(job);
+      // (A job taken over from a process that died is locked already.)
+      if (claimed !== null && !(await this.lockJob(job.id))) continue;
+      try {
+        await this.run(job);
+      } finally {
+        await this.unlockJob(job.id);
+      }
     }
+  }
+
+  /** Takes the job's advisory lock (PostgreSQL); false when a live process holds it. */
+  private async lockJob(id: string): Promise<boolean> {
+    if (this.dataSource.options.type !== 'postgres') return true;
+    if (this.lockConnection === null) {
+      const connection = this.dataSource.createQueryRunner();
+      await connection.connect();
+      this.lockConnection = connection;
+    }
+    const [row] = (await this.lockConnection.query(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+      [`billing:job:${id}`],
+    )) as { locked: boolean }[];
+    return row.locked;
+  }
+
+  private async unlockJob(id: string): Promise<void> {
+    if (this.lockConnection === null) return;
+    await this.lockConnection.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
+      `billing:job:${id}`,
+    ]);
   }
 
   private async run(job: JobEntity): Promise<void> {

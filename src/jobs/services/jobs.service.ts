@@ -9,6 +9,13 @@ import type { JobKind, JobStatus } from '../job.types';
 
 /** A running job's heartbeat older than this means its process stopped: another resumes it. */
 export const STALE_HEARTBEAT_MS = 30_000;
+/**
+ * On PostgreSQL a running job's process holds a session advisory lock on it: a RUNNING job whose
+ * lock is free (its process died with its connection) is taken over at once rather than after
+ * the heartbeat goes stale. The grace covers the moment between a claim and its lock.
+ */
+export const LOCK_GRACE_MS = 2_000;
+
 /** A job started this many times without finishing is failed instead of started again. */
 export const MAX_JOB_ATTEMPTS = 5;
 
@@ -33,10 +40,11 @@ export class JobsService {
     this.enqueued.push(listener);
   }
 
-  async enqueue(kind: JobKind, payload: unknown): Promise<JobEntity> {
+  /** Queues a job; `id` gives it the id of what it makes (an export's job has the export's id). */
+  async enqueue(kind: JobKind, payload: unknown, id: string = randomUUID()): Promise<JobEntity> {
     const job = await this.jobs.save(
       this.jobs.create({
-        id: randomUUID(),
+        id,
         kind,
         status: 'QUEUED',
         payload,
@@ -104,6 +112,34 @@ export class JobsService {
     );
     const id = rowsOf(rows)[0]?.id;
     return id === undefined ? null : this.find(id);
+  }
+
+  /**
+   * A RUNNING job whose process is gone (PostgreSQL: nobody holds its advisory lock, which
+   * `lock.hold` takes on this process's lock connection), claimed for this process.
+   */
+  async claimOrphan(
+    lock: { hold: (id: string) => Promise<boolean>; release: (id: string) => Promise<void> },
+    now = Date.now(),
+  ): Promise<JobEntity | null> {
+    if (!this.sql.postgres) return null;
+    const running: { id: string; claimed_by: string | null }[] = await this.sql.query(
+      `SELECT id, claimed_by FROM jobs WHERE status = 'RUNNING' AND heartbeat_at < $1
+        ORDER BY created_at, id LIMIT 20`,
+      [now - LOCK_GRACE_MS],
+    );
+    for (const candidate of running) {
+      if (!(await lock.hold(candidate.id))) continue;
+      const rows: { id: string }[] = await this.sql.query(
+        `UPDATE jobs SET claimed_by = $1, heartbeat_at = $2, attempts = attempts + 1
+          WHERE id = $3 AND status = 'RUNNING' AND claimed_by IS NOT DISTINCT FROM $4
+          RETURNING id`,
+        [PROCESS_ID, now, candidate.id, candidate.claimed_by],
+      );
+      if (rowsOf(rows).length > 0) return this.find(candidate.id);
+      await lock.release(candidate.id);
+    }
+    return null;
   }
 
   /** Progress and checkpoint; false when the job is no longer this process's (reclaimed). */

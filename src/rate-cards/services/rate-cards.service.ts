@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
+import { DatabaseLocks } from '../../database/database-locks.service';
 import type { EngineRateCard, RateCardBook } from '../../pricing/engine/engine.types';
 import { BUILT_IN_RATE_CARDS } from '../../pricing/rate-cards/built-in-rate-cards';
 import { buildRateCard } from '../../pricing/rate-cards/build-rate-card.util';
@@ -28,6 +29,7 @@ export class RateCardsService {
 
   constructor(
     @InjectRepository(RateCardEntity) private readonly cards: Repository<RateCardEntity>,
+    private readonly locks: DatabaseLocks,
   ) {}
 
   async list(): Promise<RateCardEntity[]> {
@@ -141,7 +143,16 @@ export class RateCardsService {
     return changed;
   }
 
-  private async save(id: string, data: RateCardData, builtIn: boolean): Promise<RateCardEntity> {
+  /** Cards are numbered in import order: one process at a time takes the next number. */
+  private save(id: string, data: RateCardData, builtIn: boolean): Promise<RateCardEntity> {
+    return this.locks.run(['rate-cards'], () => this.saveNumbered(id, data, builtIn));
+  }
+
+  private async saveNumbered(
+    id: string,
+    data: RateCardData,
+    builtIn: boolean,
+  ): Promise<RateCardEntity> {
     const last = await this.cards.find({ order: { importedSeq: 'DESC' }, take: 1 });
     return this.cards.save(
       this.cards.create({

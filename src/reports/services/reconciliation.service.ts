@@ -7,6 +7,7 @@ import type { ChargeReason, PricingCategory } from '../../pricing/pricing.types'
 import { ReconciliationKind } from '../enums/reconciliation-kind.enum';
 import { buildMessageWhere } from '../utils/build-message-where.util';
 import { compareNullableText } from '../utils/compare-nullable-text.util';
+import { ReadSnapshot, type SnapshotReader } from '../../database/read-snapshot.service';
 import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 import { validateReportRange } from '../utils/validate-report-range.util';
 
@@ -110,15 +111,21 @@ interface ItemRow {
 /** Where Meta's pricing verdict and the engine's own estimate disagree, with the money at stake. */
 @Injectable()
 export class ReconciliationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly snapshot: ReadSnapshot,
+  ) {}
 
   async reconciliation(request: ReconciliationRequest): Promise<ReconciliationResult> {
     validateReportRange(request.from, request.to);
     const { first } = request;
-    const [groups, page] = await Promise.all([
-      this.groups(request),
-      this.items(request, request.afterId ?? 0, first),
-    ]);
+    // The groups and the page come from one snapshot, so that they agree.
+    const [groups, page] = await this.snapshot.run((reader) =>
+      Promise.all([
+        this.groups(reader, request),
+        this.items(reader, request, request.afterId ?? 0, first),
+      ]),
+    );
     return {
       groups,
       items: page.slice(0, first).map(toItem),
@@ -140,9 +147,12 @@ export class ReconciliationService {
              WHERE ${where} AND ${DISAGREEMENT_SQL}`;
   }
 
-  private async groups(request: ReconciliationRequest): Promise<ReconciliationGroupResult[]> {
+  private async groups(
+    reader: SnapshotReader,
+    request: ReconciliationRequest,
+  ): Promise<ReconciliationGroupResult[]> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await this.dataSource.query(
+    const rows = (await reader.query(
       `SELECT disagreement AS kind, charge_currency AS currency, COUNT(*) AS messages,
               ${sumMicrosAsText(parameters.dialect)} AS micros
          FROM (${this.disagreementsSql(request, parameters)}) disagreements
@@ -171,13 +181,14 @@ export class ReconciliationService {
   }
 
   private async items(
+    reader: SnapshotReader,
     request: ReconciliationRequest,
     afterId: number,
     first: number,
   ): Promise<ItemRow[]> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
     const inner = this.disagreementsSql(request, parameters);
-    return (await this.dataSource.query(
+    return (await reader.query(
       `SELECT * FROM (${inner}) disagreements
         WHERE disagreement IS NOT NULL AND id > ${parameters.add(afterId)}
         ORDER BY id LIMIT ${parameters.add(first + 1)}`,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
-import { WriteLock } from '../../database/write-lock.service';
+import { ReadSnapshot, type SnapshotReader } from '../../database/read-snapshot.service';
 import { fromMicros, money, Money, roundToMinorUnit, toDecimalString } from '../../pricing/money';
 import {
   FREE_REASONS,
@@ -136,18 +136,22 @@ export function statementNumber(
 export class StatementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly writeLock: WriteLock,
+    private readonly snapshot: ReadSnapshot,
   ) {}
 
   /**
-   * The statement's figures are read while this process's writers wait, so counts, lines and
-   * total come from one state of the rollups.
+   * The statement's figures are read in one snapshot of the database, beside the writers rather
+   * than after them: counts, lines and total come from one state of the rollups, which a charge
+   * batch changes in one transaction.
    */
   monthlyStatement(request: StatementRequest): Promise<StatementResult> {
-    return this.writeLock.run(() => this.readStatement(request));
+    return this.snapshot.run((reader) => this.readStatement(reader, request));
   }
 
-  private async readStatement(request: StatementRequest): Promise<StatementResult> {
+  private async readStatement(
+    reader: SnapshotReader,
+    request: StatementRequest,
+  ): Promise<StatementResult> {
     parseMonth(request.month);
     if (request.currency && normalizeCurrencyCode(request.currency) === null) {
       throw new DomainError(
@@ -155,22 +159,22 @@ export class StatementService {
         `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(request.currency)}`,
       );
     }
-    const wabas = await this.wabasInScope(request);
+    const wabas = await this.wabasInScope(reader, request);
     const scope: MessageScope = {
       months: [request.month],
       ...(request.wabaId
         ? { wabaIds: [request.wabaId] }
         : { portfolioIds: [wabas[0].portfolio_id] }),
     };
-    const currency = await this.statementCurrency(request, wabas, scope);
+    const currency = await this.statementCurrency(reader, request, wabas, scope);
     const inCurrency: MessageScope = { ...scope, currencies: [currency] };
     const portfolioId = wabas[0].portfolio_id;
     const [counts, lines, unpriced, rateCards, portfolioName] = await Promise.all([
-      this.countsByReason(inCurrency),
-      this.billedLines(inCurrency),
-      this.unpricedLines(inCurrency),
-      this.rateCardNames(inCurrency, currency),
-      this.portfolioName(portfolioId),
+      this.countsByReason(reader, inCurrency),
+      this.billedLines(reader, inCurrency),
+      this.unpricedLines(reader, inCurrency),
+      this.rateCardNames(reader, inCurrency, currency),
+      this.portfolioName(reader, portfolioId),
     ]);
     const exactTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Money(0));
     const count = (reason: ChargeReason) => counts.get(reason) ?? 0;
@@ -213,7 +217,10 @@ export class StatementService {
     };
   }
 
-  private async wabasInScope(request: StatementRequest): Promise<WabaRow[]> {
+  private async wabasInScope(
+    reader: SnapshotReader,
+    request: StatementRequest,
+  ): Promise<WabaRow[]> {
     if (Boolean(request.wabaId) === Boolean(request.portfolioId)) {
       throw new DomainError(
         'BAD_USER_INPUT',
@@ -224,7 +231,7 @@ export class StatementService {
     const [column, id] = request.wabaId
       ? ['waba_id', request.wabaId]
       : ['portfolio_id', request.portfolioId as string];
-    const wabas = (await this.dataSource.query(
+    const wabas = (await reader.query(
       `SELECT waba_id, name, portfolio_id, currency, timezone FROM wabas
         WHERE ${column} = ${parameters.add(id)} ORDER BY waba_id`,
       parameters.values,
@@ -240,13 +247,14 @@ export class StatementService {
 
   /** The requested currency, else the one currency the month was charged in (or the WABAs bill in). */
   private async statementCurrency(
+    reader: SnapshotReader,
     request: StatementRequest,
     wabas: readonly WabaRow[],
     scope: MessageScope,
   ): Promise<string> {
     if (request.currency) return normalizeCurrencyCode(request.currency)!;
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const charged = (await this.dataSource.query(
+    const charged = (await reader.query(
       `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
         WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
       parameters.values,
@@ -264,9 +272,12 @@ export class StatementService {
     return currencies[0];
   }
 
-  private async countsByReason(scope: MessageScope): Promise<Map<string, number>> {
+  private async countsByReason(
+    reader: SnapshotReader,
+    scope: MessageScope,
+  ): Promise<Map<string, number>> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await this.dataSource.query(
+    const rows = (await reader.query(
       `SELECT charge_reason AS reason, SUM(messages) AS quantity FROM charge_rollups
         WHERE ${buildRollupWhere(scope, parameters)} GROUP BY charge_reason`,
       parameters.values,
@@ -274,9 +285,9 @@ export class StatementService {
     return new Map(rows.map((row) => [row.reason, Number(row.quantity)]));
   }
 
-  private async portfolioName(portfolioId: string): Promise<string | null> {
+  private async portfolioName(reader: SnapshotReader, portfolioId: string): Promise<string | null> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await this.dataSource.query(
+    const rows = (await reader.query(
       `SELECT name FROM portfolios WHERE id = ${parameters.add(portfolioId)}`,
       parameters.values,
     )) as { name: string | null }[];
@@ -288,10 +299,11 @@ export class StatementService {
    * or category is unknown (a template whose category was never recorded) are counted apart.
    */
   private async unpricedLines(
+    reader: SnapshotReader,
     scope: MessageScope,
   ): Promise<{ lines: UnpricedLineResult[]; unclassified: number; total: number }> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await this.dataSource.query(
+    const rows = (await reader.query(
       `SELECT charge_market AS market, charge_pricing_category AS category,
               SUM(messages) AS quantity
          FROM charge_rollups
@@ -324,9 +336,12 @@ export class StatementService {
    * Billed lines grouped by rate as well, so that quantity × rate is each line's amount exactly;
    * the micro-unit sum of the same rows is checked against it.
    */
-  private async billedLines(scope: MessageScope): Promise<StatementLineResult[]> {
+  private async billedLines(
+    reader: SnapshotReader,
+    scope: MessageScope,
+  ): Promise<StatementLineResult[]> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await this.dataSource.query(
+    const rows = (await reader.query(
       `SELECT charge_market AS market, charge_pricing_category AS category, charge_tier AS tier,
               charge_rate AS rate, SUM(messages) AS quantity,
               ${sumMicrosAsText(parameters.dialect, 'amount_micros')} AS micros
@@ -391,9 +406,13 @@ export class StatementService {
    * the card's first day. So the cards are those the same rule selects for the days that have
    * billed messages, from the stored cards of the currency.
    */
-  private async rateCardNames(scope: MessageScope, currency: string): Promise<string[]> {
+  private async rateCardNames(
+    reader: SnapshotReader,
+    scope: MessageScope,
+    currency: string,
+  ): Promise<string[]> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const days = (await this.dataSource.query(
+    const days = (await reader.query(
       `SELECT DISTINCT charge_day AS day FROM charge_rollups
         WHERE ${buildRollupWhere({ ...scope, reasons: ['BILLED'] }, parameters)}`,
       parameters.values,
@@ -402,7 +421,7 @@ export class StatementService {
     const lastDay = days.reduce((last, row) => (row.day > last ? row.day : last), '');
     const cardParameters = new SqlParameters(driverOf(this.dataSource));
     const cards = (
-      (await this.dataSource.query(
+      (await reader.query(
         `SELECT name, currency, effective_from, imported_seq FROM rate_cards
           WHERE currency = ${cardParameters.add(currency)}
             AND effective_from <= ${cardParameters.add(lastDay)}`,

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ExportFormat, ExportKind } from '../../../common/graphql/enums';
+import { JobOutput } from '../../../jobs/dtos/outputs/job.output';
 import { ExportStatus } from '../../enums/export-status.enum';
 
 @ObjectType()
@@ -46,4 +47,11 @@ export class Export {
 
   @Field(() => Date, { nullable: true })
   completedAt!: Date | null;
+
+  @Field(() => JobOutput, {
+    nullable: true,
+    description:
+      'The EXPORT job that writes the file (same id as the export), run by any service process; null for the documents of a month close, written by the scheduler itself.',
+  })
+  job?: JobOutput | null;
 }
