@@ -59,6 +59,13 @@ function run(command, args) {
   }
 }
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(
+    'usage: node scripts/ensure-web-build.js [--force]\n' +
+      '  builds the web app (web/ into web/dist/) when its sources changed since the last build\n',
+  );
+  process.exit(0);
+}
 const force = process.argv.includes('--force');
 const hash = sourceHash();
 if (!force && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash) process.exit(0);

@@ -5,8 +5,20 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** Scripts that hand their arguments to a tool with its own --help (tsc, jest, eslint, prettier). */
-const TOOL_WRAPPERS = new Set(['prepare', 'test', 'lint', 'format', 'typecheck']);
+/**
+ * Scripts that hand their arguments to a tool with its own --help (tsc, jest, vitest, eslint,
+ * prettier, GraphQL Code Generator).
+ */
+const TOOL_WRAPPERS = new Set([
+  'prepare',
+  'test',
+  'test:web',
+  'test:e2e',
+  'lint',
+  'format',
+  'typecheck',
+  'codegen:web',
+]);
 
 const scripts = Object.keys(
   (
@@ -45,6 +57,7 @@ describe('npm scripts', () => {
       'analytics:import',
       'bench',
       'build',
+      'build:web',
       'db:pending',
       'demo',
       'events',

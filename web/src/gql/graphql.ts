@@ -307,6 +307,8 @@ export type Export = {
   fileName?: Maybe<Scalars['String']['output']>;
   format: ExportFormat;
   id: Scalars['ID']['output'];
+  /** The EXPORT job that writes the file (same id as the export), run by any service process; null for the documents of a month close, written by the scheduler itself. */
+  job?: Maybe<Job>;
   kind: ExportKind;
   /** Data rows written (lines, report rows or messages). */
   rows?: Maybe<Scalars['Int']['output']>;
@@ -745,7 +747,7 @@ export type Mutation = {
   /** Closes an ended month of a WABA now (re-rate, statement documents, notifications) if not closed yet; else issues a new revision if its figures changed. */
   closeMonth: MonthClose;
   createApiKey: IssuedApiKey;
-  /** Starts an export (status PENDING); poll export(id) until DONE, then GET its url with the same API key. The export belongs to that key: other keys do not see it, ADMIN keys do. */
+  /** Starts an export (status PENDING) as an EXPORT job any service process runs (its job field); poll export(id) until DONE, then GET its url with the same API key. The export belongs to that key: other keys do not see it, ADMIN keys do. */
   createExport: Export;
   /** True when a saved scenario of that name was deleted. */
   deleteScenario: Scalars['Boolean']['output'];
