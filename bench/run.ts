@@ -79,8 +79,9 @@ BENCH_WEB_MESSAGES (the web app's Overview, SQLite, default 10,000,000; Chromium
 CHROMIUM_PATH, default /usr/bin/chromium),
 BENCH_DATABASES (default sqlite,postgres; PostgreSQL through BENCH_DATABASE_URL, else
 TEST_DATABASE_URL), BENCH_UNDERLOAD_SEED_EVENTS and BENCH_UNDERLOAD_EVENTS (reads idle and while
-webhooks flow: bodies applied first, default 10,000, then at most this many posted while 150
-reads of each query are timed, default 50,000),
+webhooks flow: bodies applied first, default 10,000, then at most this many posted while
+BENCH_UNDERLOAD_READS reads of each query are timed, default 400, default 50,000, at
+BENCH_UNDERLOAD_RATE bodies a second, default 500, 0 as fast as answered),
 BENCH_REPLICAS_EVENTS (one, two and three service processes on PostgreSQL; default 30,000),
 BENCH_NODE_FLAGS (node flags for the import command and the service, e.g.
 --cpu-prof --cpu-prof-dir=DIR). A benchmark that fails makes the run exit 1.`,
