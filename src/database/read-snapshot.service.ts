@@ -44,15 +44,12 @@ export class ReadSnapshot implements OnApplicationShutdown {
   async run<T>(work: (reader: SnapshotReader) => Promise<T>): Promise<T> {
     if (this.inMemory()) return this.writeLock.run(() => work(this.plainReader()));
     const snapshot = await this.begin();
-    let result: T;
     try {
-      result = await work(snapshot);
-    } catch (error) {
-      await snapshot.end();
-      throw error;
+      return await work(snapshot);
+    } finally {
+      // A read-only snapshot has nothing to commit: the answer need not wait for its end.
+      snapshot.end().catch(() => undefined);
     }
-    await snapshot.end();
-    return result;
   }
 
   /**

@@ -93,6 +93,7 @@ interface WabaRow {
   waba_id: string;
   name: string | null;
   portfolio_id: string;
+  portfolio_name: string | null;
   currency: string;
   timezone: string;
 }
@@ -169,12 +170,12 @@ export class StatementService {
     const currency = await this.statementCurrency(reader, request, wabas, scope);
     const inCurrency: MessageScope = { ...scope, currencies: [currency] };
     const portfolioId = wabas[0].portfolio_id;
-    const [counts, lines, unpriced, rateCards, portfolioName] = await Promise.all([
+    const portfolioName = wabas[0].portfolio_name;
+    const [counts, lines, unpriced, rateCards] = await Promise.all([
       this.countsByReason(reader, inCurrency),
       this.billedLines(reader, inCurrency),
       this.unpricedLines(reader, inCurrency),
       this.rateCardNames(reader, inCurrency, currency),
-      this.portfolioName(reader, portfolioId),
     ]);
     const exactTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Money(0));
     const count = (reason: ChargeReason) => counts.get(reason) ?? 0;
@@ -232,8 +233,9 @@ export class StatementService {
       ? ['waba_id', request.wabaId]
       : ['portfolio_id', request.portfolioId as string];
     const wabas = (await reader.query(
-      `SELECT waba_id, name, portfolio_id, currency, timezone FROM wabas
-        WHERE ${column} = ${parameters.add(id)} ORDER BY waba_id`,
+      `SELECT w.waba_id, w.name, w.portfolio_id, p.name AS portfolio_name, w.currency, w.timezone
+         FROM wabas w LEFT JOIN portfolios p ON p.id = w.portfolio_id
+        WHERE w.${column} = ${parameters.add(id)} ORDER BY w.waba_id`,
       parameters.values,
     )) as WabaRow[];
     if (wabas.length === 0) {
@@ -283,15 +285,6 @@ export class StatementService {
       parameters.values,
     )) as { reason: string; quantity: string | number }[];
     return new Map(rows.map((row) => [row.reason, Number(row.quantity)]));
-  }
-
-  private async portfolioName(reader: SnapshotReader, portfolioId: string): Promise<string | null> {
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await reader.query(
-      `SELECT name FROM portfolios WHERE id = ${parameters.add(portfolioId)}`,
-      parameters.values,
-    )) as { name: string | null }[];
-    return rows[0]?.name ?? null;
   }
 
   /**
