@@ -85,10 +85,13 @@ async function drained(agent: http.Agent, port: number): Promise<void> {
   while ((await queueHealth(agent, port)).waiting > 0) await delay(100);
 }
 
-/** One GraphQL request's time in milliseconds; throws when it answers errors. */
-function timedQuery(agent: http.Agent, port: number, query: string): Promise<number> {
+/** One GraphQL request with the admin key: its HTTP status and body. */
+function postGraphql(
+  agent: http.Agent,
+  port: number,
+  query: string,
+): Promise<{ status: number | undefined; text: string }> {
   const body = JSON.stringify({ query });
-  const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -107,20 +110,24 @@ function timedQuery(agent: http.Agent, port: number, query: string): Promise<num
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => {
-          const elapsed = performance.now() - started;
-          const answer = JSON.parse(text) as { errors?: { message: string }[] };
-          if (response.statusCode !== 200 || answer.errors !== undefined) {
-            reject(new Error(`GraphQL answered ${response.statusCode}: ${text.slice(0, 300)}`));
-          } else {
-            resolve(elapsed);
-          }
-        });
+        response.on('end', () => resolve({ status: response.statusCode, text }));
       },
     );
     request.on('error', reject);
     request.end(body);
   });
+}
+
+/** One GraphQL request's time in milliseconds; throws when it answers errors. */
+async function timedQuery(agent: http.Agent, port: number, query: string): Promise<number> {
+  const started = performance.now();
+  const { status, text } = await postGraphql(agent, port, query);
+  const elapsed = performance.now() - started;
+  const answer = JSON.parse(text) as { errors?: { message: string }[] };
+  if (status !== 200 || answer.errors !== undefined) {
+    throw new Error(`GraphQL answered ${status}: ${text.slice(0, 300)}`);
+  }
+  return elapsed;
 }
 
 /** Alternates the statement and the messages page, one at a time, until `more` says stop. */
@@ -283,40 +290,14 @@ export async function runReplicasBench(
 
 /** Messages of the bench's WABA, counted over GraphQL (a sanity check beside the rate). */
 async function countApplied(agent: http.Agent, port: number): Promise<string> {
-  const body = JSON.stringify({
-    query: `{ costReport(input: { groupBy: [WABA], from: "2026-07-01T00:00:00Z", to: "2026-10-01T00:00:00Z" }) { rows { messages } } }`,
-  });
-  return new Promise((resolve) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(body),
-          Authorization: `Bearer ${ADMIN_KEY}`,
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => {
-          try {
-            const rows = (
-              JSON.parse(text) as { data: { costReport: { rows: { messages: number }[] } } }
-            ).data.costReport.rows;
-            resolve(String(rows.reduce((sum, row) => sum + Number(row.messages), 0)));
-          } catch {
-            resolve(`unknown (${text.slice(0, 200)})`);
-          }
-        });
-      },
-    );
-    request.on('error', (error) => resolve(`unknown (${String(error)})`));
-    request.end(body);
-  });
+  const query = `{ costReport(input: { groupBy: [WABA], from: "2026-07-01T00:00:00Z", to: "2026-10-01T00:00:00Z" }) { rows { messages } } }`;
+  let text = '';
+  try {
+    text = (await postGraphql(agent, port, query)).text;
+    const rows = (JSON.parse(text) as { data: { costReport: { rows: { messages: number }[] } } })
+      .data.costReport.rows;
+    return String(rows.reduce((sum, row) => sum + Number(row.messages), 0));
+  } catch (error) {
+    return `unknown (${text ? text.slice(0, 200) : String(error)})`;
+  }
 }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '../utils/scratch-database.util';
 import {
   ensureBuild,
+  graphqlAt,
   startServiceProcess,
   type ServiceProcess,
 } from '../utils/service-process.util';
@@ -9,17 +10,6 @@ import { ADMIN_KEY, APP_SECRET } from '../utils/test-app.util';
 import { PHONE, sign, WABA } from '../utils/webhook.util';
 
 type Body = Record<string, unknown>;
-
-async function graphql(url: string, query: string, variables: Body = {}): Promise<Body> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_KEY}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: Body; errors?: unknown[] };
-  if (result.errors) throw new Error(`GraphQL: ${JSON.stringify(result.errors)}`);
-  return result.data!;
-}
 
 /** One body with `count` billable marketing deliveries to Peru on `day`. */
 function deliveries(prefix: string, count: number, day: string): Body {
@@ -120,7 +110,7 @@ suite('a job survives its process being killed [PostgreSQL]', () => {
       // transaction that touches November.
       await blocker.query('BEGIN');
       await blocker.query(`SELECT 1 FROM charge_rollups WHERE charge_month = '2026-11' FOR UPDATE`);
-      await graphql(
+      await graphqlAt(
         first.url,
         `
           mutation ($input: ImportRateCardInput!) {
@@ -157,7 +147,7 @@ suite('a job survives its process being killed [PostgreSQL]', () => {
       const finishing = Date.now() + 120_000;
       for (;;) {
         if (Date.now() > finishing) throw new Error('the job was not finished by the next process');
-        const data = (await graphql(
+        const data = (await graphqlAt(
           second.url,
           `
             query ($id: ID!) {

@@ -6,6 +6,7 @@ import { BulkImportService } from '../../src/ingestion/services/bulk-import.serv
 import { createScratchDatabase, type ScratchDatabase } from '../utils/scratch-database.util';
 import {
   ensureBuild,
+  graphqlAt,
   runCliProcess,
   startServiceProcess,
   type ServiceProcess,
@@ -221,17 +222,6 @@ function scenario(): { webhooks: Body[]; tail: Body[]; imported: Body[] } {
   };
 }
 
-async function graphql(url: string, query: string, variables: Body = {}): Promise<Body> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_KEY}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: Body; errors?: unknown[] };
-  if (result.errors) throw new Error(`GraphQL: ${JSON.stringify(result.errors)}`);
-  return result.data!;
-}
-
 async function postBody(url: string, body: Body): Promise<void> {
   const text = JSON.stringify(body);
   const response = await fetch(`${url}/webhooks/whatsapp`, {
@@ -382,7 +372,8 @@ suite('several service processes on one database [PostgreSQL]', () => {
       // Three processes start at once on an empty database: migrations, built-in cards and the
       // first key are each done once.
       processes.push(...(await Promise.all([1, 2, 3].map(() => startServiceProcess(env)))));
-      for (const step of SET_UP) await graphql(processes[0].url, step.query, { input: step.input });
+      for (const step of SET_UP)
+        await graphqlAt(processes[0].url, step.query, { input: step.input });
       const importing = runCliProcess('import', ['--quiet', importFile], env);
       // Bodies go round the three processes, eight at a time; a re-rate is asked half-way.
       let next = 0;
@@ -390,7 +381,7 @@ suite('several service processes on one database [PostgreSQL]', () => {
         while (next < traffic.webhooks.length) {
           const index = next++;
           if (index === Math.floor(traffic.webhooks.length / 3)) {
-            await graphql(processes[1].url, REPRICE);
+            await graphqlAt(processes[1].url, REPRICE);
           }
           await postBody(processes[index % 3].url, traffic.webhooks[index]);
         }

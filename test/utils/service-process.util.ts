@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { ADMIN_KEY } from './test-app.util';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -96,4 +97,20 @@ export function runCliProcess(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A GraphQL request to a service process with the test's admin key; throws on any error. */
+export async function graphqlAt(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_KEY}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (result.errors) throw new Error(`GraphQL: ${JSON.stringify(result.errors)}`);
+  return result.data!;
 }

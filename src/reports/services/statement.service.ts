@@ -4,20 +4,23 @@ import type Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
 import { ReadSnapshot, type SnapshotReader } from '../../database/read-snapshot.service';
-import { fromMicros, money, Money, roundToMinorUnit, toDecimalString } from '../../pricing/money';
-import {
-  FREE_REASONS,
-  PRICING_CATEGORIES,
-  type ChargeReason,
-  type PricingCategory,
-} from '../../pricing/pricing.types';
+import { Money, roundToMinorUnit } from '../../pricing/money';
+import { FREE_REASONS, type ChargeReason } from '../../pricing/pricing.types';
 import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { selectRateCard } from '../../pricing/rate-cards/select-rate-card.util';
 import type { MessageScope } from '../utils/build-message-where.util';
-import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util';
+import { buildRollupWhere } from '../utils/build-rollup-where.util';
 import { compareNullableText } from '../utils/compare-nullable-text.util';
-import { compareTierLabels } from '../utils/compare-tier-labels.util';
 import { parseMonth } from '../utils/parse-month.util';
+import {
+  billedLines,
+  countsByReason,
+  statementCurrency,
+  unpricedLines,
+  type RollupSum,
+  type StatementLineResult,
+  type UnpricedLineResult,
+} from '../utils/statement-figures.util';
 import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 
 export interface StatementRequest {
@@ -34,21 +37,7 @@ export interface StatementRequest {
   revision?: number | null;
 }
 
-export interface StatementLineResult {
-  market: string;
-  pricingCategory: PricingCategory;
-  tier: string | null;
-  quantity: number;
-  rate: Decimal;
-  amount: Decimal;
-}
-
-/** Unpriced (NO_RATE) messages of one market and pricing category. */
-export interface UnpricedLineResult {
-  market: string;
-  pricingCategory: PricingCategory;
-  quantity: number;
-}
+export type { StatementLineResult, UnpricedLineResult };
 
 export interface StatementWaba {
   wabaId: string;
@@ -96,15 +85,6 @@ interface WabaRow {
   portfolio_name: string | null;
   currency: string;
   timezone: string;
-}
-
-interface LineRow {
-  market: string | null;
-  category: string | null;
-  tier: string | null;
-  rate: string | null;
-  quantity: string | number;
-  micros: string;
 }
 
 interface RateCardRow {
@@ -167,16 +147,15 @@ export class StatementService {
         ? { wabaIds: [request.wabaId] }
         : { portfolioIds: [wabas[0].portfolio_id] }),
     };
-    const currency = await this.statementCurrency(reader, request, wabas, scope);
-    const inCurrency: MessageScope = { ...scope, currencies: [currency] };
+    const rollups = await this.rollupSums(reader, scope);
+    const currency = statementCurrency(request, wabas, rollups);
+    const inCurrency = rollups.filter((row) => row.currency === currency);
     const portfolioId = wabas[0].portfolio_id;
     const portfolioName = wabas[0].portfolio_name;
-    const [counts, lines, unpriced, rateCards] = await Promise.all([
-      this.countsByReason(reader, inCurrency),
-      this.billedLines(reader, inCurrency),
-      this.unpricedLines(reader, inCurrency),
-      this.rateCardNames(reader, inCurrency, currency),
-    ]);
+    const counts = countsByReason(inCurrency);
+    const lines = billedLines(inCurrency);
+    const unpriced = unpricedLines(inCurrency);
+    const rateCards = await this.rateCardNames(reader, inCurrency, currency);
     const exactTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Money(0));
     const count = (reason: ChargeReason) => counts.get(reason) ?? 0;
     if (unpriced.total !== count('NO_RATE')) {
@@ -247,149 +226,25 @@ export class StatementService {
     return wabas;
   }
 
-  /** The requested currency, else the one currency the month was charged in (or the WABAs bill in). */
-  private async statementCurrency(
-    reader: SnapshotReader,
-    request: StatementRequest,
-    wabas: readonly WabaRow[],
-    scope: MessageScope,
-  ): Promise<string> {
-    if (request.currency) return normalizeCurrencyCode(request.currency)!;
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const charged = (await reader.query(
-      `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
-        WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
-      parameters.values,
-    )) as { currency: string }[];
-    const currencies =
-      charged.length > 0
-        ? charged.map((row) => row.currency)
-        : [...new Set(wabas.map((waba) => waba.currency))].sort();
-    if (currencies.length > 1) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `${request.month} was charged in ${currencies.join(', ')}; a statement covers one currency: pass currency (or a wabaId)`,
-      );
-    }
-    return currencies[0];
-  }
-
-  private async countsByReason(
-    reader: SnapshotReader,
-    scope: MessageScope,
-  ): Promise<Map<string, number>> {
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await reader.query(
-      `SELECT charge_reason AS reason, SUM(messages) AS quantity FROM charge_rollups
-        WHERE ${buildRollupWhere(scope, parameters)} GROUP BY charge_reason`,
-      parameters.values,
-    )) as { reason: string; quantity: string | number }[];
-    return new Map(rows.map((row) => [row.reason, Number(row.quantity)]));
-  }
-
   /**
-   * NO_RATE messages by market and pricing category, from the same rollups; those whose market
-   * or category is unknown (a template whose category was never recorded) are counted apart.
+   * The scope's rollups in one read, summed by currency, reason, market, category, tier band and
+   * rate, and for billed messages by local day too (the days pick the rate cards): every figure
+   * of the statement comes from these rows.
    */
-  private async unpricedLines(
-    reader: SnapshotReader,
-    scope: MessageScope,
-  ): Promise<{ lines: UnpricedLineResult[]; unclassified: number; total: number }> {
+  private async rollupSums(reader: SnapshotReader, scope: MessageScope): Promise<RollupSum[]> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await reader.query(
-      `SELECT charge_market AS market, charge_pricing_category AS category,
-              SUM(messages) AS quantity
-         FROM charge_rollups
-        WHERE ${buildRollupWhere({ ...scope, reasons: ['NO_RATE'] }, parameters)}
-        GROUP BY charge_market, charge_pricing_category`,
-      parameters.values,
-    )) as { market: string | null; category: string | null; quantity: string | number }[];
-    const lines: UnpricedLineResult[] = [];
-    let unclassified = 0;
-    let total = 0;
-    for (const row of rows) {
-      const market = nullIfEmpty(row.market);
-      const category = nullIfEmpty(row.category);
-      const quantity = Number(row.quantity);
-      if (quantity === 0) continue;
-      total += quantity;
-      if (market === null || category === null) unclassified += quantity;
-      else lines.push({ market, pricingCategory: category as PricingCategory, quantity });
-    }
-    lines.sort(
-      (a, b) =>
-        compareNullableText(a.market, b.market) ||
-        PRICING_CATEGORIES.indexOf(a.pricingCategory) -
-          PRICING_CATEGORIES.indexOf(b.pricingCategory),
-    );
-    return { lines, unclassified, total };
-  }
-
-  /**
-   * Billed lines grouped by rate as well, so that quantity × rate is each line's amount exactly;
-   * the micro-unit sum of the same rows is checked against it.
-   */
-  private async billedLines(
-    reader: SnapshotReader,
-    scope: MessageScope,
-  ): Promise<StatementLineResult[]> {
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const rows = (await reader.query(
-      `SELECT charge_market AS market, charge_pricing_category AS category, charge_tier AS tier,
-              charge_rate AS rate, SUM(messages) AS quantity,
+    const billedDay = `CASE WHEN charge_reason = 'BILLED' THEN charge_day ELSE '' END`;
+    return (await reader.query(
+      `SELECT charge_currency AS currency, charge_reason AS reason, charge_market AS market,
+              charge_pricing_category AS category, charge_tier AS tier, charge_rate AS rate,
+              ${billedDay} AS day, SUM(messages) AS quantity,
               ${sumMicrosAsText(parameters.dialect, 'amount_micros')} AS micros
          FROM charge_rollups
-        WHERE ${buildRollupWhere({ ...scope, reasons: ['BILLED'] }, parameters)}
-        GROUP BY charge_market, charge_pricing_category, charge_tier, charge_rate`,
+        WHERE ${buildRollupWhere(scope, parameters)}
+        GROUP BY charge_currency, charge_reason, charge_market, charge_pricing_category,
+                 charge_tier, charge_rate, ${billedDay}`,
       parameters.values,
-    )) as LineRow[];
-    const lines = new Map<string, StatementLineResult & { micros: Decimal }>();
-    for (const raw of rows) {
-      const row: LineRow = {
-        ...raw,
-        market: nullIfEmpty(raw.market),
-        category: nullIfEmpty(raw.category),
-        tier: nullIfEmpty(raw.tier),
-        rate: nullIfEmpty(raw.rate),
-      };
-      if (row.market === null || row.category === null || row.rate === null) {
-        throw new Error(
-          `billed messages without market, category or rate (${JSON.stringify(row)}): re-rate them`,
-        );
-      }
-      const rate = money(row.rate);
-      const key = [row.market, row.category, row.tier ?? '', toDecimalString(rate)].join('\u0000');
-      const line = lines.get(key) ?? {
-        market: row.market,
-        pricingCategory: row.category as PricingCategory,
-        tier: row.tier,
-        quantity: 0,
-        rate,
-        amount: new Money(0),
-        micros: new Money(0),
-      };
-      line.quantity += Number(row.quantity);
-      line.amount = rate.times(line.quantity);
-      line.micros = line.micros.plus(fromMicros(row.micros));
-      lines.set(key, line);
-    }
-    const result = [...lines.values()].map(({ micros, ...line }) => {
-      if (!micros.equals(line.amount)) {
-        throw new Error(
-          `statement line ${line.market}/${line.pricingCategory}/${line.tier ?? '-'} at ${line.rate.toFixed()}: ` +
-            `${line.quantity} × rate = ${line.amount.toFixed()} but the charges sum to ${micros.toFixed()}`,
-        );
-      }
-      return line;
-    });
-    return result.sort(
-      (a, b) =>
-        compareNullableText(a.market, b.market) ||
-        PRICING_CATEGORIES.indexOf(a.pricingCategory) -
-          PRICING_CATEGORIES.indexOf(b.pricingCategory) ||
-        compareTierLabels(a.tier, b.tier) ||
-        a.rate.comparedTo(b.rate),
-    );
+    )) as RollupSum[];
   }
 
   /**
@@ -401,15 +256,12 @@ export class StatementService {
    */
   private async rateCardNames(
     reader: SnapshotReader,
-    scope: MessageScope,
+    rollups: readonly RollupSum[],
     currency: string,
   ): Promise<string[]> {
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const days = (await reader.query(
-      `SELECT DISTINCT charge_day AS day FROM charge_rollups
-        WHERE ${buildRollupWhere({ ...scope, reasons: ['BILLED'] }, parameters)}`,
-      parameters.values,
-    )) as { day: string }[];
+    const days = [
+      ...new Set(rollups.filter((row) => row.reason === 'BILLED').map((row) => row.day)),
+    ].map((day) => ({ day }));
     if (days.length === 0) return [];
     const lastDay = days.reduce((last, row) => (row.day > last ? row.day : last), '');
     const cardParameters = new SqlParameters(driverOf(this.dataSource));
