@@ -72,6 +72,9 @@ describeEachDatabase('MonthRerating', (kind) => {
     months = testApp.app.get(MonthRerating);
     dataSource = testApp.app.get(DataSource);
     await testApp.app.get(AccountsService).upsertWaba({ wabaId: B.wabaId, portfolioId: WABA });
+    // The WABA edit queues a re-rate job; let it finish before re-rating by hand, without the
+    // locks the service's own entry points take.
+    await testApp.settle();
     const incremental = testApp.app.get(IncrementalRerating);
     for (const facts of ARRIVALS)
       await incremental.rerateMessages(await storeFacts(testApp, facts));
