@@ -1,6 +1,8 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { DomainError } from '../common/errors/domain.error';
+import { pageSize, toConnection } from '../common/graphql/connection.util';
+import { AfterArg, FirstArg } from '../common/graphql/page-args.decorator';
 import {
   JobConnectionOutput,
   JobKindEnum,
@@ -10,8 +12,6 @@ import {
 import type { JobEntity } from './entities/job.entity';
 import { JobsService } from './services/jobs.service';
 import { formatJobToGraphql } from './utils/format-job-to-graphql.util';
-
-const MAX_PAGE_SIZE = 200;
 
 @Resolver()
 @RequireRole('finance')
@@ -24,30 +24,20 @@ export class JobsResolver {
     return job === null ? null : formatJobToGraphql(job);
   }
 
-  @Query(() => JobConnectionOutput, { description: `Newest first; first ≤ ${MAX_PAGE_SIZE}` })
+  @Query(() => JobConnectionOutput, { description: 'Jobs, newest first.' })
   async jobs(
     @Args('status', { type: () => JobStatusEnum, nullable: true }) status?: JobStatusEnum,
     @Args('kind', { type: () => JobKindEnum, nullable: true }) kind?: JobKindEnum,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @FirstArg('Jobs') first?: number | null,
+    @AfterArg('the newest') after?: string | null,
   ): Promise<JobConnectionOutput> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new DomainError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
     const page = await this.jobsService.page(
       { status, kind },
-      first,
+      pageSize(first),
       after === undefined || after === null ? null : decodeJobCursor(after),
     );
     return {
-      edges: page.rows.map((row) => ({
-        cursor: encodeJobCursor(row),
-        node: formatJobToGraphql(row),
-      })),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        endCursor: page.rows.length > 0 ? encodeJobCursor(page.rows[page.rows.length - 1]) : null,
-      },
+      ...toConnection(page.rows, page.hasNextPage, encodeJobCursor, formatJobToGraphql),
       totalCount: page.totalCount,
     };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
+import { findWabasInScope } from '../../accounts/utils/find-wabas-in-scope.util';
 import { DomainError } from '../../common/errors/domain.error';
 import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
 import { currencyMinorUnits, fromMicros, money, Money } from '../../pricing/money';
@@ -52,12 +53,6 @@ export interface MetaReconciliationResult {
   lines: ReconciliationLineResult[];
 }
 
-interface WabaRow {
-  waba_id: string;
-  timezone: string;
-  currency: string;
-}
-
 interface Bucket {
   start: number;
   end: number;
@@ -80,7 +75,11 @@ export class MetaReconciliationService {
 
   async reconcile(request: MetaReconciliationRequest): Promise<MetaReconciliationResult> {
     parseMonth(request.month);
-    const wabas = await this.wabasInScope(request);
+    const wabas = await findWabasInScope(
+      (sql, parameters) => this.dataSource.query(sql, parameters),
+      driverOf(this.dataSource),
+      request,
+    );
     const currencies = [...new Set(wabas.map((waba) => waba.currency))].sort();
     if (currencies.length > 1) {
       throw new DomainError(
@@ -224,27 +223,6 @@ export class MetaReconciliationService {
       ourCost: all.reduce((sum, cell) => sum.plus(cell.ourCost), new Money(0)),
       lines,
     };
-  }
-
-  private async wabasInScope(request: MetaReconciliationRequest): Promise<WabaRow[]> {
-    if (Boolean(request.wabaId) === Boolean(request.portfolioId)) {
-      throw new DomainError('BAD_USER_INPUT', 'give exactly one of wabaId or portfolioId');
-    }
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const [column, id] = request.wabaId
-      ? ['waba_id', request.wabaId]
-      : ['portfolio_id', request.portfolioId as string];
-    const wabas = (await this.dataSource.query(
-      `SELECT waba_id, timezone, currency FROM wabas WHERE ${column} = ${parameters.add(id)} ORDER BY waba_id`,
-      parameters.values,
-    )) as WabaRow[];
-    if (wabas.length === 0) {
-      throw new DomainError(
-        'NOT_FOUND',
-        request.wabaId ? `unknown WABA "${id}"` : `no WABA belongs to portfolio "${id}"`,
-      );
-    }
-    return wabas;
   }
 
   private async ourCharges(wabaIds: string[], month: string, currency: string) {

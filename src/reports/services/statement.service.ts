@@ -11,6 +11,7 @@ import { selectRateCard } from '../../pricing/rate-cards/select-rate-card.util';
 import type { MessageScope } from '../utils/build-message-where.util';
 import { buildRollupWhere } from '../utils/build-rollup-where.util';
 import { compareNullableText } from '../utils/compare-nullable-text.util';
+import { findWabasInScope } from '../../accounts/utils/find-wabas-in-scope.util';
 import { parseMonth } from '../utils/parse-month.util';
 import {
   billedLines,
@@ -78,15 +79,6 @@ export interface StatementResult {
   total: Decimal;
 }
 
-interface WabaRow {
-  waba_id: string;
-  name: string | null;
-  portfolio_id: string;
-  portfolio_name: string | null;
-  currency: string;
-  timezone: string;
-}
-
 interface RateCardRow {
   name: string;
   currency: string;
@@ -140,7 +132,11 @@ export class StatementService {
         `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(request.currency)}`,
       );
     }
-    const wabas = await this.wabasInScope(reader, request);
+    const wabas = await findWabasInScope(
+      (sql, parameters) => reader.query(sql, parameters),
+      driverOf(this.dataSource),
+      request,
+    );
     const scope: MessageScope = {
       months: [request.month],
       ...(request.wabaId
@@ -195,35 +191,6 @@ export class StatementService {
       exactTotal,
       total: roundToMinorUnit(exactTotal, currency),
     };
-  }
-
-  private async wabasInScope(
-    reader: SnapshotReader,
-    request: StatementRequest,
-  ): Promise<WabaRow[]> {
-    if (Boolean(request.wabaId) === Boolean(request.portfolioId)) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        'a statement needs exactly one of wabaId or portfolioId',
-      );
-    }
-    const parameters = new SqlParameters(driverOf(this.dataSource));
-    const [column, id] = request.wabaId
-      ? ['waba_id', request.wabaId]
-      : ['portfolio_id', request.portfolioId as string];
-    const wabas = (await reader.query(
-      `SELECT w.waba_id, w.name, w.portfolio_id, p.name AS portfolio_name, w.currency, w.timezone
-         FROM wabas w LEFT JOIN portfolios p ON p.id = w.portfolio_id
-        WHERE w.${column} = ${parameters.add(id)} ORDER BY w.waba_id`,
-      parameters.values,
-    )) as WabaRow[];
-    if (wabas.length === 0) {
-      throw new DomainError(
-        'NOT_FOUND',
-        request.wabaId ? `unknown WABA "${id}"` : `no WABA belongs to portfolio "${id}"`,
-      );
-    }
-    return wabas;
   }
 
   /**

@@ -1012,7 +1012,7 @@ export type Query = {
   /** Next month's cost of a WABA from its last months' recorded traffic, under the card and regime in force then. */
   forecast: Forecast;
   job?: Maybe<Job>;
-  /** Newest first; first ≤ 200 */
+  /** Jobs, newest first. */
   jobs: JobConnection;
   message?: Maybe<Message>;
   /** Stored messages in the order they were first recorded. */
