@@ -7,41 +7,22 @@ import {
   type ServiceProcess,
 } from '../utils/service-process.util';
 import { ADMIN_KEY, APP_SECRET } from '../utils/test-app.util';
-import { PHONE, sign, WABA } from '../utils/webhook.util';
+import { sign, statuses } from '../utils/webhook.util';
 
 type Body = Record<string, unknown>;
 
 /** One body with `count` billable marketing deliveries to Peru on `day`. */
 function deliveries(prefix: string, count: number, day: string): Body {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: WABA,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE },
-              statuses: Array.from({ length: count }, (_, index) => ({
-                id: `wamid.${prefix}.${index}`,
-                status: 'delivered',
-                timestamp: String(Date.parse(`${day}T10:00:00Z`) / 1000 + index * 60),
-                recipient_id: `5191144${String(index).padStart(4, '0')}`,
-                pricing: {
-                  billable: true,
-                  pricing_model: 'PMP',
-                  type: 'regular',
-                  category: 'marketing',
-                },
-              })),
-            },
-          },
-        ],
-      },
-    ],
-  };
+  const start = Date.parse(`${day}T10:00:00Z`);
+  return statuses(
+    Array.from({ length: count }, (_, index) => ({
+      wamid: `wamid.${prefix}.${index}`,
+      to: `5191144${String(index).padStart(4, '0')}`,
+      state: 'delivered',
+      at: new Date(start + index * 60000).toISOString(),
+      pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' },
+    })),
+  );
 }
 
 const RAISED_CARD = {

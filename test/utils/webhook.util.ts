@@ -72,6 +72,28 @@ export function inbound(wamid: string, from: string, at: string, referral = fals
   });
 }
 
+export interface StatusItem {
+  wamid: string;
+  to: string;
+  state: string;
+  at: string;
+  pricing?: Record<string, unknown>;
+}
+
+/** One body carrying several statuses (Meta batches them). */
+export function statuses(items: readonly StatusItem[]) {
+  return envelope('messages', {
+    statuses: items.map(({ wamid, to, state, at, pricing }) => ({
+      id: wamid,
+      status: state,
+      timestamp: seconds(at),
+      recipient_id: to,
+      ...(pricing ? { pricing } : {}),
+      ...(state === 'failed' ? { errors: [{ code: 131049, title: 'not delivered' }] } : {}),
+    })),
+  });
+}
+
 export function status(
   wamid: string,
   to: string,
@@ -79,18 +101,7 @@ export function status(
   at: string,
   pricing?: Record<string, unknown>,
 ) {
-  return envelope('messages', {
-    statuses: [
-      {
-        id: wamid,
-        status: state,
-        timestamp: seconds(at),
-        recipient_id: to,
-        ...(pricing ? { pricing } : {}),
-        ...(state === 'failed' ? { errors: [{ code: 131049, title: 'not delivered' }] } : {}),
-      },
-    ],
-  });
+  return statuses([{ wamid, to, state, at, pricing }]);
 }
 
 export function echo(wamid: string, to: string, at: string) {

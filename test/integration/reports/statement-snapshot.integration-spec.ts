@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { ReadSnapshot, type SnapshotReader } from '../../../src/database/read-snapshot.service';
 import { WebhookQueue } from '../../../src/ingestion/services/webhook-queue.service';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../utils/test-app.util';
-import { PHONE, postWebhook, sign, WABA } from '../../utils/webhook.util';
+import { postWebhook, sign, statuses, WABA } from '../../utils/webhook.util';
 
 const STATEMENT = `{ monthlyStatement(input: { month: "2026-10", wabaId: "${WABA}" }) {
   total billedMessages pendingMessages lines { market pricingCategory tier quantity rate amount } free { reason quantity } } }`;
@@ -12,35 +12,21 @@ type Statement = { total: string; billedMessages: number };
 
 /** One webhook body carrying `count` billable deliveries, one message each: one charge batch. */
 function deliveries(prefix: string, count: number, day: string) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: WABA,
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE },
-              statuses: Array.from({ length: count }, (_, index) => ({
-                id: `wamid.${prefix}.${index}`,
-                status: 'delivered',
-                timestamp: String(Date.parse(`${day}T10:00:00Z`) / 1000 + index),
-                recipient_id: `55119876${String(index).padStart(5, '0')}`,
-                pricing: {
-                  billable: true,
-                  pricing_model: 'PMP',
-                  type: 'regular',
-                  category: index % 3 === 0 ? 'utility' : 'marketing',
-                },
-              })),
-            },
-          },
-        ],
+  const start = Date.parse(`${day}T10:00:00Z`);
+  return statuses(
+    Array.from({ length: count }, (_, index) => ({
+      wamid: `wamid.${prefix}.${index}`,
+      to: `55119876${String(index).padStart(5, '0')}`,
+      state: 'delivered',
+      at: new Date(start + index * 1000).toISOString(),
+      pricing: {
+        billable: true,
+        pricing_model: 'PMP',
+        type: 'regular',
+        category: index % 3 === 0 ? 'utility' : 'marketing',
       },
-    ],
-  };
+    })),
+  );
 }
 
 describeEachDatabase('statements read beside charge batches', (kind) => {
