@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { MessageDetail } from '../components/MessageDetail';
 import { QueryStatus } from '../components/QueryStatus';
+import { Pager } from '../components/Pager';
 import { MessagesDocument } from '../graphql/documents';
 import type { ChargeReason, MessageFilter, MessageOrigin, PricingCategory } from '../gql/graphql';
 import { formatMoney, label, tierLabel } from '../lib/format';
@@ -204,23 +205,12 @@ export function MessagesPage() {
                 })}
               </tbody>
             </table>
-            <nav aria-label="Pages of messages" className="pager">
-              <button
-                type="button"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                Previous page
-              </button>
-              <span>Page {cursors.length}</span>
-              <button
-                type="button"
-                disabled={!connection.pageInfo.hasNextPage}
-                onClick={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
-              >
-                Next page
-              </button>
-            </nav>
+            <Pager
+              items="messages"
+              cursors={cursors}
+              onCursorsChange={setCursors}
+              pageInfo={connection.pageInfo}
+            />
           </>
         )}
       </QueryStatus>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { QueryStatus } from '../components/QueryStatus';
+import { Pager } from '../components/Pager';
 import { ReconciliationDocument } from '../graphql/documents';
 import type { ReconciliationKind } from '../gql/graphql';
 import { formatCount, formatMoney, label } from '../lib/format';
@@ -108,22 +109,12 @@ export function ReconciliationPage() {
                 ))}
               </tbody>
             </table>
-            <nav aria-label="Pages of differences" className="pager">
-              <button
-                type="button"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                Previous page
-              </button>
-              <button
-                type="button"
-                disabled={!connection.pageInfo.hasNextPage}
-                onClick={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
-              >
-                Next page
-              </button>
-            </nav>
+            <Pager
+              items="differences"
+              cursors={cursors}
+              onCursorsChange={setCursors}
+              pageInfo={connection.pageInfo}
+            />
           </>
         )}
       </QueryStatus>
