@@ -1,5 +1,6 @@
 import { BillingMetrics } from '../../observability/metrics/billing-metrics.service';
 import { Injectable } from '@nestjs/common';
+import { yieldToEventLoop } from '../../common/utils/yield-to-event-loop.util';
 import type { PendingMessages } from '../../messages/utils/pending-messages.util';
 import { compareInSequence } from '../../pricing/engine/charge-messages';
 import type { Charge } from '../../pricing/engine/engine.types';
@@ -35,7 +36,9 @@ export class IncrementalRerating {
     if (ids.length === 0) return 0;
     return this.metrics.time(this.metrics.rerateDuration, { kind: 'incremental' }, async () => {
       const changed = await this.reader.rowsByIds(ids, pending);
+      await yieldToEventLoop();
       const classified = await this.classifier.classifyWithContext(changed, pending);
+      await yieldToEventLoop();
       return this.sequenceAndStore(classified, pending);
     });
   }

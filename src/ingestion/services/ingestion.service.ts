@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../accounts/services/accounts.service';
 import { ChargingService } from '../../charging/services/charging.service';
 import { DomainError } from '../../common/errors/domain.error';
+import { yieldToEventLoop } from '../../common/utils/yield-to-event-loop.util';
 import { SqlDialect } from '../../database/sql-dialect';
 import { DatabaseLocks } from '../../database/database-locks.service';
 import { WriteLock } from '../../database/write-lock.service';
@@ -95,6 +96,7 @@ export class IngestionService {
     pending?: PendingMessages,
   ): Promise<number[]> {
     const applied = await this.applier.apply(events);
+    await yieldToEventLoop();
     const holding =
       mode === 'deferred'
         ? pending
@@ -103,6 +105,7 @@ export class IngestionService {
           : undefined;
     const stored = await this.store.applyFacts(applied.facts, holding);
     const recategorised = await this.messagesUsingTemplates(applied.recategorised);
+    await yieldToEventLoop();
     const ids = [
       ...new Set([...(mode === 'retry' ? stored.touched : stored.changed), ...recategorised]),
     ];
