@@ -11,6 +11,7 @@ import { RawEventRetrySchedule1764118800000 } from './1764118800000-raw-event-re
 import { MetaAnalytics1764200100000 } from './1764200100000-meta-analytics';
 import { MonthCloseNotificationsBudgets1764200200000 } from './1764200200000-month-close-notifications-budgets';
 import { ServiceSecrets1764200300000 } from './1764200300000-service-secrets';
+import { MessagesMonthPageIndex1764200400000 } from './1764200400000-messages-month-page-index';
 
 /** Every migration, oldest first; start-up runs the pending ones. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MetaAnalytics1764200100000,
   MonthCloseNotificationsBudgets1764200200000,
   ServiceSecrets1764200300000,
+  MessagesMonthPageIndex1764200400000,
 ];

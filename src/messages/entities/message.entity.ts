@@ -23,7 +23,7 @@ const instant = (name: string) =>
 @Index('uq_messages_wamid_phone', ['wamid', 'phoneNumberId'], { unique: true })
 @Index('idx_messages_conversation', ['phoneNumberId', 'contact', 'sentAt'])
 @Index('idx_messages_charge_at', ['chargeAt'])
-@Index('idx_messages_waba_month', ['wabaId', 'chargeMonth'])
+@Index('idx_messages_waba_month_id', ['wabaId', 'chargeMonth', 'id'])
 @Index('idx_messages_sequence', ['sequenceGroup', 'chargeAt'])
 export class MessageEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
