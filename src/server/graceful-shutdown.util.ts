@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { WebhookQueue } from '../ingestion/services/webhook-queue.service';
+import { JobRunner } from '../jobs/services/job-runner.service';
 
 export interface GracefulShutdownOptions {
   app: INestApplication;
@@ -55,6 +56,8 @@ export function stopGracefullyOnSignals(options: GracefulShutdownOptions): () =>
 
 export async function stopGracefully(app: INestApplication, server: Server): Promise<void> {
   await closeServer(server);
+  // A running job hands itself back at its next checkpoint instead of holding up the queue.
+  app.get(JobRunner).stop();
   // Every body answered 200 is in the raw event log by now; the queue applies what is due.
   await app.get(WebhookQueue).idle();
   await app.close();

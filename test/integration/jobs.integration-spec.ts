@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { ChargingService } from '../../src/charging/services/charging.service';
+import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service';
 import { JobRunner } from '../../src/jobs/services/job-runner.service';
 import { JobsService } from '../../src/jobs/services/jobs.service';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
@@ -120,6 +122,11 @@ describeEachDatabase('long work as jobs', (kind) => {
     // The next process starts its runner once the test's handler is in place.
     const next = await createTestApp(kind, { processWebhookQueue: false }, first);
     try {
+      expect(await jobOf(next, job.id)).toMatchObject({
+        status: 'QUEUED',
+        progress: 0.5,
+        attempts: 1,
+      });
       const seen: unknown[] = [];
       const runner = next.app.get(JobRunner);
       runner.register('EXPORT', (_payload, context) => {
@@ -174,6 +181,114 @@ describeEachDatabase('long work as jobs', (kind) => {
       await next.close();
     }
   });
+
+  it("a re-rate lets the process's webhook batches in between its months", async () => {
+    first = await createTestApp(kind);
+    await postWebhook(first, delivered('wamid.between.oct', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, delivered('wamid.between.nov', '2026-11-10T10:00:00Z'));
+    await first.settle();
+    const queue = first.app.get(WebhookQueue);
+    const appliedDuringRerate: string[] = [];
+    const rerated = await first.app.get(ChargingService).repriceRange(
+      {
+        wabaIds: null,
+        from: new Date('2026-10-01T00:00:00Z'),
+        to: new Date('2026-12-01T00:00:00Z'),
+      },
+      undefined,
+      {
+        onMonth: async (month) => {
+          if (month !== '2026-10') return;
+          // A body answered while October's re-rate ran is applied before November's starts.
+          await postWebhook(first!, delivered('wamid.between.new', '2026-10-20T10:00:00Z'));
+          await queue.idle();
+          const found = await first!.gql<{ message: { charge: { amount: string } } | null }>(
+            `{ message(wamid: "wamid.between.new") { charge { amount } } }`,
+          );
+          appliedDuringRerate.push(found.data?.message?.charge.amount ?? 'not applied');
+        },
+      },
+    );
+    expect(appliedDuringRerate).toEqual(['0.0625']);
+    // October's one message, then November's: the new one came after October was re-rated.
+    expect(rerated).toBe(2);
+  });
+
+  const onPostgres = kind === 'postgres' ? it : it.skip;
+
+  onPostgres(
+    "a live process's job is not taken from it however stale its heartbeat; once its lock is gone it is",
+    async () => {
+      first = await createTestApp(kind, { processWebhookQueue: false });
+      const jobs = first.app.get(JobsService);
+      const dataSource = first.app.get(DataSource);
+      const job = await jobs.enqueue('EXPORT', { test: true });
+      await dataSource.query(
+        `UPDATE jobs SET status = 'RUNNING', claimed_by = 'a-live-process', attempts = 1, heartbeat_at = 1 WHERE id = $1`,
+        [job.id],
+      );
+      const owner = dataSource.createQueryRunner();
+      await owner.connect();
+      const tries = dataSource.createQueryRunner();
+      await tries.connect();
+      const lock = {
+        hold: async (id: string) =>
+          (
+            (await tries.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [
+              `billing:job:${id}`,
+            ])) as { locked: boolean }[]
+          )[0].locked,
+        release: async (id: string) => {
+          await tries.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
+            `billing:job:${id}`,
+          ]);
+        },
+      };
+      try {
+        await owner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [
+          `billing:job:${job.id}`,
+        ]);
+        expect(await jobs.claim()).toBeNull();
+        expect(await jobs.claimOrphan(lock)).toBeNull();
+        expect(await jobOf(first, job.id)).toMatchObject({ status: 'RUNNING', attempts: 1 });
+        // The owner's process dies: its connection, and the lock with it, are gone.
+        const [{ pid }] = (await owner.query('SELECT pg_backend_pid() AS pid')) as {
+          pid: number;
+        }[];
+        await tries.query('SELECT pg_terminate_backend($1)', [pid]);
+        expect((await jobs.claimOrphan(lock))?.id).toBe(job.id);
+        expect(await jobOf(first, job.id)).toMatchObject({ status: 'RUNNING', attempts: 2 });
+      } finally {
+        await owner.release().catch(() => undefined);
+        await tries.release();
+      }
+    },
+  );
+
+  onPostgres(
+    'the connection holding job locks is opened again after the database ended it',
+    async () => {
+      first = await createTestApp(kind);
+      await postWebhook(first, delivered('wamid.lockconn.1', '2026-10-10T10:00:00Z'));
+      const reprice = `mutation { reprice(input: { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }) { id } }`;
+      const before = await first.gql<{ reprice: { id: string } }>(reprice);
+      await first.settle();
+      expect(await jobOf(first, before.data!.reprice.id)).toMatchObject({ status: 'DONE' });
+      // As a database restart does: the backend of the lock connection is ended.
+      const ended: { pid: number }[] = await first.app.get(DataSource).query(
+        `SELECT pg_terminate_backend(pid) AS ended, pid FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND query LIKE 'SELECT pg_advisory_unlock(hashtextextended($1, 0))%'`,
+      );
+      expect(ended).toHaveLength(1);
+      const after = await first.gql<{ reprice: { id: string } }>(reprice);
+      await first.settle();
+      expect(await jobOf(first, after.data!.reprice.id)).toMatchObject({
+        status: 'DONE',
+        messages: 1,
+      });
+    },
+  );
 
   it('a failing job is FAILED with its reason, and the next job still runs', async () => {
     first = await createTestApp(kind);

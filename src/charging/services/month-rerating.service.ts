@@ -89,39 +89,40 @@ export class MonthRerating {
    * portfolios involved: they share the volume-tier counters. Messages held in `pending` are
    * charged with the stored ones and written, with their charge, when their month is.
    */
-  repriceRange(
+  async repriceRange(
     scope: RepriceScope,
     pending?: PendingMessages,
     progress: MonthProgress = {},
   ): Promise<number> {
-    return this.writeLock.run(async () => {
-      const wabaIds =
-        scope.wabaIds === null
-          ? null
-          : await this.wabasSharingCounters(scope.wabaIds, scope.alsoPortfolios ?? []);
-      let from = scope.from;
-      let to = scope.to;
-      if (from === null || to === null) {
-        const bounds = await this.chargeBounds(wabaIds);
-        if (bounds === null) return 0;
-        from = from ?? bounds.min;
-        to = to ?? new Date(bounds.max.getTime() + 1);
-      }
-      const portfolios = await this.portfoliosOf(wabaIds, scope.alsoPortfolios ?? []);
-      let total = 0;
-      const months = utcMonthsBetween(from, to);
-      for (const [index, month] of months.entries()) {
-        if (progress.after !== undefined && month <= progress.after) continue;
-        // One month at a time under the portfolios' locks: other processes go on in between.
-        total += await this.metrics.time(this.metrics.rerateDuration, { kind: 'month' }, () =>
+    const wabaIds =
+      scope.wabaIds === null
+        ? null
+        : await this.wabasSharingCounters(scope.wabaIds, scope.alsoPortfolios ?? []);
+    let from = scope.from;
+    let to = scope.to;
+    if (from === null || to === null) {
+      const bounds = await this.chargeBounds(wabaIds);
+      if (bounds === null) return 0;
+      from = from ?? bounds.min;
+      to = to ?? new Date(bounds.max.getTime() + 1);
+    }
+    const portfolios = await this.portfoliosOf(wabaIds, scope.alsoPortfolios ?? []);
+    let total = 0;
+    const months = utcMonthsBetween(from, to);
+    for (const [index, month] of months.entries()) {
+      if (progress.after !== undefined && month <= progress.after) continue;
+      // One month at a time under the process write lock and the portfolios' locks: this
+      // process's webhook batches and other processes go on between months.
+      total += await this.writeLock.run(() =>
+        this.metrics.time(this.metrics.rerateDuration, { kind: 'month' }, () =>
           this.locks.forPortfolios(portfolios, () =>
             this.repriceMonth(wabaIds, month, pending, progress.onMessages),
           ),
-        );
-        await progress.onMonth?.(month, (index + 1) / months.length, total);
-      }
-      return total;
-    });
+        ),
+      );
+      await progress.onMonth?.(month, (index + 1) / months.length, total);
+    }
+    return total;
   }
 
   /** The portfolios whose counters the re-rate numbers: of the WABAs, or all when null. */

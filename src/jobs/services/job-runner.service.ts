@@ -65,13 +65,20 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Takes no more jobs and makes the running one hand itself back at its next checkpoint (a
+   * stopping service does this first, so that its last webhook batches need not wait for it).
+   */
+  stop(): void {
     this.stopping = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop();
     await this.running;
-    await this.lockConnection?.release();
-    this.lockConnection = null;
+    await this.dropLockConnection();
   }
 
   /** Looks for work now (and then every second while there is none). */
@@ -121,23 +128,42 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Takes the job's advisory lock (PostgreSQL); false when a live process holds it. */
   private async lockJob(id: string): Promise<boolean> {
     if (this.dataSource.options.type !== 'postgres') return true;
+    const rows = await this.onLockConnection(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+      [`billing:job:${id}`],
+    );
+    return (rows as { locked: boolean }[])[0].locked;
+  }
+
+  private async unlockJob(id: string): Promise<void> {
+    if (this.lockConnection === null) return;
+    await this.onLockConnection('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
+      `billing:job:${id}`,
+    ]);
+  }
+
+  /**
+   * A query on the connection that holds this process's job locks. A connection that failed (the
+   * database restarted, and took its locks with it) is dropped: the next lock opens a new one.
+   */
+  private async onLockConnection(sql: string, parameters: unknown[]): Promise<unknown[]> {
     if (this.lockConnection === null) {
       const connection = this.dataSource.createQueryRunner();
       await connection.connect();
       this.lockConnection = connection;
     }
-    const [row] = (await this.lockConnection.query(
-      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-      [`billing:job:${id}`],
-    )) as { locked: boolean }[];
-    return row.locked;
+    try {
+      return (await this.lockConnection.query(sql, parameters)) as unknown[];
+    } catch (error) {
+      await this.dropLockConnection();
+      throw error;
+    }
   }
 
-  private async unlockJob(id: string): Promise<void> {
-    if (this.lockConnection === null) return;
-    await this.lockConnection.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
-      `billing:job:${id}`,
-    ]);
+  private async dropLockConnection(): Promise<void> {
+    const connection = this.lockConnection;
+    this.lockConnection = null;
+    await connection?.release().catch(() => undefined);
   }
 
   private async run(job: JobEntity): Promise<void> {

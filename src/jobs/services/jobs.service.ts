@@ -93,22 +93,25 @@ export class JobsService {
   }
 
   /**
-   * Claims the oldest job waiting, or one whose process stopped (stale heartbeat), for this
-   * process. On PostgreSQL the candidate row is locked with SKIP LOCKED, so two processes never
-   * claim the same job.
+   * Claims the oldest job waiting for this process. On PostgreSQL the candidate row is locked
+   * with SKIP LOCKED, so two processes never claim the same job; a RUNNING job is taken over only
+   * by `claimOrphan`, once its process's lock is gone (a live process with a slow heartbeat keeps
+   * its job). On SQLite a RUNNING job with a stale heartbeat is taken too.
    */
   async claim(now = Date.now()): Promise<JobEntity | null> {
     await this.failExhausted(now);
     const p = (index: number) => this.sql.param(index);
-    const lock = this.sql.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const waiting = this.sql.postgres
+      ? `status = 'QUEUED'`
+      : `status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < ${p(4)})`;
+    const lock = this.sql.postgres ? ' FOR UPDATE SKIP LOCKED' : '';
     const rows: { id: string }[] = await this.sql.query(
       `UPDATE jobs SET status = 'RUNNING', claimed_by = ${p(1)}, heartbeat_at = ${p(2)},
               started_at = COALESCE(started_at, ${p(3)}), attempts = attempts + 1
-        WHERE id = (SELECT id FROM jobs
-                     WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < ${p(4)})
+        WHERE id = (SELECT id FROM jobs WHERE ${waiting}
                      ORDER BY created_at, id LIMIT 1${lock})
         RETURNING id`,
-      [PROCESS_ID, now, now, now - STALE_HEARTBEAT_MS],
+      this.sql.postgres ? [PROCESS_ID, now, now] : [PROCESS_ID, now, now, now - STALE_HEARTBEAT_MS],
     );
     const id = rowsOf(rows)[0]?.id;
     return id === undefined ? null : this.find(id);
@@ -124,9 +127,10 @@ export class JobsService {
   ): Promise<JobEntity | null> {
     if (!this.sql.postgres) return null;
     const running: { id: string; claimed_by: string | null }[] = await this.sql.query(
-      `SELECT id, claimed_by FROM jobs WHERE status = 'RUNNING' AND heartbeat_at < $1
+      `SELECT id, claimed_by FROM jobs
+        WHERE status = 'RUNNING' AND heartbeat_at < $1 AND attempts < $2
         ORDER BY created_at, id LIMIT 20`,
-      [now - LOCK_GRACE_MS],
+      [now - LOCK_GRACE_MS, MAX_JOB_ATTEMPTS],
     );
     for (const candidate of running) {
       if (!(await lock.hold(candidate.id))) continue;
@@ -174,15 +178,18 @@ export class JobsService {
     );
   }
 
-  /** A stopping process hands its job back at once: its heartbeat is made stale. */
+  /** A stopping process hands its job back: QUEUED again, with its checkpoint and progress. */
   async release(id: string): Promise<void> {
     await this.jobs.update(
       { id, claimedBy: PROCESS_ID, status: 'RUNNING' },
-      { heartbeatAt: new Date(0) },
+      { status: 'QUEUED', claimedBy: null, heartbeatAt: null },
     );
   }
 
-  /** Jobs of a process that is gone for good (the single SQLite process, at start-up). */
+  /**
+   * Jobs of a process that died (the single SQLite process, at start-up): their heartbeat is made
+   * stale, so that a job that has stopped its process too often is failed, not started again.
+   */
   async releaseAllRunning(): Promise<void> {
     await this.jobs.update({ status: 'RUNNING' }, { heartbeatAt: new Date(0) });
   }

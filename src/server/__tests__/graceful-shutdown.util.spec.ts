@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { JobRunner } from '../../jobs/services/job-runner.service';
 import { stopGracefullyOnSignals } from '../graceful-shutdown.util';
 
 function listening(handler: Parameters<typeof createServer>[1]): Promise<Server> {
@@ -10,13 +11,16 @@ function listening(handler: Parameters<typeof createServer>[1]): Promise<Server>
 
 function fakeApp(steps: string[], idle: () => Promise<void>): INestApplication {
   return {
-    get: () => ({
-      idle: async () => {
-        steps.push('queue idle: start');
-        await idle();
-        steps.push('queue idle: done');
-      },
-    }),
+    get: (token: unknown) =>
+      token === JobRunner
+        ? { stop: () => steps.push('running job told to hand itself back') }
+        : {
+            idle: async () => {
+              steps.push('queue idle: start');
+              await idle();
+              steps.push('queue idle: done');
+            },
+          },
     close: () => {
       steps.push('app closed');
       return Promise.resolve();
@@ -66,6 +70,7 @@ describe('stopGracefullyOnSignals', () => {
       'request received',
       'log: SIGTERM',
       'request answered',
+      'running job told to hand itself back',
       'queue idle: start',
       'queue idle: done',
       'app closed',
