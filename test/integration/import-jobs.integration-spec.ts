@@ -7,6 +7,7 @@ import {
   type ImportSummary,
 } from '../../src/ingestion/services/bulk-import.service';
 import { JobInterrupted } from '../../src/jobs/services/job-runner.service';
+import { JobsService } from '../../src/jobs/services/jobs.service';
 import { useScratchDirectory } from '../utils/scratch-files.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { inbound, PHONE, postWebhook, status } from '../utils/webhook.util';
@@ -163,8 +164,19 @@ describeEachDatabase('month imports uploaded over HTTP run as IMPORT jobs', (kin
 
   it('imports a send log and webhook bodies as jobs, charging exactly as a direct import', async () => {
     const overHttp = await freshApp();
+    const reports = jest.spyOn(overHttp.app.get(JobsService), 'report');
     const csvJob = await importOverHttp(overHttp, sendLogCsv(), 'text/csv');
     const jsonlJob = await importOverHttp(overHttp, webhookJsonl(), 'application/x-ndjson');
+
+    for (const job of [csvJob, jsonlJob]) {
+      const progress = reports.mock.calls.filter(([id]) => id === job.id).map(([, share]) => share);
+      // Bytes read (the whole small file in one batch), then each month re-rated.
+      expect(progress.slice(0, 2)).toEqual([0, 0.5]);
+      expect(progress.length).toBeGreaterThan(3);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect(progress.at(-1)).toBe(1);
+    }
+    reports.mockRestore();
 
     const direct = await freshApp();
     const csvPath = scratch.path('direct.csv');

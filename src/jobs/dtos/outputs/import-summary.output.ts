@@ -25,10 +25,16 @@ export class ImportSummaryOutput {
   @Field(() => ImportFormatEnum)
   format!: ImportFormatEnum;
 
-  @Field(() => Int, { description: 'Lines read, blank ones and the header included' })
+  @Field(() => Int, {
+    description:
+      'Lines read: every line of a file of webhook bodies, blank ones included; the rows of a send log (not its header or blank lines)',
+  })
   linesRead!: number;
 
-  @Field(() => Int, { description: 'Lines stored as new' })
+  @Field(() => Int, {
+    description:
+      'Webhook bodies stored as new; for a send log, the rows recorded (merged with what is stored: a row imported again counts again)',
+  })
   stored!: number;
 
   @Field(() => Int, {
