@@ -94,7 +94,7 @@ const CHARGE_COLUMNS = `wamid, direction, status, charge_reason, charge_pricing_
   charge_tier, charge_rate, charge_amount, charge_amount_micros, charge_month`;
 
 async function charges(testApp: TestApp): Promise<Record<string, string | null>[]> {
-  const rows: Record<string, unknown>[] = await testApp.app
+  const rows: Record<string, string | number | null>[] = await testApp.app
     .get(DataSource)
     .query(`SELECT ${CHARGE_COLUMNS} FROM messages ORDER BY wamid`);
   return rows.map((row) =>
