@@ -6,7 +6,7 @@ import {
   BulkImportService,
   type ImportSummary,
 } from '../../src/ingestion/services/bulk-import.service';
-import { JobInterrupted } from '../../src/jobs/services/job-runner.service';
+import { JobInterrupted, JobRunner } from '../../src/jobs/services/job-runner.service';
 import { JobsService } from '../../src/jobs/services/jobs.service';
 import { useScratchDirectory } from '../utils/scratch-files.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
@@ -341,4 +341,55 @@ describeEachDatabase('month imports uploaded over HTTP run as IMPORT jobs', (kin
       expect(readdirSync(importsDirectory(testApp))).toEqual([]);
     },
   );
+
+  it('a process stopped mid-import hands the job back; the next process imports the file again and re-rates it', async () => {
+    const uninterrupted = await freshApp();
+    await importOverHttp(uninterrupted, webhookJsonl(), 'application/x-ndjson');
+
+    const first = await createTestApp(kind);
+    await postWebhook(first, inbound('wamid.known', CUSTOMERS[0], '2026-08-01T08:00:00Z'));
+    first.app.get(BulkImportService).heldMessagesLimit = 0;
+    const jobs = first.app.get(JobsService);
+    const report = jobs.report.bind(jobs);
+    let stopped: Promise<void> | null = null;
+    let unratedAtStop: { count: number | string }[] = [];
+    jest.spyOn(jobs, 'report').mockImplementation(async (id, progress, checkpoint) => {
+      const ours = await report(id, progress, checkpoint);
+      // The file is read and stored (the reading half done): the process is asked to stop.
+      if (progress === 0.5 && stopped === null) {
+        unratedAtStop = await first.app
+          .get(DataSource)
+          .query(`SELECT COUNT(*) AS count FROM messages WHERE charge_reason = 'PENDING'`);
+        // (The runner first: it learns of the stop at once, as on a signal, not after the other
+        // modules' shutdown hooks.)
+        const runnerStopped = first.app.get(JobRunner).onApplicationShutdown();
+        stopped = runnerStopped.then(() => first.stop());
+      }
+      return ours;
+    });
+    const response = await upload(first, webhookJsonl(), 'application/x-ndjson').expect(202);
+    const id = (response.body as { job: { id: string } }).job.id;
+    while (stopped === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    await stopped;
+    expect(Number(unratedAtStop[0].count)).toBeGreaterThan(0);
+
+    const next = await createTestApp(kind, {}, first);
+    try {
+      await next.settle();
+      const job = await jobOf(next, id);
+      expect(job).toMatchObject({ status: 'DONE', progress: 1, attempts: 2, error: null });
+      expect(job.import).toMatchObject({
+        linesRead: 37,
+        stored: 0,
+        duplicates: 37,
+        messagesChanged: 0,
+        rejectedLines: 0,
+      });
+      expect(await charges(next)).toEqual(await charges(uninterrupted));
+      expect(readdirSync(importsDirectory(next))).toEqual([]);
+    } finally {
+      await next.stop();
+      await first.close();
+    }
+  });
 });

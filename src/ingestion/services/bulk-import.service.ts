@@ -208,8 +208,12 @@ export class BulkImportService {
       }
       await flush();
       await writes.settled();
+    } catch (error) {
+      // Stopped half-way (a failed batch, a job told to stop): the other batch under way ends
+      // first, since a stopping process closes the database next.
+      await writes.settled().catch(() => undefined);
+      throw error;
     } finally {
-      // Stopped half-way (a failed batch, a job told to stop), the file is closed at once.
       input.destroy();
     }
   }
