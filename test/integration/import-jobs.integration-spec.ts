@@ -351,26 +351,26 @@ describeEachDatabase('month imports uploaded over HTTP run as IMPORT jobs', (kin
     first.app.get(BulkImportService).heldMessagesLimit = 0;
     const jobs = first.app.get(JobsService);
     const report = jobs.report.bind(jobs);
-    let stopped: Promise<void> | null = null;
+    const stop: { done: Promise<void> | null } = { done: null };
     let unratedAtStop: { count: number | string }[] = [];
     jest.spyOn(jobs, 'report').mockImplementation(async (id, progress, checkpoint) => {
       const ours = await report(id, progress, checkpoint);
       // The file is read and stored (the reading half done): the process is asked to stop.
-      if (progress === 0.5 && stopped === null) {
+      if (progress === 0.5 && stop.done === null) {
         unratedAtStop = await first.app
           .get(DataSource)
           .query(`SELECT COUNT(*) AS count FROM messages WHERE charge_reason = 'PENDING'`);
         // (The runner first: it learns of the stop at once, as on a signal, not after the other
         // modules' shutdown hooks.)
         const runnerStopped = first.app.get(JobRunner).onApplicationShutdown();
-        stopped = runnerStopped.then(() => first.stop());
+        stop.done = runnerStopped.then(() => first.stop());
       }
       return ours;
     });
     const response = await upload(first, webhookJsonl(), 'application/x-ndjson').expect(202);
     const id = (response.body as { job: { id: string } }).job.id;
-    while (stopped === null) await new Promise((resolve) => setTimeout(resolve, 20));
-    await stopped;
+    while (stop.done === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    await stop.done;
     expect(Number(unratedAtStop[0].count)).toBeGreaterThan(0);
 
     const next = await createTestApp(kind, {}, first);
