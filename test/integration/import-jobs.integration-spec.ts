@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
 import { ChargingService } from '../../src/charging/services/charging.service';
 import {
   BulkImportService,
@@ -129,8 +130,8 @@ describeEachDatabase('month imports uploaded over HTTP run as IMPORT jobs', (kin
   });
 
   /** A service whose phone number is known (send logs name it). */
-  async function freshApp(): Promise<TestApp> {
-    const testApp = await createTestApp(kind);
+  async function freshApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+    const testApp = await createTestApp(kind, overrides);
     apps.push(testApp);
     await postWebhook(testApp, inbound('wamid.known', CUSTOMERS[0], '2026-08-01T08:00:00Z'));
     return testApp;
@@ -266,8 +267,10 @@ describeEachDatabase('month imports uploaded over HTTP run as IMPORT jobs', (kin
     ]);
   });
 
-  it('takes the format from ?format even when the Content-Type says JSON (no parser reads the body)', async () => {
-    const testApp = await freshApp();
+  it('takes the format from ?format even when the Content-Type says JSON (no parser reads or limits the body)', async () => {
+    // The JSON parser's limit, far below the file's size.
+    const testApp = await freshApp({ webhookMaxBodyBytes: 1024 });
+    expect(webhookJsonl().length).toBeGreaterThan(10 * 1024);
     const response = await upload(testApp, webhookJsonl(), 'application/json')
       .query({ format: 'JSONL' })
       .expect(202);
