@@ -457,7 +457,7 @@ export type ImportRateCardInput = {
 /** What an imported file gave */
 export type ImportSummary = {
   __typename?: 'ImportSummary';
-  /** Webhook bodies already stored (by an earlier import or delivery) */
+  /** Webhook bodies already stored (by a delivery, an earlier import or an earlier run of the same job); always 0 for a send log */
   duplicates: Scalars['Int']['output'];
   format: ImportFormat;
   /** Lines read: every line of a file of webhook bodies, blank ones included; the rows of a send log (not its header or blank lines) */

@@ -38,7 +38,8 @@ export class ImportSummaryOutput {
   stored!: number;
 
   @Field(() => Int, {
-    description: 'Webhook bodies already stored (by an earlier import or delivery)',
+    description:
+      'Webhook bodies already stored (by a delivery, an earlier import or an earlier run of the same job); always 0 for a send log',
   })
   duplicates!: number;
 
