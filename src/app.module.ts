@@ -16,6 +16,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MessagesModule } from './messages/messages.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ChargingModule,
         MessagesModule,
         IngestionModule,
+        ImportsModule,
         ReportsModule,
         ExportsModule,
         MetaAnalyticsModule,

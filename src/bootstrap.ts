@@ -1,6 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -8,6 +8,7 @@ import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { DatabaseLocks } from './database/database-locks.service';
+import { IMPORT_UPLOAD_PATH } from './imports/imports.controller';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 import { defaultWebDistDir, serveWebApp } from './web-app/serve-web-app.util';
 
@@ -40,13 +41,22 @@ export async function createApplication(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
+    // The parsers are registered below, none of them on the import upload route.
+    bodyParser: false,
     logger: options.logger ?? (options.quiet ? false : undefined),
     abortOnError: false,
   });
   if (!options.quiet && !options.logger) app.useLogger(app.get(Logger));
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
-  app.useBodyParser('json', { limit: config.webhookMaxBodyBytes });
+  app.useBodyParser('json', {
+    limit: config.webhookMaxBodyBytes,
+    type: parsedUnlessImportUpload('application/json'),
+  });
+  app.useBodyParser('urlencoded', {
+    extended: true,
+    type: parsedUnlessImportUpload('application/x-www-form-urlencoded'),
+  });
   serveWebApp(app, options.webDistDir ?? defaultWebDistDir());
   if (options.handleSignals !== false) app.enableShutdownHooks();
   await app.init();
@@ -57,4 +67,17 @@ export async function createApplication(
   });
   if (generated !== null) options.onAdminKeyGenerated?.(generated);
   return app;
+}
+
+/**
+ * A body parser's test: bodies of `mediaType`, except an import upload's, whose body is the
+ * file itself, streamed to disk by its route whatever its Content-Type.
+ */
+function parsedUnlessImportUpload(mediaType: string): (request: IncomingMessage) => boolean {
+  return (request) => {
+    // Express routes ignore case and a trailing slash.
+    const path = (request.url ?? '').split('?')[0].toLowerCase().replace(/\/+$/, '');
+    if (request.method === 'POST' && path === IMPORT_UPLOAD_PATH) return false;
+    return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() === mediaType;
+  };
 }

@@ -12,12 +12,12 @@ import { startupBanner } from './server/startup-banner.util';
 export const startCommand: CliCommand = {
   name: 'start',
   synopsis: 'usage: npm start',
-  help: `Starts the billing service: Meta's webhooks, GraphQL, exports. Configured by the environment
-(README, "Configuration"); the main settings:
+  help: `Starts the billing service: Meta's webhooks, GraphQL, exports, imports over HTTP. Configured
+by the environment (README, "Configuration"); the main settings:
 
   PORT                 HTTP port (default 3000; 0 lets the system choose)
   DATABASE_URL         a postgres:// URL selects PostgreSQL; unset means SQLite in DATA_DIR
-  DATA_DIR             the SQLite file and exports (default ./data)
+  DATA_DIR             the SQLite file, exports and uploaded imports (default ./data)
   WHATSAPP_APP_SECRET  checks Meta's webhook signatures; unset, unsigned webhooks are accepted
   BOOTSTRAP_API_KEY    an admin API key with exactly this value
   LOG_LEVEL            fatal, error, warn, info (default), debug, trace or silent

@@ -1,4 +1,10 @@
-export const JOB_KINDS = ['REPRICE', 'RATE_CARD_REPRICE', 'ACCOUNT_REPRICE', 'EXPORT'] as const;
+export const JOB_KINDS = [
+  'REPRICE',
+  'RATE_CARD_REPRICE',
+  'ACCOUNT_REPRICE',
+  'EXPORT',
+  'IMPORT',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;

@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'EXPORT_NOT_READY'
   | 'CONFLICT'
   | 'NOT_CONFIGURED'
-  | 'UPSTREAM_ERROR';
+  | 'UPSTREAM_ERROR'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export interface DomainErrorDetail {
   line?: number;
@@ -54,4 +55,5 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   NOT_CONFIGURED: 503,
   UPSTREAM_ERROR: 502,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };

@@ -29,6 +29,21 @@ export interface ImportSummary {
 export type ImportProgress =
   { phase: 'read'; lines: number } | ({ phase: 'rerate' } & RepriceProgress);
 
+/** A step an import awaits: a batch of lines stored (with the bytes read so far), a month re-rated. */
+export type ImportStep =
+  | { phase: 'read'; lines: number; bytesRead: number }
+  | { phase: 'rerate'; month: string; share: number };
+
+export interface ImportOptions {
+  /**
+   * Re-rates the file's whole span even when this run changed no message: an earlier run of the
+   * same file (an interrupted import job) may have stored its facts and stopped before its re-rate.
+   */
+  rerateWholeSpan?: boolean;
+  /** Awaited after each batch stored and each month re-rated; what it throws stops the import. */
+  onStep?(step: ImportStep): Promise<void>;
+}
+
 export { MESSAGES_CSV_COLUMNS } from '../constants/messages-csv-columns.constant';
 
 // Large batches: SQLite writes each dirtied index page once per commit, and the raw log's
@@ -67,6 +82,7 @@ export class BulkImportService {
   async importFile(
     path: string,
     onProgress?: (progress: ImportProgress) => void,
+    options: ImportOptions = {},
   ): Promise<ImportSummary> {
     const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
     const summary: ImportSummary = {
@@ -81,10 +97,16 @@ export class BulkImportService {
     const span = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
     const pending = new PendingMessages(this.heldMessagesLimit, true);
     const read = format === 'csv' ? this.importCsv.bind(this) : this.importJsonl.bind(this);
-    await read(path, summary, span, { pending }, (lines) => onProgress?.({ phase: 'read', lines }));
+    const { onStep } = options;
+    await read(path, summary, span, { pending }, async (lines, bytesRead) => {
+      onProgress?.({ phase: 'read', lines });
+      await onStep?.({ phase: 'read', lines, bytesRead });
+    });
     // The re-rate reads the messages the first pass stored (those it could not hold).
     await this.statistics.refresh({ now: true });
-    if (summary.messagesChanged > 0 && Number.isFinite(span.min)) {
+    // The span covers every line read, duplicates too, so that a whole-span re-rate covers
+    // what an earlier run stored.
+    if ((summary.messagesChanged > 0 || options.rerateWholeSpan) && Number.isFinite(span.min)) {
       summary.repricedMessages = await this.charging.repriceRange(
         {
           wabaIds: null,
@@ -93,7 +115,10 @@ export class BulkImportService {
           to: new Date(span.max + CHARGE_CONTEXT_MS + 1),
         },
         pending,
-        { onMessages: onProgress && ((progress) => onProgress({ phase: 'rerate', ...progress })) },
+        {
+          onMessages: onProgress && ((progress) => onProgress({ phase: 'rerate', ...progress })),
+          onMonth: onStep && ((month, share) => onStep({ phase: 'rerate', month, share })),
+        },
       );
     }
     // A held message another writer stored meanwhile (or that no month took) is merged with
@@ -110,10 +135,11 @@ export class BulkImportService {
     summary: ImportSummary,
     span: { min: number; max: number },
     pass: ImportPass,
-    onProgress?: (lines: number) => void,
+    onProgress?: (lines: number, bytesRead: number) => Promise<void>,
   ): Promise<void> {
-    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-    type Batch = { bodies: string[]; events: WebhookEvent[]; lastLine: number };
+    const input = createReadStream(path, 'utf8');
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    type Batch = { bodies: string[]; events: WebhookEvent[]; lastLine: number; bytesRead: number };
     // Lines are logged in file order, one batch after another, even with two batches under way.
     let logged: Promise<unknown> = Promise.resolve();
     const write = async (current: Batch) => {
@@ -138,46 +164,58 @@ export class BulkImportService {
       summary.stored += fresh;
       summary.duplicates += current.bodies.length - fresh;
       await this.statistics.refresh();
-      onProgress?.(current.lastLine);
+      await onProgress?.(current.lastLine, current.bytesRead);
     };
-    let batch: Batch = { bodies: [], events: [], lastLine: 0 };
+    let batch: Batch = { bodies: [], events: [], lastLine: 0, bytesRead: 0 };
     // Two batches under way: the raw log's thread may still be appending one while the facts of
     // the next are applied here.
     const writes = new OverlappedWrites<Batch>(write, 2);
     const flush = async () => {
       if (batch.bodies.length === 0) return;
-      const current = { ...batch, lastLine: summary.linesRead };
-      batch = { bodies: [], events: [], lastLine: 0 };
+      const current = { ...batch, lastLine: summary.linesRead, bytesRead: input.bytesRead };
+      batch = { bodies: [], events: [], lastLine: 0, bytesRead: 0 };
       await writes.start(current);
     };
-    for await (const text of lines) {
-      summary.linesRead += 1;
-      const lineNumber = summary.linesRead;
-      // A byte-order mark (some editors save one) is not part of the first body.
-      const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
-      if (line.trim() === '') continue;
-      try {
-        const parsed = this.ingestion.parseEvents(this.ingestion.parseBody(line));
-        for (const problem of parsed.problems)
-          summary.rejected.push({ line: lineNumber, message: problem });
-        if (parsed.events.length === 0) {
-          if (parsed.problems.length === 0)
-            summary.rejected.push({ line: lineNumber, message: 'no events in this webhook body' });
-          continue;
+    try {
+      for await (const text of lines) {
+        summary.linesRead += 1;
+        const lineNumber = summary.linesRead;
+        // A byte-order mark (some editors save one) is not part of the first body.
+        const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
+        if (line.trim() === '') continue;
+        try {
+          const parsed = this.ingestion.parseEvents(this.ingestion.parseBody(line));
+          for (const problem of parsed.problems)
+            summary.rejected.push({ line: lineNumber, message: problem });
+          if (parsed.events.length === 0) {
+            if (parsed.problems.length === 0)
+              summary.rejected.push({
+                line: lineNumber,
+                message: 'no events in this webhook body',
+              });
+            continue;
+          }
+          for (const event of parsed.events) trackSpan(span, event);
+          batch.bodies.push(line);
+          batch.events.push(...parsed.events);
+        } catch (error) {
+          summary.rejected.push({
+            line: lineNumber,
+            message: error instanceof Error ? error.message : String(error),
+          });
         }
-        for (const event of parsed.events) trackSpan(span, event);
-        batch.bodies.push(line);
-        batch.events.push(...parsed.events);
-      } catch (error) {
-        summary.rejected.push({
-          line: lineNumber,
-          message: error instanceof Error ? error.message : String(error),
-        });
+        if (batch.bodies.length >= BATCH_LINES) await flush();
       }
-      if (batch.bodies.length >= BATCH_LINES) await flush();
+      await flush();
+      await writes.settled();
+    } catch (error) {
+      // Stopped half-way (a failed batch, a job told to stop): the other batch under way ends
+      // first, since a stopping process closes the database next.
+      await writes.settled().catch(() => undefined);
+      throw error;
+    } finally {
+      input.destroy();
     }
-    await flush();
-    await writes.settled();
   }
 
   private async importCsv(
@@ -185,8 +223,9 @@ export class BulkImportService {
     summary: ImportSummary,
     span: { min: number; max: number },
     pass: ImportPass,
-    onProgress?: (lines: number) => void,
+    onProgress?: (lines: number, bytesRead: number) => Promise<void>,
   ): Promise<void> {
+    const input = createReadStream(path, 'utf8');
     let batch: { record: SentMessageRecord; line: number }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -212,37 +251,41 @@ export class BulkImportService {
       summary.messagesChanged += result.changedIds.length;
       batch = [];
       await this.statistics.refresh();
-      onProgress?.(summary.linesRead);
+      await onProgress?.(summary.linesRead, input.bytesRead);
     };
-    for await (const item of readSendLogCsv(path)) {
-      summary.linesRead += 1;
-      if ('problem' in item) {
-        summary.rejected.push({ line: item.line, message: item.problem });
-        continue;
+    try {
+      for await (const item of readSendLogCsv(input)) {
+        summary.linesRead += 1;
+        if ('problem' in item) {
+          summary.rejected.push({ line: item.line, message: item.problem });
+          continue;
+        }
+        const { record } = item;
+        const sentAt = new Date(record.sent_at ?? '');
+        if (!Number.isNaN(sentAt.getTime())) {
+          span.min = Math.min(span.min, sentAt.getTime());
+          span.max = Math.max(span.max, sentAt.getTime() + 30 * 24 * 60 * 60 * 1000);
+        }
+        batch.push({
+          line: item.line,
+          record: {
+            wamid: record.wamid ?? '',
+            phoneNumberId: record.phone_number_id ?? '',
+            to: record.to ?? '',
+            sentAt,
+            templateName: record.template_name || null,
+            templateLanguage: record.template_language || null,
+            templateCategory: (record.template_category?.toUpperCase() ||
+              null) as TemplateCategory | null,
+            api: (record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
+          },
+        });
+        if (batch.length >= BATCH_LINES) await flush();
       }
-      const { record } = item;
-      const sentAt = new Date(record.sent_at ?? '');
-      if (!Number.isNaN(sentAt.getTime())) {
-        span.min = Math.min(span.min, sentAt.getTime());
-        span.max = Math.max(span.max, sentAt.getTime() + 30 * 24 * 60 * 60 * 1000);
-      }
-      batch.push({
-        line: item.line,
-        record: {
-          wamid: record.wamid ?? '',
-          phoneNumberId: record.phone_number_id ?? '',
-          to: record.to ?? '',
-          sentAt,
-          templateName: record.template_name || null,
-          templateLanguage: record.template_language || null,
-          templateCategory: (record.template_category?.toUpperCase() ||
-            null) as TemplateCategory | null,
-          api: (record.api?.toUpperCase() || 'CLOUD_API') as SendApi,
-        },
-      });
-      if (batch.length >= BATCH_LINES) await flush();
+      await flush();
+    } finally {
+      input.destroy();
     }
-    await flush();
   }
 }
 

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { DomainError } from '../../common/errors/domain.error';
 import {
   MESSAGES_CSV_COLUMNS,
@@ -12,15 +12,15 @@ export type SendLogCsvLine =
   { line: number; record: Record<string, string> } | { line: number; problem: string };
 
 /**
- * Reads a send-log CSV one physical line at a time, so that a bad line (an unterminated quote,
+ * Reads a send-log CSV (a UTF-8 text stream) one physical line at a time, so that a bad line (an unterminated quote,
  * binary content) is reported with its number and never stops the lines after it (parsed as one
  * stream, a quote left open would swallow the rest of the file). Fields are
  * comma-separated, trimmed, and may be quoted ("a, b" or "say ""hi"""); a field cannot span
  * lines (no value of a send log has a line break). The first non-blank line is the header; a
  * byte-order mark before it is dropped. Blank lines are skipped.
  */
-export async function* readSendLogCsv(path: string): AsyncGenerator<SendLogCsvLine> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+export async function* readSendLogCsv(input: Readable): AsyncGenerator<SendLogCsvLine> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let header: string[] | null = null;
   let number = 0;
   for await (const raw of lines) {

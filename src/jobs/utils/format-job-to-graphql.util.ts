@@ -1,4 +1,6 @@
+import type { ImportJobResult } from '../../imports/utils/import-job-result.util';
 import type { JobEntity } from '../entities/job.entity';
+import { ImportFormatEnum, type ImportSummaryOutput } from '../dtos/outputs/import-summary.output';
 import { JobKindEnum, JobStatusEnum, type JobOutput } from '../dtos/outputs/job.output';
 
 export function formatJobToGraphql(job: JobEntity): JobOutput {
@@ -14,5 +16,24 @@ export function formatJobToGraphql(job: JobEntity): JobOutput {
     error: job.error,
     attempts: job.attempts,
     messages: typeof result?.messages === 'number' ? result.messages : null,
+    import:
+      job.kind === 'IMPORT' && job.status === 'DONE' && job.result !== null
+        ? formatImportSummary(job.result as ImportJobResult)
+        : null,
+  };
+}
+
+function formatImportSummary(result: ImportJobResult): ImportSummaryOutput {
+  return {
+    format:
+      result.format === 'csv' ? ImportFormatEnum.SEND_LOG_CSV : ImportFormatEnum.WEBHOOK_JSONL,
+    linesRead: result.linesRead,
+    stored: result.stored,
+    duplicates: result.duplicates,
+    rejectedLines: result.rejectedLines,
+    messagesChanged: result.messagesChanged,
+    repricedMessages: result.repricedMessages,
+    problemCount: result.problemCount,
+    problems: result.problems.map(({ line, message }) => ({ line, message })),
   };
 }

@@ -427,6 +427,19 @@ export type FreeLine = {
   reason: ChargeReason;
 };
 
+/** SEND_LOG_CSV: the send log, a header line then one sent message a line; WEBHOOK_JSONL: one Meta webhook body a line. */
+export type ImportFormat =
+  | 'SEND_LOG_CSV'
+  | 'WEBHOOK_JSONL';
+
+/** Why a line of an imported file was not taken */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** Line number in the file, from 1 */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
 export type ImportRateCardInput = {
   /** ISO 4217, e.g. USD */
   currency: Scalars['String']['input'];
@@ -439,6 +452,28 @@ export type ImportRateCardInput = {
   ratesCsv: Scalars['String']['input'];
   /** Meta's volume tiers CSV; at most 1048576 characters. */
   volumeTiersCsv?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an imported file gave */
+export type ImportSummary = {
+  __typename?: 'ImportSummary';
+  /** Webhook bodies already stored (by a delivery, an earlier import or an earlier run of the same job); always 0 for a send log */
+  duplicates: Scalars['Int']['output'];
+  format: ImportFormat;
+  /** Lines read: every line of a file of webhook bodies, blank ones included; the rows of a send log (not its header or blank lines) */
+  linesRead: Scalars['Int']['output'];
+  /** Messages the file added or changed */
+  messagesChanged: Scalars['Int']['output'];
+  /** All the problems found, of which `problems` lists at most 100 */
+  problemCount: Scalars['Int']['output'];
+  /** The first 100 problems at most, by line number (problemCount counts them all) */
+  problems: Array<ImportProblem>;
+  /** Lines with at least one problem */
+  rejectedLines: Scalars['Int']['output'];
+  /** Messages re-rated over the span the file touched */
+  repricedMessages: Scalars['Int']['output'];
+  /** Webhook bodies stored as new; for a send log, the rows recorded (merged with what is stored: a row imported again counts again) */
+  stored: Scalars['Int']['output'];
 };
 
 export type IngestProblem = {
@@ -474,6 +509,8 @@ export type Job = {
   error?: Maybe<Scalars['String']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** An IMPORT job once DONE: what its file gave. A resumed import (attempts above 1) read its file again from the start, and these counts describe that last run: lines an earlier run stored count as duplicates. */
+  import?: Maybe<ImportSummary>;
   kind: JobKind;
   /** Messages re-rated, once a re-rate is done */
   messages?: Maybe<Scalars['Int']['output']>;
@@ -496,10 +533,11 @@ export type JobEdge = {
   node: Job;
 };
 
-/** REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export. */
+/** REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export; IMPORT: a file uploaded to POST /imports (a send log or webhook bodies), imported and its span re-rated. */
 export type JobKind =
   | 'ACCOUNT_REPRICE'
   | 'EXPORT'
+  | 'IMPORT'
   | 'RATE_CARD_REPRICE'
   | 'REPRICE';
 

@@ -1,11 +1,13 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoOutput } from '../../../common/graphql/page-info.output';
+import { ImportSummaryOutput } from './import-summary.output';
 
 export enum JobKindEnum {
   REPRICE = 'REPRICE',
   RATE_CARD_REPRICE = 'RATE_CARD_REPRICE',
   ACCOUNT_REPRICE = 'ACCOUNT_REPRICE',
   EXPORT = 'EXPORT',
+  IMPORT = 'IMPORT',
 }
 
 export enum JobStatusEnum {
@@ -18,7 +20,7 @@ export enum JobStatusEnum {
 registerEnumType(JobKindEnum, {
   name: 'JobKind',
   description:
-    'REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export.',
+    'REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export; IMPORT: a file uploaded to POST /imports (a send log or webhook bodies), imported and its span re-rated.',
 });
 registerEnumType(JobStatusEnum, { name: 'JobStatus' });
 
@@ -56,6 +58,13 @@ export class JobOutput {
 
   @Field(() => Int, { nullable: true, description: 'Messages re-rated, once a re-rate is done' })
   messages!: number | null;
+
+  @Field(() => ImportSummaryOutput, {
+    nullable: true,
+    description:
+      'An IMPORT job once DONE: what its file gave. A resumed import (attempts above 1) read its file again from the start, and these counts describe that last run: lines an earlier run stored count as duplicates.',
+  })
+  import!: ImportSummaryOutput | null;
 }
 
 @ObjectType('JobEdge')
