@@ -18,7 +18,7 @@ export enum JobStatusEnum {
 registerEnumType(JobKindEnum, {
   name: 'JobKind',
   description:
-    'REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export.',
+    'REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international) or a move of a phone number to another WABA; EXPORT: a file export.',
 });
 registerEnumType(JobStatusEnum, { name: 'JobStatus' });
 
