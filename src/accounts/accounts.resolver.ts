@@ -46,7 +46,7 @@ export class AccountsResolver {
 
   @Mutation(() => WabaOutput, {
     description:
-      "Creates or edits a WABA; when the edit changes how its messages are priced (portfolio, time zone, currency, country, auth-international starts, allowance) they are re-rated by a job (repriceJob), which any service process runs",
+      'Creates or edits a WABA; when the edit changes how its messages are priced (portfolio, time zone, currency, country, auth-international starts, allowance) they are re-rated by a job (repriceJob), which any service process runs',
   })
   @RequireRole('operator')
   async upsertWaba(@Args('input') input: WabaInput): Promise<WabaOutput> {

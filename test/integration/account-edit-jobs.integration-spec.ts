@@ -55,9 +55,7 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
   };
 
   const accountJobIds = async (): Promise<string[]> => {
-    const result = await testApp.gql<{ jobs: { edges: { node: { id: string } }[] } }>(
-      ACCOUNT_JOBS,
-    );
+    const result = await testApp.gql<{ jobs: { edges: { node: { id: string } }[] } }>(ACCOUNT_JOBS);
     expect(result.errors).toBeUndefined();
     return result.data!.jobs.edges.map((edge) => edge.node.id);
   };
@@ -104,10 +102,10 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
   });
 
   it('moving a phone number to another WABA answers with one job re-rating both WABAs; other phone edits queue nothing', async () => {
-    const created = await mutate<{ upsertPhoneNumber: { repriceJob: Job | null } }>(
-      UPSERT_PHONE,
-      { phoneNumberId: MOVED_PHONE, wabaId: WABA },
-    );
+    const created = await mutate<{ upsertPhoneNumber: { repriceJob: Job | null } }>(UPSERT_PHONE, {
+      phoneNumberId: MOVED_PHONE,
+      wabaId: WABA,
+    });
     expect(created.upsertPhoneNumber.repriceJob).toBeNull();
     const relabelled = await mutate<{ upsertPhoneNumber: { repriceJob: Job | null } }>(
       UPSERT_PHONE,
