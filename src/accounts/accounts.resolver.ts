@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../common/auth/roles.decorator';
+import { formatJobToGraphql } from '../jobs/utils/format-job-to-graphql.util';
 import { PhoneNumberInput, WabaInput } from './dtos/inputs/waba.input';
 import {
   AccessTokenStatusEnum,
@@ -43,16 +44,27 @@ export class AccountsResolver {
     }));
   }
 
-  @Mutation(() => WabaOutput)
+  @Mutation(() => WabaOutput, {
+    description:
+      'Creates or edits a WABA; when the edit changes how its messages are priced (portfolio, time zone, currency, country, auth-international starts, allowance) they are re-rated by a job (repriceJob), which any service process runs',
+  })
   @RequireRole('operator')
   async upsertWaba(@Args('input') input: WabaInput): Promise<WabaOutput> {
-    return toWabaOutput(await this.accounts.upsertWaba(input));
+    const { saved, repriceJob } = await this.accounts.upsertWaba(input);
+    return { ...toWabaOutput(saved), repriceJob: repriceJob && formatJobToGraphql(repriceJob) };
   }
 
-  @Mutation(() => PhoneNumberOutput)
+  @Mutation(() => PhoneNumberOutput, {
+    description:
+      'Creates or edits a phone number; when it moves to another WABA the messages of both WABAs are re-rated by a job (repriceJob), which any service process runs',
+  })
   @RequireRole('operator')
   async upsertPhoneNumber(@Args('input') input: PhoneNumberInput): Promise<PhoneNumberOutput> {
-    return toPhoneNumberOutput(await this.accounts.upsertPhoneNumber(input));
+    const { saved, repriceJob } = await this.accounts.upsertPhoneNumber(input);
+    return {
+      ...toPhoneNumberOutput(saved),
+      repriceJob: repriceJob && formatJobToGraphql(repriceJob),
+    };
   }
 }
 

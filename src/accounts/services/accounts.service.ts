@@ -5,6 +5,7 @@ import { DomainError } from '../../common/errors/domain.error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { SqlDialect } from '../../database/sql-dialect';
+import type { JobEntity } from '../../jobs/entities/job.entity';
 import type { EngineAccount } from '../../pricing/engine/engine.types';
 import { isValidTimeZone } from '../../pricing/time/local-time.util';
 import type { PhoneNumberInput, WabaInput } from '../dtos/inputs/waba.input';
@@ -15,12 +16,19 @@ import { decryptAccessToken } from '../utils/decrypt-access-token.util';
 import { encryptAccessToken } from '../utils/encrypt-access-token.util';
 
 export interface PricingFactsChange {
-  wabaId: string;
-  /** Set when the WABA moved to another portfolio: the old one's counters change too. */
-  previousPortfolioId: string | null;
+  wabaIds: string[];
+  /** Portfolios the WABAs moved away from: their counters change too. */
+  previousPortfolioIds: string[];
 }
 
-export type PricingFactsListener = (change: PricingFactsChange) => Promise<void>;
+/** Queues the re-rate of a change and returns its job. */
+export type PricingFactsRepricer = (change: PricingFactsChange) => Promise<JobEntity>;
+
+/** An edit and the re-rate it queued; null when it changed nothing messages are priced by. */
+export interface AccountEdit<T> {
+  saved: T;
+  repriceJob: JobEntity | null;
+}
 
 const DEFAULT_TIMEZONE = 'UTC';
 const DEFAULT_CURRENCY = 'USD';
@@ -28,7 +36,7 @@ const DEFAULT_CURRENCY = 'USD';
 /**
  * Portfolios, WABAs and phone numbers. Webhooks create unknown ones with defaults (UTC, USD,
  * the WABA as its own portfolio); GraphQL edits them, and edits that change how messages are
- * priced notify the listeners (the charging service re-rates that WABA).
+ * priced hand the change to the repricer (the charging service queues a re-rate job).
  */
 @Injectable()
 export class AccountsService {
@@ -36,7 +44,7 @@ export class AccountsService {
   private readonly engineAccounts = new Map<string, EngineAccount>();
   private accountsVersion: string | null = null;
   private readonly sql: SqlDialect;
-  private readonly listeners: PricingFactsListener[] = [];
+  private repricer: PricingFactsRepricer | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,8 +57,8 @@ export class AccountsService {
     this.sql = new SqlDialect(dataSource);
   }
 
-  onPricingFactsChanged(listener: PricingFactsListener): void {
-    this.listeners.push(listener);
+  repriceOnPricingFactsChange(repricer: PricingFactsRepricer): void {
+    this.repricer = repricer;
   }
 
   /** Makes sure a WABA (and phone number) seen in a webhook exists; returns the WABA id. */
@@ -147,7 +155,7 @@ export class AccountsService {
     return phone?.wabaId ?? null;
   }
 
-  async upsertWaba(input: WabaInput): Promise<WabaEntity> {
+  async upsertWaba(input: WabaInput): Promise<AccountEdit<WabaEntity>> {
     const wabaId = requireId(input.wabaId, 'wabaId');
     await this.ensureKnown(wabaId, null, null);
     const waba = await this.wabas.findOneByOrFail({ wabaId });
@@ -220,13 +228,12 @@ export class AccountsService {
     waba.updatedAt = new Date();
     const saved = await this.wabas.save(waba);
     this.forgetEngineAccounts();
-    if (JSON.stringify(pricingFacts(saved)) !== before) {
-      await this.notify({
-        wabaId,
-        previousPortfolioId: previousPortfolioId === saved.portfolioId ? null : previousPortfolioId,
-      });
-    }
-    return saved;
+    if (JSON.stringify(pricingFacts(saved)) === before) return { saved, repriceJob: null };
+    const repriceJob = await this.reprice({
+      wabaIds: [wabaId],
+      previousPortfolioIds: previousPortfolioId === saved.portfolioId ? [] : [previousPortfolioId],
+    });
+    return { saved, repriceJob };
   }
 
   /** The WABAs with a token Meta has not refused, for the scheduled pricing_analytics pulls. */
@@ -286,19 +293,20 @@ export class AccountsService {
     waba.accessTokenError = null;
   }
 
-  async upsertPhoneNumber(input: PhoneNumberInput): Promise<PhoneNumberEntity> {
+  async upsertPhoneNumber(input: PhoneNumberInput): Promise<AccountEdit<PhoneNumberEntity>> {
     const phoneNumberId = requireId(input.phoneNumberId, 'phoneNumberId');
     const wabaId = requireId(input.wabaId, 'wabaId');
     await this.ensureKnown(wabaId, null, null);
     const existing = await this.phoneNumbers.findOneBy({ phoneNumberId });
+    const previousWabaId = existing?.wabaId ?? null;
     if (
-      existing &&
-      existing.wabaId !== wabaId &&
-      (await this.hasMessages(existing.wabaId, phoneNumberId))
+      previousWabaId !== null &&
+      previousWabaId !== wabaId &&
+      (await this.hasMessages(previousWabaId, phoneNumberId))
     ) {
       throw new DomainError(
         'CONFLICT',
-        `phone number ${phoneNumberId} already has messages under WABA ${existing.wabaId}`,
+        `phone number ${phoneNumberId} already has messages under WABA ${previousWabaId}`,
       );
     }
     const now = new Date();
@@ -320,11 +328,12 @@ export class AccountsService {
     const saved = await this.phoneNumbers.save(phone);
     this.knownPhoneNumbers.set(phoneNumberId, wabaId);
     this.forgetEngineAccounts();
-    if (existing !== null && existing.wabaId !== wabaId) {
-      await this.notify({ wabaId, previousPortfolioId: null });
-      await this.notify({ wabaId: existing.wabaId, previousPortfolioId: null });
-    }
-    return saved;
+    if (previousWabaId === null || previousWabaId === wabaId) return { saved, repriceJob: null };
+    const repriceJob = await this.reprice({
+      wabaIds: [wabaId, previousWabaId],
+      previousPortfolioIds: [],
+    });
+    return { saved, repriceJob };
   }
 
   listWabas(): Promise<WabaEntity[]> {
@@ -387,8 +396,8 @@ export class AccountsService {
     return row.length > 0;
   }
 
-  private async notify(change: PricingFactsChange): Promise<void> {
-    for (const listener of this.listeners) await listener(change);
+  private async reprice(change: PricingFactsChange): Promise<JobEntity | null> {
+    return this.repricer === null ? null : this.repricer(change);
   }
 }
 

@@ -45,14 +45,14 @@ export class RepriceJobs implements OnModuleInit {
         this.run(payload as RepricePayload, context),
       );
     }
-    this.accounts.onPricingFactsChanged(async (change) => {
-      await this.enqueue('ACCOUNT_REPRICE', {
-        wabaIds: [change.wabaId],
+    this.accounts.repriceOnPricingFactsChange((change) =>
+      this.enqueue('ACCOUNT_REPRICE', {
+        wabaIds: change.wabaIds,
         from: null,
         to: null,
-        alsoPortfolios: change.previousPortfolioId ? [change.previousPortfolioId] : [],
-      });
-    });
+        alsoPortfolios: change.previousPortfolioIds,
+      }),
+    );
   }
 
   enqueue(kind: JobKind, payload: RepricePayload): Promise<JobEntity> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error';
+import { ReadSnapshot, type SnapshotReader } from '../../database/read-snapshot.service';
 import { SqlParameters, driverOf } from '../../database/sql-dialect';
 import {
   priceBusinessAppSavings,
@@ -26,6 +27,13 @@ export interface BusinessAppSavingsResult extends AppSavings {
   currency: string;
 }
 
+interface SumRow {
+  phone_number_id: string;
+  day?: string;
+  market?: string;
+  quantity: string | number;
+}
+
 interface NumberRow {
   phone_number_id: string;
   allowance: string | number;
@@ -33,13 +41,16 @@ interface NumberRow {
 
 /**
  * What the messages sent from the WhatsApp Business app saved in a month: the Cloud API's price
- * for them (priceBusinessAppSavings), read from charge_rollups, never by scanning messages.
+ * for them (priceBusinessAppSavings), read from charge_rollups, never by scanning messages. The
+ * app messages and the service replies they share the allowance with are read in one snapshot,
+ * so that both come from the same charge batches.
  */
 @Injectable()
 export class BusinessAppSavingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rateCards: RateCardsService,
+    private readonly snapshot: ReadSnapshot,
   ) {}
 
   async of(request: BusinessAppSavingsRequest): Promise<BusinessAppSavingsResult> {
@@ -53,23 +64,9 @@ export class BusinessAppSavingsService {
         ? { wabaIds: [request.wabaId] }
         : { portfolioIds: [request.portfolioId as string] }),
     };
-    const currency = await this.currencyOf(request, scope);
-    const inCurrency: MessageScope = { ...scope, currencies: [currency] };
-    const [numbers, appRows, serviceRows] = await Promise.all([
-      this.allowances(scope),
-      this.sums(
-        { ...inCurrency, origins: ['BUSINESS_APP'], reasons: ['FREE_BUSINESS_APP'] },
-        'charge_day, charge_market',
-      ),
-      this.sums(
-        {
-          ...inCurrency,
-          pricingCategories: ['SERVICE'],
-          reasons: ['BILLED', 'FREE_TIER', 'NO_RATE'],
-        },
-        null,
-      ),
-    ]);
+    const { currency, numbers, appRows, serviceRows } = await this.snapshot.run((reader) =>
+      this.readMonth(reader, request, scope),
+    );
     const traffic = new Map<
       string,
       NumberMonthTraffic & { appMessages: NumberMonthTraffic['appMessages'][number][] }
@@ -104,37 +101,71 @@ export class BusinessAppSavingsService {
     return { ...savings, month: request.month, currency };
   }
 
+  /** The WABAs' currency, allowances, app messages and service replies, one query at a time. */
+  private async readMonth(
+    reader: SnapshotReader,
+    request: BusinessAppSavingsRequest,
+    scope: MessageScope,
+  ): Promise<{
+    currency: string;
+    numbers: Map<string, number>;
+    appRows: SumRow[];
+    serviceRows: SumRow[];
+  }> {
+    const currency = await this.currencyOf(reader, request, scope);
+    const inCurrency: MessageScope = { ...scope, currencies: [currency] };
+    const numbers = await this.allowances(reader, scope);
+    const appRows = await this.sums(
+      reader,
+      { ...inCurrency, origins: ['BUSINESS_APP'], reasons: ['FREE_BUSINESS_APP'] },
+      'charge_day, charge_market',
+    );
+    const serviceRows = await this.sums(
+      reader,
+      {
+        ...inCurrency,
+        pricingCategories: ['SERVICE'],
+        reasons: ['BILLED', 'FREE_TIER', 'NO_RATE'],
+      },
+      null,
+    );
+    return { currency, numbers, appRows, serviceRows };
+  }
+
   private async sums(
+    reader: SnapshotReader,
     scope: MessageScope,
     extraGroup: string | null,
-  ): Promise<
-    { phone_number_id: string; day?: string; market?: string; quantity: string | number }[]
-  > {
+  ): Promise<SumRow[]> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
     const extraSelect = extraGroup ? ', charge_day AS day, charge_market AS market' : '';
-    const rows = (await this.dataSource.query(
+    const rows = await reader.query<SumRow>(
       `SELECT phone_number_id${extraSelect}, SUM(messages) AS quantity FROM charge_rollups
         WHERE ${buildRollupWhere(scope, parameters)}
         GROUP BY phone_number_id${extraGroup ? `, ${extraGroup}` : ''}`,
       parameters.values,
-    )) as { phone_number_id: string; day?: string; market?: string; quantity: string | number }[];
+    );
     return rows.filter((row) => Number(row.quantity) !== 0);
   }
 
-  private async allowances(scope: MessageScope): Promise<Map<string, number>> {
+  private async allowances(
+    reader: SnapshotReader,
+    scope: MessageScope,
+  ): Promise<Map<string, number>> {
     const parameters = new SqlParameters(driverOf(this.dataSource));
     const where = scope.wabaIds
       ? `w.waba_id = ${parameters.add(scope.wabaIds[0])}`
       : `w.portfolio_id = ${parameters.add(scope.portfolioIds![0])}`;
-    const rows = (await this.dataSource.query(
+    const rows = await reader.query<NumberRow>(
       `SELECT p.phone_number_id, w.free_service_allowance AS allowance
          FROM phone_numbers p JOIN wabas w ON w.waba_id = p.waba_id WHERE ${where}`,
       parameters.values,
-    )) as NumberRow[];
+    );
     return new Map(rows.map((row) => [row.phone_number_id, Number(row.allowance)]));
   }
 
   private async currencyOf(
+    reader: SnapshotReader,
     request: BusinessAppSavingsRequest,
     scope: MessageScope,
   ): Promise<string> {
@@ -149,11 +180,11 @@ export class BusinessAppSavingsService {
       return code;
     }
     const parameters = new SqlParameters(driverOf(this.dataSource));
-    const charged = (await this.dataSource.query(
+    const charged = await reader.query<{ currency: string }>(
       `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
         WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
       parameters.values,
-    )) as { currency: string }[];
+    );
     if (charged.length > 1) {
       throw new DomainError(
         'BAD_USER_INPUT',
@@ -165,10 +196,10 @@ export class BusinessAppSavingsService {
     const where = request.wabaId
       ? `waba_id = ${parametersWaba.add(request.wabaId)}`
       : `portfolio_id = ${parametersWaba.add(request.portfolioId as string)}`;
-    const wabas = (await this.dataSource.query(
+    const wabas = await reader.query<{ currency: string }>(
       `SELECT DISTINCT currency FROM wabas WHERE ${where} ORDER BY currency`,
       parametersWaba.values,
-    )) as { currency: string }[];
+    );
     if (wabas.length === 0) {
       throw new DomainError(
         'NOT_FOUND',

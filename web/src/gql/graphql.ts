@@ -533,7 +533,7 @@ export type JobEdge = {
   node: Job;
 };
 
-/** REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export; IMPORT: a file uploaded to POST /imports (a send log or webhook bodies), imported and its span re-rated. */
+/** REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international) or a move of a phone number to another WABA; EXPORT: a file export; IMPORT: a file uploaded to POST /imports (a send log or webhook bodies), imported and its span re-rated. */
 export type JobKind =
   | 'ACCOUNT_REPRICE'
   | 'EXPORT'
@@ -808,7 +808,9 @@ export type Mutation = {
   saveScenario: SavedScenario;
   /** Sets the monthly budget of a WABA or portfolio; 50, 80 and 100% of it, by spend or forecast, notify once a month each. */
   setBudget: Budget;
+  /** Creates or edits a phone number; when it moves to another WABA the messages of both WABAs are re-rated by a job (repriceJob), which any service process runs */
   upsertPhoneNumber: PhoneNumber;
+  /** Creates or edits a WABA; when the edit changes how its messages are priced (portfolio, time zone, currency, country, auth-international starts, allowance) they are re-rated by a job (repriceJob), which any service process runs */
   upsertWaba: Waba;
 };
 
@@ -970,6 +972,8 @@ export type PhoneNumber = {
   offboardedAt?: Maybe<Scalars['DateTime']['output']>;
   onboardedAt?: Maybe<Scalars['DateTime']['output']>;
   phoneNumberId: Scalars['String']['output'];
+  /** The re-rate of the messages of the number's old and new WABA (set by upsertPhoneNumber; null unless the number moved to another WABA) */
+  repriceJob?: Maybe<Job>;
   wabaId: Scalars['String']['output'];
 };
 
@@ -1726,6 +1730,8 @@ export type Waba = {
   name?: Maybe<Scalars['String']['output']>;
   portfolioId: Scalars['String']['output'];
   primaryBusinessCountry?: Maybe<Scalars['String']['output']>;
+  /** The re-rate of this WABA's messages (set by upsertWaba; null when the edit changed nothing they are priced by) */
+  repriceJob?: Maybe<Job>;
   timezone: Scalars['String']['output'];
   wabaId: Scalars['String']['output'];
 };

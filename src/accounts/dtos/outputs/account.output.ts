@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { JobOutput } from '../../../jobs/dtos/outputs/job.output';
 
 export enum AccessTokenStatusEnum {
   ACTIVE = 'ACTIVE',
@@ -56,6 +57,13 @@ export class WabaOutput {
 
   @Field(() => String, { nullable: true, description: "Meta's answer when it refused the token." })
   accessTokenError!: string | null;
+
+  @Field(() => JobOutput, {
+    nullable: true,
+    description:
+      "The re-rate of this WABA's messages (set by upsertWaba; null when the edit changed nothing they are priced by)",
+  })
+  repriceJob?: JobOutput | null;
 }
 
 @ObjectType('PhoneNumber')
@@ -77,6 +85,13 @@ export class PhoneNumberOutput {
 
   @Field(() => Date, { nullable: true })
   offboardedAt!: Date | null;
+
+  @Field(() => JobOutput, {
+    nullable: true,
+    description:
+      "The re-rate of the messages of the number's old and new WABA (set by upsertPhoneNumber; null unless the number moved to another WABA)",
+  })
+  repriceJob?: JobOutput | null;
 }
 
 @ObjectType('Portfolio')

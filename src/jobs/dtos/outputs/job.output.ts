@@ -20,7 +20,7 @@ export enum JobStatusEnum {
 registerEnumType(JobKindEnum, {
   name: 'JobKind',
   description:
-    'REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international); EXPORT: a file export; IMPORT: a file uploaded to POST /imports (a send log or webhook bodies), imported and its span re-rated.',
+    'REPRICE: a reprice mutation; RATE_CARD_REPRICE: the re-rate after a rate card import (or a change of built-in cards); ACCOUNT_REPRICE: the re-rate after a WABA edit (time zone, currency, portfolio, allowance, auth-international) or a move of a phone number to another WABA; EXPORT: a file export; IMPORT: a file uploaded to POST /imports (a send log or webhook bodies), imported and its span re-rated.',
 });
 registerEnumType(JobStatusEnum, { name: 'JobStatus' });
 
