@@ -212,8 +212,9 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     for (;;) {
       const claim = await this.claimDue();
       try {
-        if (claim.rows.length > 0) await this.applyBatch(claim);
+        const applied = claim.rows.length > 0 ? await this.applyBatch(claim) : 0;
         await claim.commit();
+        this.metrics.webhookBodiesApplied.inc(applied);
       } catch (error) {
         await claim.rollback();
         throw error;
@@ -282,7 +283,8 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private async applyBatch(claim: RawEventClaim): Promise<void> {
+  /** Applies the claimed bodies; how many were applied (counted once the claim commits). */
+  private async applyBatch(claim: RawEventClaim): Promise<number> {
     const rows = claim.rows;
     try {
       await this.ingestion.applyParsed(
@@ -290,18 +292,20 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
         'incremental',
       );
       await claim.markProcessed(rows.map((row) => row.id));
-      this.metrics.webhookBodiesApplied.inc(rows.length);
-      return;
+      return rows.length;
     } catch (error) {
       this.logger.error(
         `a batch of ${rows.length} webhook bodies failed; applying them one by one: ${String(error)}`,
       );
     }
     // One bad body must not hold back the others.
+    let applied = 0;
     for (const row of rows) {
-      const outcome = await this.applyOne(row, claim);
-      if (!outcome.applied) await this.recordFailure(row.id, outcome.error, claim);
+      const outcome = await this.applyOnItsOwn(row, claim);
+      if (outcome.applied) applied += 1;
+      else await this.recordFailure(row.id, outcome.error, claim);
     }
+    return applied;
   }
 
   /**
@@ -309,16 +313,21 @@ export class WebhookQueue implements OnApplicationBootstrap, OnApplicationShutdo
    * of every retry, an operator's replay included. It re-rates every message the body touches,
    * since a failed attempt may have stored its facts without re-rating.
    */
-  async applyOne(
-    row: RawEventRow,
-    claim: Pick<RawEventClaim, 'markProcessed'> = {
+  async applyOne(row: RawEventRow): Promise<ApplyOutcome> {
+    const outcome = await this.applyOnItsOwn(row, {
       markProcessed: (ids) => this.rawEventLog.markProcessed(ids),
-    },
+    });
+    if (outcome.applied) this.metrics.webhookBodiesApplied.inc();
+    return outcome;
+  }
+
+  private async applyOnItsOwn(
+    row: RawEventRow,
+    claim: Pick<RawEventClaim, 'markProcessed'>,
   ): Promise<ApplyOutcome> {
     try {
       await this.ingestion.applyParsed(this.eventsOf(row), 'retry');
       await claim.markProcessed([row.id]);
-      this.metrics.webhookBodiesApplied.inc();
       return { applied: true };
     } catch (error) {
       return { applied: false, error: String(error).slice(0, 2000) };
