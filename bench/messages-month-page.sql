@@ -34,3 +34,8 @@ EXPLAIN SELECT id FROM t WHERE waba_id IN ('waba-7') AND charge_month IN ('2026-
 SELECT id FROM t WHERE waba_id IN ('waba-7','waba-8') AND charge_month IN ('2026-06') AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
 SELECT id FROM t WHERE waba_id IN ('waba-7','waba-8') AND charge_month IN ('2026-06') AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
 SELECT id FROM t WHERE waba_id IN ('waba-7','waba-8') AND charge_month IN ('2026-06') AND id > 1499990 ORDER BY id LIMIT 51 \g /dev/null
+\echo the same two WABAs as the service reads them: one page per (WABA, month), merged by id
+SELECT id FROM t WHERE waba_id = 'waba-7' AND charge_month = '2026-06' AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT id FROM t WHERE waba_id = 'waba-8' AND charge_month = '2026-06' AND id > 0 ORDER BY id LIMIT 51 \g /dev/null
+SELECT id FROM t WHERE waba_id = 'waba-7' AND charge_month = '2026-06' AND id > 1499990 ORDER BY id LIMIT 51 \g /dev/null
+SELECT id FROM t WHERE waba_id = 'waba-8' AND charge_month = '2026-06' AND id > 1499990 ORDER BY id LIMIT 51 \g /dev/null

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WabaEntity } from '../accounts/entities/waba.entity';
 import { MessageEntity } from './entities/message.entity';
 import { MessagesResolver } from './messages.resolver';
 import { ContactLinks } from './services/contact-links.service';
@@ -7,7 +8,7 @@ import { MessageStore } from './services/message-store.service';
 import { MessagesQueryService } from './services/messages-query.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MessageEntity])],
+  imports: [TypeOrmModule.forFeature([MessageEntity, WabaEntity])],
   providers: [MessageStore, ContactLinks, MessagesQueryService, MessagesResolver],
   exports: [MessageStore],
 })

@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { WabaEntity } from '../../accounts/entities/waba.entity';
 import { decodeIdCursor, encodeIdCursor, pageSize } from '../../common/graphql/connection.util';
 import type { MessageFilter } from '../dtos/inputs/message-filter.input';
 import { MessageEntity } from '../entities/message.entity';
 
 const PHONE_NUMBER = /^\+?[\d\s\-().]+$/;
 
+/**
+ * A month-filtered page of several WABAs (a portfolio's) is read as one page per (WABA, month)
+ * merged by id, up to this many of them; beyond, as one query.
+ */
+const MAX_MONTH_LANES = 24;
+
 /** Filtered, keyset-paginated reads of stored messages (stable order: id ascending). */
 @Injectable()
 export class MessagesQueryService {
   constructor(
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    @InjectRepository(WabaEntity) private readonly wabas: Repository<WabaEntity>,
   ) {}
 
   findByWamid(wamid: string): Promise<MessageEntity | null> {
@@ -26,14 +34,59 @@ export class MessagesQueryService {
   ) {
     const first = pageSize(requestedFirst);
     const afterId = decodeIdCursor(MESSAGE_CURSOR, 'messages', after);
-    const query = this.messages
-      .createQueryBuilder('m')
-      .orderBy('m.id', 'ASC')
-      .take(first + 1);
-    applyFilter(query, filter);
-    if (afterId !== null) query.andWhere('m.id > :after', { after: afterId });
-    const rows = await query.getMany();
+    const lanes = await this.monthLanes(filter);
+    const pageOf = (scope: (query: SelectQueryBuilder<MessageEntity>) => void) => {
+      const query = this.messages
+        .createQueryBuilder('m')
+        .orderBy('m.id', 'ASC')
+        .take(first + 1);
+      scope(query);
+      applyFilter(query, filter);
+      if (afterId !== null) query.andWhere('m.id > :after', { after: afterId });
+      return query.getMany();
+    };
+    const rows =
+      lanes === null
+        ? await pageOf(applyScope(filter))
+        : // Each lane reads the index on (waba_id, charge_month, id) in id order; one query over
+          // several WABAs and months would walk the primary key through every other month.
+          (
+            await Promise.all(
+              lanes.map((lane) =>
+                pageOf((query) =>
+                  query.andWhere('m.wabaId = :lane AND m.chargeMonth = :laneMonth', {
+                    lane: lane.wabaId,
+                    laneMonth: lane.month,
+                  }),
+                ),
+              ),
+            )
+          )
+            .flat()
+            .sort((a, b) => a.id - b.id)
+            .slice(0, first + 1);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+
+  /**
+   * The (WABA, month) pairs of a filter that names months and WABAs or portfolios, when there
+   * are several and not too many; null otherwise.
+   */
+  private async monthLanes(
+    filter: MessageFilter | undefined,
+  ): Promise<{ wabaId: string; month: string }[] | null> {
+    const months = [...new Set(filter?.months ?? [])];
+    if (months.length === 0) return null;
+    let wabaIds = filter?.wabaIds?.length ? [...new Set(filter.wabaIds)] : null;
+    if (filter?.portfolioIds?.length) {
+      const inPortfolios = (
+        await this.wabas.find({ where: { portfolioId: In(filter.portfolioIds) } })
+      ).map((waba) => waba.wabaId);
+      wabaIds = wabaIds === null ? inPortfolios : wabaIds.filter((id) => inPortfolios.includes(id));
+    }
+    if (wabaIds === null) return null;
+    const lanes = wabaIds.flatMap((wabaId) => months.map((month) => ({ wabaId, month })));
+    return lanes.length > 1 && lanes.length <= MAX_MONTH_LANES ? lanes : null;
   }
 }
 
@@ -43,23 +96,30 @@ export function encodeMessageCursor(id: number): string {
   return encodeIdCursor(MESSAGE_CURSOR, id);
 }
 
+/** The filter's WABAs, portfolios and months, as conditions of one query. */
+function applyScope(
+  filter: MessageFilter | undefined,
+): (query: SelectQueryBuilder<MessageEntity>) => void {
+  return (query) => {
+    if (filter?.wabaIds?.length)
+      query.andWhere('m.wabaId IN (:...wabaIds)', { wabaIds: filter.wabaIds });
+    if (filter?.portfolioIds?.length) {
+      query.andWhere(
+        'm.wabaId IN (SELECT w.waba_id FROM wabas w WHERE w.portfolio_id IN (:...portfolios))',
+        { portfolios: filter.portfolioIds },
+      );
+    }
+    if (filter?.months?.length)
+      query.andWhere('m.chargeMonth IN (:...months)', { months: filter.months });
+  };
+}
+
+/** Every other condition of the filter. */
 function applyFilter(
   query: SelectQueryBuilder<MessageEntity>,
   filter: MessageFilter | undefined,
 ): void {
   if (!filter) return;
-  if (filter.wabaIds?.length)
-    query.andWhere('m.wabaId IN (:...wabaIds)', { wabaIds: filter.wabaIds });
-  if (filter.portfolioIds?.length) {
-    query.andWhere(
-      'm.wabaId IN (SELECT w.waba_id FROM wabas w WHERE w.portfolio_id IN (:...portfolios))',
-      {
-        portfolios: filter.portfolioIds,
-      },
-    );
-  }
-  if (filter.months?.length)
-    query.andWhere('m.chargeMonth IN (:...months)', { months: filter.months });
   if (filter.days?.length) query.andWhere('m.chargeDay IN (:...days)', { days: filter.days });
   if (filter.markets?.length)
     query.andWhere('m.chargeMarket IN (:...markets)', { markets: filter.markets });
