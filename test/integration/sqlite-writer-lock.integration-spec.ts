@@ -5,7 +5,7 @@ import {
   acquireSqliteWriterLock,
   releaseSqliteWriterLock,
   SqliteInUseError,
-} from '../../src/database/sqlite-writer-lock.service';
+} from '../../src/database/sqlite-writer-lock.util';
 
 /** SQLite takes one writing process: a second is refused with the holder's process id. */
 describe('SQLite writer lock', () => {
