@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ensureBuild, runCliProcess } from '../utils/service-process.util';
+import { childEnvironment, ensureBuild, ROOT, runCliProcess } from '../utils/service-process.util';
 import { createTestApp, type TestApp } from '../utils/test-app.util';
 
 const LAST_MIGRATION = 'MessagesMonthPageIndex1764200400000';
@@ -7,8 +9,9 @@ const LAST_MIGRATION_INDEX = 'idx_messages_waba_month_id';
 
 /**
  * A service on a SQLite file, and a command that writes (`events list` opens the database as a
- * writer) started beside it from another process: refused before it opens the file, so it never
- * migrates the database of the running service; it starts once the service has stopped.
+ * writer) or a server started beside it from another process: refused before it opens the file,
+ * so it never migrates the database of the running service; it starts once the service has
+ * stopped.
  */
 describe('SQLite: a second writing process [SQLite]', () => {
   let first: TestApp;
@@ -58,4 +61,24 @@ describe('SQLite: a second writing process [SQLite]', () => {
       await reopened.destroy();
     }
   }, 120_000);
+
+  it('refuses a server started beside it in two lines, the reason and where to see more', () => {
+    const server = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+      cwd: ROOT,
+      env: childEnvironment({ PORT: '0', DATA_DIR: first.config.dataDir, LOG_LEVEL: 'info' }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(server.status).toBe(3);
+    expect(server.stdout).toBe('');
+    expect(server.stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^start: failed: the SQLite database ${first.config.sqliteFile} is in use by process ${process.pid} on .*\\(DATABASE_URL\\)$`,
+        ),
+      ),
+      '(LOG_LEVEL=debug shows where)',
+      '',
+    ]);
+  }, 60_000);
 });
