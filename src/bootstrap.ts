@@ -41,12 +41,16 @@ export async function createApplication(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
+    // A failed start is reported by the caller in one line (the framework would print its
+    // buffered start-up log and the stack first).
+    autoFlushLogs: false,
     // The parsers are registered below, none of them on the import upload route.
     bodyParser: false,
     logger: options.logger ?? (options.quiet ? false : undefined),
     abortOnError: false,
   });
   if (!options.quiet && !options.logger) app.useLogger(app.get(Logger));
+  app.flushLogs();
   // Meta's deliveries are answered ahead of Express and Nest.
   app.get(WebhookDeliveryHandler).answerFirst(app.getHttpServer() as Server);
   app.useBodyParser('json', {

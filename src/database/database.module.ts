@@ -8,17 +8,21 @@ import { buildDataSourceOptions } from './data-source-options';
 import { PlannerStatistics } from './planner-statistics.service';
 import { ReadSnapshot } from './read-snapshot.service';
 import { SqliteWriterLock } from './sqlite-writer-lock.service';
+import { SqliteWriterLockModule } from './sqlite-writer-lock.module';
 import { WriteLock } from './write-lock.service';
 
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions(config),
-        retryAttempts: config.databaseConnectRetries,
-      }),
+      imports: [SqliteWriterLockModule],
+      inject: [APP_CONFIG, SqliteWriterLock],
+      // The SQLite writer lock is taken before the data source opens the file: a second process
+      // is refused before it migrates the database of the one that holds it.
+      useFactory: (config: AppConfig, writerLock: SqliteWriterLock) => {
+        writerLock.acquire();
+        return { ...buildDataSourceOptions(config), retryAttempts: config.databaseConnectRetries };
+      },
       // Migrations run at start-up; on PostgreSQL under a lock, since several processes may start
       // at once.
       dataSourceFactory: async (options) => {
@@ -35,7 +39,7 @@ import { WriteLock } from './write-lock.service';
       },
     }),
   ],
-  providers: [WriteLock, PlannerStatistics, DatabaseLocks, SqliteWriterLock, ReadSnapshot],
+  providers: [WriteLock, PlannerStatistics, DatabaseLocks, ReadSnapshot],
   exports: [WriteLock, PlannerStatistics, DatabaseLocks, ReadSnapshot],
 })
 export class DatabaseModule {}

@@ -1,31 +1,24 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-
-/** Thrown when another process already writes to the SQLite database. */
-export class SqliteInUseError extends Error {}
-
-interface LockOwner {
-  pid: number;
-  host: string;
-  since: string;
-}
+import { acquireSqliteWriterLock, releaseSqliteWriterLock } from './sqlite-writer-lock.util';
 
 /**
  * SQLite is the single-process embedded store: one process at a time writes to a database file
  * (the server, or a command that writes such as an import). A second one is refused at start
- * with the holder's process id; several service processes need PostgreSQL. The lock is a file
- * beside the database, taken over when its process is gone (a kill -9 leaves it behind).
+ * with the holder's process id, before it opens (and migrates) the file; several service
+ * processes need PostgreSQL. The lock is a file beside the database, taken over when its process
+ * is gone (a kill -9 leaves it behind).
  */
 @Injectable()
-export class SqliteWriterLock implements OnModuleInit, OnApplicationShutdown {
+export class SqliteWriterLock implements OnApplicationShutdown {
   private held: string | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  onModuleInit(): void {
+  /** Takes the lock when this process writes to a SQLite file; throws SqliteInUseError if taken. */
+  acquire(): void {
+    if (this.held !== null) return;
     if (this.config.databaseKind !== 'sqlite' || !this.config.writesDatabase) return;
     if (this.config.sqliteFile === ':memory:') return;
     this.held = acquireSqliteWriterLock(`${this.config.sqliteFile}.writer.lock`);
@@ -34,59 +27,5 @@ export class SqliteWriterLock implements OnModuleInit, OnApplicationShutdown {
   onApplicationShutdown(): void {
     if (this.held !== null) releaseSqliteWriterLock(this.held);
     this.held = null;
-  }
-}
-
-export function acquireSqliteWriterLock(path: string): string {
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const fd = openSync(path, 'wx');
-      const owner: LockOwner = {
-        pid: process.pid,
-        host: hostname(),
-        since: new Date().toISOString(),
-      };
-      writeSync(fd, JSON.stringify(owner));
-      closeSync(fd);
-      return path;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const owner = readOwner(path);
-    if (owner !== null && owner.pid !== process.pid && alive(owner)) {
-      throw new SqliteInUseError(
-        `the SQLite database ${path.replace(/\.writer\.lock$/, '')} is in use by process ${owner.pid} on ${owner.host} (since ${owner.since}); SQLite takes one writing process at a time: stop it first, or run several processes on PostgreSQL (DATABASE_URL)`,
-      );
-    }
-    // Our own (a second app in this process) or left behind by a process that is gone.
-    if (owner !== null && owner.pid === process.pid) return path;
-    rmSync(path, { force: true });
-  }
-  throw new SqliteInUseError(`could not take the SQLite writer lock ${path}`);
-}
-
-export function releaseSqliteWriterLock(path: string): void {
-  const owner = readOwner(path);
-  if (owner !== null && owner.pid === process.pid && owner.host === hostname()) {
-    rmSync(path, { force: true });
-  }
-}
-
-function readOwner(path: string): LockOwner | null {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the lock's process still runs (a process on another host is taken to). */
-function alive(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true;
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
