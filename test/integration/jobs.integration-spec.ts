@@ -4,7 +4,7 @@ import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service
 import { JobRunner } from '../../src/jobs/services/job-runner.service';
 import { JobsService } from '../../src/jobs/services/jobs.service';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
-import { postWebhook, status } from '../utils/webhook.util';
+import { postWebhook, status, statuses } from '../utils/webhook.util';
 
 const JOB_QUERY = `query($id: ID!) { job(id: $id) { id kind status progress attempts messages error startedAt finishedAt } }`;
 
@@ -212,6 +212,40 @@ describeEachDatabase('long work as jobs', (kind) => {
     expect(appliedDuringRerate).toEqual(['0.0625']);
     // October's one message, then November's: the new one came after October was re-rated.
     expect(rerated).toBe(2);
+  });
+
+  it('a re-rate reports its share within a month, in order, about twenty times', async () => {
+    first = await createTestApp(kind);
+    await postWebhook(
+      first,
+      statuses(
+        Array.from({ length: 40 }, (_, index) => ({
+          wamid: `wamid.share.${index}`,
+          to: '5511987654321',
+          state: 'delivered',
+          at: `2026-10-${String(1 + (index % 28)).padStart(2, '0')}T10:00:00Z`,
+          pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' },
+        })),
+      ),
+    );
+    await first.settle();
+    const shares: number[] = [];
+    const rerated = await first.app.get(ChargingService).repriceRange(
+      {
+        wabaIds: null,
+        from: new Date('2026-10-01T00:00:00Z'),
+        to: new Date('2026-11-01T00:00:00Z'),
+      },
+      undefined,
+      { onShare: (share) => shares.push(share) },
+    );
+    expect(rerated).toBe(40);
+    // The re-rate spans the UTC months around October (a WABA's local month may begin in the
+    // one before or end in the one after): October is the second of three. One share every two of its 40 stored
+    // messages, the last short of the month's end.
+    expect(shares).toEqual(
+      Array.from({ length: 20 }, (_, index) => (1 + Math.min(0.99, ((index + 1) * 2) / 40)) / 3),
+    );
   });
 
   const onPostgres = kind === 'postgres' ? it : it.skip;

@@ -51,7 +51,14 @@ export interface MonthProgress {
   onMonth?(month: string, share: number, messages: number): Promise<void>;
   /** Within a month, every so many messages re-rated, and at its end (command-line progress). */
   onMessages?(progress: RepriceProgress): void;
+  /**
+   * Within a month, the share (0..1) of the whole re-rate done, about twenty times a month
+   * (a job's progress), from the month's stored messages.
+   */
+  onShare?(share: number): void;
 }
+
+const SHARE_UPDATES_PER_MONTH = 20;
 
 /** The WABAs (all when null) and the instants (all time when null) to re-rate. */
 export interface RepriceScope {
@@ -111,18 +118,53 @@ export class MonthRerating {
     const months = utcMonthsBetween(from, to);
     for (const [index, month] of months.entries()) {
       if (progress.after !== undefined && month <= progress.after) continue;
+      const report = await this.monthReport(wabaIds, month, index, months.length, progress);
       // One month at a time under the process write lock and the portfolios' locks: this
       // process's webhook batches and other processes go on between months.
       total += await this.writeLock.run(() =>
         this.metrics.time(this.metrics.rerateDuration, { kind: 'month' }, () =>
           this.locks.forPortfolios(portfolios, () =>
-            this.repriceMonth(wabaIds, month, pending, progress.onMessages),
+            this.repriceMonth(wabaIds, month, pending, report),
           ),
         ),
       );
       await progress.onMonth?.(month, (index + 1) / months.length, total);
     }
     return total;
+  }
+
+  /** What a month's re-rate reports as it counts its messages, and at its end. */
+  private async monthReport(
+    wabaIds: string[] | null,
+    month: string,
+    index: number,
+    monthCount: number,
+    progress: MonthProgress,
+  ): Promise<(messages: number, done: boolean) => void> {
+    const { onMessages, onShare } = progress;
+    const expected = onShare ? await this.storedMessagesIn(wabaIds, month) : 0;
+    const step = Math.max(1, Math.ceil(expected / SHARE_UPDATES_PER_MONTH));
+    return (messages, done) => {
+      if (onMessages && (done || messages % REPRICE_PROGRESS_EVERY === 0)) {
+        onMessages({ month, messages, done });
+      }
+      if (onShare && !done && messages % step === 0) {
+        onShare((index + Math.min(0.99, messages / expected)) / monthCount);
+      }
+    };
+  }
+
+  /** Messages stored with a charge instant in the UTC month (of the WABAs, or all). */
+  private async storedMessagesIn(wabaIds: string[] | null, month: string): Promise<number> {
+    const start = Date.parse(`${month}-01T00:00:00Z`);
+    const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
+    const wabas = wabaIds === null ? '' : ` AND waba_id IN (${this.sql.params(3, wabaIds.length)})`;
+    const rows: { count: string | number }[] = await this.sql.query(
+      `SELECT COUNT(*) AS count FROM messages
+        WHERE charge_at >= ${this.sql.param(1)} AND charge_at < ${this.sql.param(2)}${wabas}`,
+      [start, end, ...(wabaIds ?? [])],
+    );
+    return Number(rows[0]?.count ?? 0);
   }
 
   /** The portfolios whose counters the re-rate numbers: of the WABAs, or all when null. */
@@ -181,7 +223,7 @@ export class MonthRerating {
     wabaIds: string[] | null,
     month: string,
     pending: PendingMessages | undefined,
-    onMessages?: (progress: RepriceProgress) => void,
+    report: (messages: number, done: boolean) => void,
   ): Promise<number> {
     const start = Date.parse(`${month}-01T00:00:00Z`);
     const end = Date.parse(`${nextMonth(month)}-01T00:00:00Z`);
@@ -194,9 +236,7 @@ export class MonthRerating {
     const consider = async (entry: Classified) => {
       if (entry.classification.month !== month) return;
       count += 1;
-      if (onMessages && count % REPRICE_PROGRESS_EVERY === 0) {
-        onMessages({ month, messages: count, done: false });
-      }
+      report(count, false);
       const group = entry.classification.sequence?.group;
       if (group === undefined) {
         await writes.add(
@@ -260,7 +300,7 @@ export class MonthRerating {
       }
     }
     await writes.flush();
-    onMessages?.({ month, messages: count, done: true });
+    report(count, true);
     return count;
   }
 

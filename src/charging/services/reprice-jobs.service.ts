@@ -63,11 +63,17 @@ export class RepriceJobs implements OnModuleInit {
     const checkpoint = context.checkpoint as RepriceCheckpoint | null;
     const done = checkpoint?.messages ?? 0;
     let messages = done;
+    // Within a month only the share moves, in order; a stop is noticed at the month's end.
+    let shares: Promise<void> = Promise.resolve();
     const progress = {
       after: checkpoint?.month,
       onMonth: async (month: string, share: number, sinceStart: number) => {
         messages = done + sinceStart;
+        await shares;
         await context.report(share, { month, messages } satisfies RepriceCheckpoint);
+      },
+      onShare: (share: number) => {
+        shares = shares.then(() => context.report(share)).catch(() => undefined);
       },
     };
     if ('rateCard' in payload) {
