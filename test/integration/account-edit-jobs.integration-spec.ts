@@ -1,40 +1,21 @@
+import { JOB_FIELDS, jobOf, type JobView } from '../utils/jobs.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
-import { PHONE, WABA, postWebhook, status } from '../utils/webhook.util';
+import { PHONE, WABA, postWebhook, deliveredMarketing } from '../utils/webhook.util';
 
-const JOB_FIELDS = 'id kind status progress attempts messages error';
 const UPSERT_WABA = `mutation($input: WabaInput!) { upsertWaba(input: $input) { wabaId timezone repriceJob { ${JOB_FIELDS} } } }`;
 const UPSERT_PHONE = `mutation($input: PhoneNumberInput!) { upsertPhoneNumber(input: $input) { phoneNumberId wabaId repriceJob { ${JOB_FIELDS} } } }`;
-const JOB_QUERY = `query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
 const ACCOUNT_JOBS = `{ jobs(kind: ACCOUNT_REPRICE) { totalCount edges { node { id } } } }`;
 
 const OTHER_WABA = '200000000000002';
 const MOVED_PHONE = '300000000000003';
-
-interface Job {
-  id: string;
-  kind: string;
-  status: string;
-  progress: number;
-  attempts: number;
-  messages: number | null;
-  error: string | null;
-}
-
-const delivered = (wamid: string, at: string) =>
-  status(wamid, '5511987654321', 'delivered', at, {
-    billable: true,
-    pricing_model: 'PMP',
-    type: 'regular',
-    category: 'marketing',
-  });
 
 describeEachDatabase('account edits hand back their re-rate job', (kind) => {
   let testApp: TestApp;
 
   beforeEach(async () => {
     testApp = await createTestApp(kind);
-    await postWebhook(testApp, delivered('wamid.edit.1', '2026-10-10T10:00:00Z'));
-    await postWebhook(testApp, delivered('wamid.edit.2', '2026-10-31T23:30:00Z'));
+    await postWebhook(testApp, deliveredMarketing('wamid.edit.1', '2026-10-10T10:00:00Z'));
+    await postWebhook(testApp, deliveredMarketing('wamid.edit.2', '2026-10-31T23:30:00Z'));
     await testApp.settle();
   });
 
@@ -48,12 +29,6 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
     return result.data!;
   };
 
-  const jobOf = async (id: string): Promise<Job> => {
-    const result = await testApp.gql<{ job: Job }>(JOB_QUERY, { id });
-    expect(result.errors).toBeUndefined();
-    return result.data!.job;
-  };
-
   const accountJobIds = async (): Promise<string[]> => {
     const result = await testApp.gql<{ jobs: { edges: { node: { id: string } }[] } }>(ACCOUNT_JOBS);
     expect(result.errors).toBeUndefined();
@@ -61,10 +36,13 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
   };
 
   it('a WABA edit that changes how messages are priced answers with its queued job, which reaches DONE', async () => {
-    const { upsertWaba } = await mutate<{ upsertWaba: { repriceJob: Job | null } }>(UPSERT_WABA, {
-      wabaId: WABA,
-      timezone: 'America/Sao_Paulo',
-    });
+    const { upsertWaba } = await mutate<{ upsertWaba: { repriceJob: JobView | null } }>(
+      UPSERT_WABA,
+      {
+        wabaId: WABA,
+        timezone: 'America/Sao_Paulo',
+      },
+    );
     expect(upsertWaba).toMatchObject({
       wabaId: WABA,
       timezone: 'America/Sao_Paulo',
@@ -73,7 +51,7 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
     const jobId = upsertWaba.repriceJob!.id;
     expect(await accountJobIds()).toEqual([jobId]);
     await testApp.settle();
-    expect(await jobOf(jobId)).toEqual({
+    expect(await jobOf(testApp, jobId)).toEqual({
       id: jobId,
       kind: 'ACCOUNT_REPRICE',
       status: 'DONE',
@@ -85,13 +63,13 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
   });
 
   it('a WABA edit of its name only, or to the values it has, queues nothing and answers repriceJob null', async () => {
-    const renamed = await mutate<{ upsertWaba: { repriceJob: Job | null } }>(UPSERT_WABA, {
+    const renamed = await mutate<{ upsertWaba: { repriceJob: JobView | null } }>(UPSERT_WABA, {
       wabaId: WABA,
       name: 'Acme Brasil',
       portfolioName: 'Acme',
     });
     expect(renamed.upsertWaba.repriceJob).toBeNull();
-    const unchanged = await mutate<{ upsertWaba: { repriceJob: Job | null } }>(UPSERT_WABA, {
+    const unchanged = await mutate<{ upsertWaba: { repriceJob: JobView | null } }>(UPSERT_WABA, {
       wabaId: WABA,
       timezone: 'UTC',
       currency: 'usd',
@@ -102,22 +80,28 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
   });
 
   it('moving a phone number to another WABA answers with one job re-rating both WABAs; other phone edits queue nothing', async () => {
-    const created = await mutate<{ upsertPhoneNumber: { repriceJob: Job | null } }>(UPSERT_PHONE, {
-      phoneNumberId: MOVED_PHONE,
-      wabaId: WABA,
-    });
+    const created = await mutate<{ upsertPhoneNumber: { repriceJob: JobView | null } }>(
+      UPSERT_PHONE,
+      {
+        phoneNumberId: MOVED_PHONE,
+        wabaId: WABA,
+      },
+    );
     expect(created.upsertPhoneNumber.repriceJob).toBeNull();
-    const relabelled = await mutate<{ upsertPhoneNumber: { repriceJob: Job | null } }>(
+    const relabelled = await mutate<{ upsertPhoneNumber: { repriceJob: JobView | null } }>(
       UPSERT_PHONE,
       { phoneNumberId: PHONE, wabaId: WABA, displayPhoneNumber: '+1 555 078 3881' },
     );
     expect(relabelled.upsertPhoneNumber.repriceJob).toBeNull();
     expect(await accountJobIds()).toEqual([]);
 
-    const moved = await mutate<{ upsertPhoneNumber: { repriceJob: Job | null } }>(UPSERT_PHONE, {
-      phoneNumberId: MOVED_PHONE,
-      wabaId: OTHER_WABA,
-    });
+    const moved = await mutate<{ upsertPhoneNumber: { repriceJob: JobView | null } }>(
+      UPSERT_PHONE,
+      {
+        phoneNumberId: MOVED_PHONE,
+        wabaId: OTHER_WABA,
+      },
+    );
     expect(moved.upsertPhoneNumber).toMatchObject({
       phoneNumberId: MOVED_PHONE,
       wabaId: OTHER_WABA,
@@ -127,6 +111,6 @@ describeEachDatabase('account edits hand back their re-rate job', (kind) => {
     expect(await accountJobIds()).toEqual([jobId]);
     await testApp.settle();
     // Both WABAs in one scope: the two messages of the first WABA, none yet of the other.
-    expect(await jobOf(jobId)).toMatchObject({ status: 'DONE', messages: 2, error: null });
+    expect(await jobOf(testApp, jobId)).toMatchObject({ status: 'DONE', messages: 2, error: null });
   });
 });

@@ -3,28 +3,9 @@ import { ChargingService } from '../../src/charging/services/charging.service';
 import { WebhookQueue } from '../../src/ingestion/services/webhook-queue.service';
 import { JobRunner } from '../../src/jobs/services/job-runner.service';
 import { JobsService } from '../../src/jobs/services/jobs.service';
+import { jobOf, type JobView } from '../utils/jobs.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
-import { postWebhook, status, statuses } from '../utils/webhook.util';
-
-const JOB_QUERY = `query($id: ID!) { job(id: $id) { id kind status progress attempts messages error startedAt finishedAt } }`;
-
-type Job = {
-  id: string;
-  kind: string;
-  status: string;
-  progress: number;
-  attempts: number;
-  messages: number | null;
-  error: string | null;
-};
-
-const delivered = (wamid: string, at: string) =>
-  status(wamid, '5511987654321', 'delivered', at, {
-    billable: true,
-    pricing_model: 'PMP',
-    type: 'regular',
-    category: 'marketing',
-  });
+import { postWebhook, statuses, deliveredMarketing } from '../utils/webhook.util';
 
 describeEachDatabase('long work as jobs', (kind) => {
   let first: TestApp | null = null;
@@ -34,17 +15,11 @@ describeEachDatabase('long work as jobs', (kind) => {
     first = null;
   });
 
-  const jobOf = async (testApp: TestApp, id: string): Promise<Job> => {
-    const result = await testApp.gql<{ job: Job }>(JOB_QUERY, { id });
-    expect(result.errors).toBeUndefined();
-    return result.data!.job;
-  };
-
   it('reprice returns a queued job at once, which any process runs to DONE with its count', async () => {
     first = await createTestApp(kind);
-    await postWebhook(first, delivered('wamid.job.1', '2026-10-10T10:00:00Z'));
-    await postWebhook(first, delivered('wamid.job.2', '2026-11-10T10:00:00Z'));
-    const queued = await first.gql<{ reprice: Job }>(
+    await postWebhook(first, deliveredMarketing('wamid.job.1', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.job.2', '2026-11-10T10:00:00Z'));
+    const queued = await first.gql<{ reprice: JobView }>(
       `mutation { reprice(input: { from: "2026-10-01T00:00:00Z", to: "2026-12-01T00:00:00Z" }) { id kind status progress attempts } }`,
       {},
       first.keys.operator,
@@ -72,9 +47,9 @@ describeEachDatabase('long work as jobs', (kind) => {
 
   it('a job whose process stopped mid-way is resumed after its checkpoint by the next process', async () => {
     first = await createTestApp(kind);
-    await postWebhook(first, delivered('wamid.resume.oct', '2026-10-10T10:00:00Z'));
-    await postWebhook(first, delivered('wamid.resume.nov', '2026-11-10T10:00:00Z'));
-    await postWebhook(first, delivered('wamid.resume.nov2', '2026-11-11T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.resume.oct', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.resume.nov', '2026-11-10T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.resume.nov2', '2026-11-11T10:00:00Z'));
     // A process that had re-rated October (1 message) and stopped without a word. This
     // process's own runner is stopped first, so that only the next process can claim the job.
     await first.app.get(JobRunner).onApplicationShutdown();
@@ -144,8 +119,8 @@ describeEachDatabase('long work as jobs', (kind) => {
 
   it('an export is an EXPORT job with its id: queued by one process, written by the next', async () => {
     first = await createTestApp(kind);
-    await postWebhook(first, delivered('wamid.export.1', '2026-10-10T10:00:00Z'));
-    await postWebhook(first, delivered('wamid.export.2', '2026-10-11T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.export.1', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.export.2', '2026-10-11T10:00:00Z'));
     await first.app.get(JobRunner).onApplicationShutdown();
     const created = await first.gql<{
       createExport: {
@@ -184,8 +159,8 @@ describeEachDatabase('long work as jobs', (kind) => {
 
   it("a re-rate lets the process's webhook batches in between its months", async () => {
     first = await createTestApp(kind);
-    await postWebhook(first, delivered('wamid.between.oct', '2026-10-10T10:00:00Z'));
-    await postWebhook(first, delivered('wamid.between.nov', '2026-11-10T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.between.oct', '2026-10-10T10:00:00Z'));
+    await postWebhook(first, deliveredMarketing('wamid.between.nov', '2026-11-10T10:00:00Z'));
     await first.settle();
     const queue = first.app.get(WebhookQueue);
     const appliedDuringRerate: string[] = [];
@@ -200,7 +175,10 @@ describeEachDatabase('long work as jobs', (kind) => {
         onMonth: async (month) => {
           if (month !== '2026-10') return;
           // A body answered while October's re-rate ran is applied before November's starts.
-          await postWebhook(first!, delivered('wamid.between.new', '2026-10-20T10:00:00Z'));
+          await postWebhook(
+            first!,
+            deliveredMarketing('wamid.between.new', '2026-10-20T10:00:00Z'),
+          );
           await queue.idle();
           const found = await first!.gql<{ message: { charge: { amount: string } } | null }>(
             `{ message(wamid: "wamid.between.new") { charge { amount } } }`,
@@ -303,7 +281,7 @@ describeEachDatabase('long work as jobs', (kind) => {
     'the connection holding job locks is opened again after the database ended it',
     async () => {
       first = await createTestApp(kind);
-      await postWebhook(first, delivered('wamid.lockconn.1', '2026-10-10T10:00:00Z'));
+      await postWebhook(first, deliveredMarketing('wamid.lockconn.1', '2026-10-10T10:00:00Z'));
       const reprice = `mutation { reprice(input: { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }) { id } }`;
       const before = await first.gql<{ reprice: { id: string } }>(reprice);
       await first.settle();

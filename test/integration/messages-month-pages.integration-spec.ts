@@ -1,13 +1,5 @@
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
-import { postWebhook, status, WABA } from '../utils/webhook.util';
-
-const delivered = (wamid: string, at: string) =>
-  status(wamid, '5511987654321', 'delivered', at, {
-    billable: true,
-    pricing_model: 'PMP',
-    type: 'regular',
-    category: 'marketing',
-  });
+import { postWebhook, WABA, deliveredMarketing } from '../utils/webhook.util';
 
 type Page = {
   edges: { node: { wamid: string }; cursor: string }[];
@@ -28,7 +20,7 @@ describeEachDatabase('messages pages of several months and WABAs', (kind) => {
       '2026-10-05T10:00:00Z',
       '2026-12-05T10:00:00Z',
     ].entries()) {
-      await postWebhook(testApp, delivered(`wamid.lane.${index}`, at));
+      await postWebhook(testApp, deliveredMarketing(`wamid.lane.${index}`, at));
     }
   });
 

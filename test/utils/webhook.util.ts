@@ -118,3 +118,13 @@ export function echo(wamid: string, to: string, at: string) {
     ],
   });
 }
+
+/** A delivered marketing message to a Brazilian number, as Meta prices it (one status body). */
+export function deliveredMarketing(wamid: string, at: string) {
+  return status(wamid, '5511987654321', 'delivered', at, {
+    billable: true,
+    pricing_model: 'PMP',
+    type: 'regular',
+    category: 'marketing',
+  });
+}
