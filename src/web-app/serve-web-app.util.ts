@@ -4,7 +4,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths the service answers itself: never the web app's page, even for a browser. */
-const SERVICE_PREFIXES = ['/graphql', '/webhooks', '/health', '/metrics', '/exports', '/assets'];
+const SERVICE_PREFIXES = [
+  '/graphql',
+  '/webhooks',
+  '/health',
+  '/metrics',
+  '/exports',
+  '/imports',
+  '/assets',
+];
 
 /** The route of the web app's GraphQL explorer, where a browser asking for /graphql is sent. */
 export const EXPLORER_ROUTE = '/explorer';

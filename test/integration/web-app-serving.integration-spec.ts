@@ -56,7 +56,7 @@ describeEachDatabase('the web app served at /', (kind) => {
     expect(response.headers.location).toBe('/explorer');
   });
 
-  it("keeps the service's own paths: GraphQL, health, exports and webhooks", async () => {
+  it("keeps the service's own paths: GraphQL, health, exports, imports and webhooks", async () => {
     const graphql = await request(server())
       .post('/graphql')
       .set('Authorization', `Bearer ${ADMIN_KEY}`)
@@ -69,6 +69,10 @@ describeEachDatabase('the web app served at /', (kind) => {
       .get('/exports/00000000-0000-0000-0000-000000000000/download')
       .set('Accept', PAGE);
     expect(download.status).toBe(401);
+    const importJob = await request(server())
+      .get('/imports/00000000-0000-0000-0000-000000000000')
+      .set('Accept', PAGE);
+    expect(importJob.status).toBe(401);
     const webhook = await request(server()).get('/webhooks/whatsapp').set('Accept', PAGE);
     expect(webhook.text).not.toBe(INDEX);
   });
