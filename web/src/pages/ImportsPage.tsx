@@ -83,7 +83,6 @@ function Imports() {
             type="file"
             accept=".csv,.jsonl,.ndjson,.json"
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            required
           />
         </label>
         <button type="submit" disabled={!file || busy}>
@@ -173,9 +172,8 @@ function ImportJobView({ job }: { job: ImportJob }) {
   if (job.status !== 'DONE') {
     return (
       <p role="status" aria-live="polite">
-        {job.status === 'QUEUED' ? 'Queued…' : 'Importing…'}{' '}
-        <progress value={job.progress} max={1} aria-label="Import progress" />{' '}
-        {percent(job.progress)}
+        {job.status === 'QUEUED' ? 'Queued…' : 'Importing…'} {percent(job.progress)}{' '}
+        <progress value={job.progress} max={1} aria-label="Import progress" />
       </p>
     );
   }
