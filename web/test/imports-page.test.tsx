@@ -226,4 +226,21 @@ describe('Imports', () => {
     );
     expect(screen.queryByLabelText('Import summary')).toBeNull();
   });
+
+  it('says the import was queued when following it fails', async () => {
+    renderApp(
+      `/imports${SCOPE}`,
+      {
+        CurrentApiKey: { data: { currentApiKey: { id: '3', name: 'root', role: 'ADMIN' } } },
+        ImportJobs: RECENT,
+        ImportJob: { error: 'the service is restarting', code: 'UPSTREAM_ERROR' },
+      },
+      'key',
+      uploadAnswer([]),
+    );
+    await upload(new File(['{}\n'], 'bodies.ndjson'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The import was queued, but following it failed: the service is restarting',
+    );
+  });
 });

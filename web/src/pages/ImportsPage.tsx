@@ -51,8 +51,17 @@ function Imports() {
     setBusy(true);
     setFailure(null);
     setJob(null);
+    let id: string;
     try {
-      const id = await uploadImport(file);
+      id = await uploadImport(file);
+    } catch (error) {
+      if (mounted.current) {
+        setFailure(`Not imported: ${(error as Error).message}`);
+        setBusy(false);
+      }
+      return;
+    }
+    try {
       for (;;) {
         const { job: current } = await requestGraphql(ImportJobDocument, { id });
         if (!mounted.current) return;
@@ -64,7 +73,9 @@ function Imports() {
       }
       recent.reload();
     } catch (error) {
-      if (mounted.current) setFailure(`Not imported: ${(error as Error).message}`);
+      if (mounted.current) {
+        setFailure(`The import was queued, but following it failed: ${(error as Error).message}`);
+      }
     } finally {
       if (mounted.current) setBusy(false);
     }
