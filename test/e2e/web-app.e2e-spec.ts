@@ -212,6 +212,46 @@ describe('the web app in Chromium, on the real service', () => {
     );
     await screenshot('rate-card-imported');
   });
+
+  it('imports a send log by upload (operator), following the job to its summary', async () => {
+    await open('/');
+    await page.getByRole('link', { name: 'Imports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Imports', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/imports');
+    const sendLog = join(service.dataDir, 'send-log-e2e.csv');
+    writeFileSync(
+      sendLog,
+      [
+        'wamid,phone_number_id,to,sent_at,template_name,template_language,template_category,api',
+        `wamid.e2e-import-1,106540352242922,+14155550134,${MONTH}-20T10:00:00Z,,,,CLOUD_API`,
+        `wamid.e2e-import-2,106540352242922,+14155550135,${MONTH}-20T11:00:00Z,,,,CLOUD_API`,
+        `wamid.e2e-import-3,"106540352242922,+14155550136,${MONTH}-20T12:00:00Z,,,,CLOUD_API`,
+        '',
+      ].join('\n'),
+    );
+    const form = page.getByRole('form', { name: 'Import a file' });
+    await form.getByLabel('File').setInputFiles(sendLog);
+    await form.getByRole('button', { name: 'Import' }).click();
+    const summary = page.getByLabel('Import summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const figure = (name: string) =>
+      summary
+        .locator('div')
+        .filter({ has: page.getByText(name, { exact: true }) })
+        .locator('dd');
+    expect(await figure('Format').textContent()).toBe('Send log (CSV)');
+    expect(await figure('Lines read').textContent()).toBe('3');
+    expect(await figure('Stored').textContent()).toBe('2');
+    expect(await figure('Rejected lines').textContent()).toBe('1');
+    const problem = page.getByRole('table', { name: 'Problems (1)' }).locator('tbody tr');
+    expect(await problem.locator('td').first().textContent()).toBe('4');
+    await expectText(problem, 'quoted field is not closed');
+    await expectText(
+      page.getByRole('table', { name: 'The last 10 imports, newest first' }).locator('tbody tr'),
+      'DONE',
+    );
+    await screenshot('send-log-imported');
+  });
 });
 
 async function expectText(

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { useAuth } from './lib/auth';
 import { CoexistencePage } from './pages/CoexistencePage';
+import { ImportsPage } from './pages/ImportsPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RateCardsPage } from './pages/RateCardsPage';
@@ -34,6 +35,7 @@ export function App() {
         <Route path="simulations" element={<SimulationsPage />} />
         <Route path="coexistence" element={<CoexistencePage />} />
         <Route path="rate-cards" element={<RateCardsPage />} />
+        <Route path="imports" element={<ImportsPage />} />
         <Route
           path="explorer"
           element={

@@ -44,22 +44,34 @@ const DEFAULTS: Record<string, Answer> = {
   },
 };
 
+/** What the fake service answers a request to another address than /graphql with. */
+export type HttpAnswer = (url: string, init: RequestInit) => Response;
+
 /**
  * The whole app at `path`, signed in (unless `apiKey` is null), over a fake /graphql that answers
- * each operation by name. Returns the operations asked for, with their variables.
+ * each operation by name (and `http` any other address). Returns the operations asked for, with
+ * their variables.
  */
 export function renderApp(
   path: string,
   answers: Record<string, Answer>,
   apiKey: string | null = 'key',
+  http?: HttpAnswer,
 ) {
   if (apiKey) sessionStorage.setItem('whatsapp-billing.api-key', apiKey);
   const calls: { operation: string; variables: Record<string, unknown> }[] = [];
   const all = { ...DEFAULTS, ...answers };
   vi.stubGlobal(
     'fetch',
-    vi.fn((_url: string, init: { body: string }) => {
-      const body = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
+    vi.fn((url: string, init: RequestInit) => {
+      if (url !== '/graphql') {
+        if (!http) throw new Error(`no answer for ${url}`);
+        return Promise.resolve(http(url, init));
+      }
+      const body = JSON.parse(init.body as string) as {
+        query: string;
+        variables: Record<string, unknown>;
+      };
       const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
       calls.push({ operation, variables: body.variables });
       let answer = all[operation];

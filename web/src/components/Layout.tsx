@@ -1,9 +1,9 @@
 import { NavLink, Outlet } from 'react-router-dom';
-import { roleAllows, useAuth } from '../lib/auth';
+import { roleAllows, useAuth, type Role } from '../lib/auth';
 import { scopeSearch, useScope } from '../lib/scope';
 import { ScopePicker } from './ScopePicker';
 
-const PAGES = [
+const PAGES: { path: string; label: string; needs?: Role }[] = [
   { path: '/', label: 'Overview' },
   { path: '/statement', label: 'Statement' },
   { path: '/messages', label: 'Messages' },
@@ -11,6 +11,7 @@ const PAGES = [
   { path: '/simulations', label: 'Simulations' },
   { path: '/coexistence', label: 'Coexistence planner' },
   { path: '/rate-cards', label: 'Rate cards' },
+  { path: '/imports', label: 'Imports', needs: 'OPERATOR' },
   { path: '/explorer', label: 'GraphQL explorer' },
 ];
 
@@ -27,7 +28,7 @@ export function Layout() {
       <header>
         <nav aria-label="Pages">
           <ul>
-            {PAGES.map((page) => (
+            {PAGES.filter((page) => !page.needs || roleAllows(session, page.needs)).map((page) => (
               <li key={page.path}>
                 <NavLink to={{ pathname: page.path, search }} end={page.path === '/'}>
                   {page.label}

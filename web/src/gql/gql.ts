@@ -34,6 +34,8 @@ type Documents = {
     "\n  query JobStatus($id: ID!) {\n    job(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.JobStatusDocument,
     "\n  query MessageDetail($wamid: String!) {\n    message(wamid: $wamid) {\n      wamid\n      direction\n      origin\n      status\n      templateName\n      metaPricingCategory\n      metaPricingType\n      charge {\n        amount\n        currency\n        reason\n        pricingCategory\n        market\n        tier\n        explanation\n        source\n        estimateReason\n        estimatePricingCategory\n      }\n    }\n  }\n": typeof types.MessageDetailDocument,
     "\n  query RunSavedScenarios($names: [String!]!) {\n    runSavedScenarios(names: $names) {\n      baseline\n      scenarios {\n        name\n        currency\n        messages\n        billableMessages\n        freeMessages\n        unpricedMessages\n        total\n        roundedTotal\n        deltaFromBaseline\n        assumptions\n      }\n    }\n  }\n": typeof types.RunSavedScenariosDocument,
+    "\n  query ImportJob($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      progress\n      attempts\n      error\n      startedAt\n      finishedAt\n      import {\n        format\n        linesRead\n        stored\n        duplicates\n        rejectedLines\n        messagesChanged\n        repricedMessages\n        problemCount\n        problems {\n          line\n          message\n        }\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
+    "\n  query ImportJobs {\n    jobs(kind: IMPORT, first: 10) {\n      edges {\n        node {\n          id\n          status\n          progress\n          createdAt\n          finishedAt\n          import {\n            linesRead\n            stored\n            rejectedLines\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
 };
 const documents: Documents = {
     "\n  query CurrentApiKey {\n    currentApiKey {\n      id\n      name\n      role\n    }\n  }\n": types.CurrentApiKeyDocument,
@@ -55,6 +57,8 @@ const documents: Documents = {
     "\n  query JobStatus($id: ID!) {\n    job(id: $id) {\n      id\n      status\n    }\n  }\n": types.JobStatusDocument,
     "\n  query MessageDetail($wamid: String!) {\n    message(wamid: $wamid) {\n      wamid\n      direction\n      origin\n      status\n      templateName\n      metaPricingCategory\n      metaPricingType\n      charge {\n        amount\n        currency\n        reason\n        pricingCategory\n        market\n        tier\n        explanation\n        source\n        estimateReason\n        estimatePricingCategory\n      }\n    }\n  }\n": types.MessageDetailDocument,
     "\n  query RunSavedScenarios($names: [String!]!) {\n    runSavedScenarios(names: $names) {\n      baseline\n      scenarios {\n        name\n        currency\n        messages\n        billableMessages\n        freeMessages\n        unpricedMessages\n        total\n        roundedTotal\n        deltaFromBaseline\n        assumptions\n      }\n    }\n  }\n": types.RunSavedScenariosDocument,
+    "\n  query ImportJob($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      progress\n      attempts\n      error\n      startedAt\n      finishedAt\n      import {\n        format\n        linesRead\n        stored\n        duplicates\n        rejectedLines\n        messagesChanged\n        repricedMessages\n        problemCount\n        problems {\n          line\n          message\n        }\n      }\n    }\n  }\n": types.ImportJobDocument,
+    "\n  query ImportJobs {\n    jobs(kind: IMPORT, first: 10) {\n      edges {\n        node {\n          id\n          status\n          progress\n          createdAt\n          finishedAt\n          import {\n            linesRead\n            stored\n            rejectedLines\n          }\n        }\n      }\n    }\n  }\n": types.ImportJobsDocument,
 };
 
 /**
@@ -133,6 +137,14 @@ export function graphql(source: "\n  query MessageDetail($wamid: String!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RunSavedScenarios($names: [String!]!) {\n    runSavedScenarios(names: $names) {\n      baseline\n      scenarios {\n        name\n        currency\n        messages\n        billableMessages\n        freeMessages\n        unpricedMessages\n        total\n        roundedTotal\n        deltaFromBaseline\n        assumptions\n      }\n    }\n  }\n"): typeof import('./graphql').RunSavedScenariosDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    job(id: $id) {\n      id\n      status\n      progress\n      attempts\n      error\n      startedAt\n      finishedAt\n      import {\n        format\n        linesRead\n        stored\n        duplicates\n        rejectedLines\n        messagesChanged\n        repricedMessages\n        problemCount\n        problems {\n          line\n          message\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImportJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJobs {\n    jobs(kind: IMPORT, first: 10) {\n      edges {\n        node {\n          id\n          status\n          progress\n          createdAt\n          finishedAt\n          import {\n            linesRead\n            stored\n            rejectedLines\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImportJobsDocument;
 
 
 export function graphql(source: string) {

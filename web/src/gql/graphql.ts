@@ -1892,6 +1892,18 @@ export type RunSavedScenariosQueryVariables = Exact<{
 
 export type RunSavedScenariosQuery = { __typename?: 'Query', runSavedScenarios: { __typename?: 'Simulation', baseline?: string | null, scenarios: Array<{ __typename?: 'ScenarioResult', name: string, currency: string, messages: number, billableMessages: number, freeMessages: number, unpricedMessages: number, total: string, roundedTotal: string, deltaFromBaseline?: string | null, assumptions: Array<string> }> } };
 
+export type ImportJobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ImportJobQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, status: JobStatus, progress: number, attempts: number, error?: string | null, startedAt?: string | null, finishedAt?: string | null, import?: { __typename?: 'ImportSummary', format: ImportFormat, linesRead: number, stored: number, duplicates: number, rejectedLines: number, messagesChanged: number, repricedMessages: number, problemCount: number, problems: Array<{ __typename?: 'ImportProblem', line: number, message: string }> } | null } | null };
+
+export type ImportJobsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportJobsQuery = { __typename?: 'Query', jobs: { __typename?: 'JobConnection', edges: Array<{ __typename?: 'JobEdge', node: { __typename?: 'Job', id: string, status: JobStatus, progress: number, createdAt: string, finishedAt?: string | null, import?: { __typename?: 'ImportSummary', linesRead: number, stored: number, rejectedLines: number } | null } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2293,3 +2305,50 @@ export const RunSavedScenariosDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunSavedScenariosQuery, RunSavedScenariosQueryVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  job(id: $id) {
+    id
+    status
+    progress
+    attempts
+    error
+    startedAt
+    finishedAt
+    import {
+      format
+      linesRead
+      stored
+      duplicates
+      rejectedLines
+      messagesChanged
+      repricedMessages
+      problemCount
+      problems {
+        line
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
+export const ImportJobsDocument = new TypedDocumentString(`
+    query ImportJobs {
+  jobs(kind: IMPORT, first: 10) {
+    edges {
+      node {
+        id
+        status
+        progress
+        createdAt
+        finishedAt
+        import {
+          linesRead
+          stored
+          rejectedLines
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportJobsQuery, ImportJobsQueryVariables>;

@@ -404,3 +404,52 @@ export const RunSavedScenariosDocument = graphql(`
     }
   }
 `);
+
+export const ImportJobDocument = graphql(`
+  query ImportJob($id: ID!) {
+    job(id: $id) {
+      id
+      status
+      progress
+      attempts
+      error
+      startedAt
+      finishedAt
+      import {
+        format
+        linesRead
+        stored
+        duplicates
+        rejectedLines
+        messagesChanged
+        repricedMessages
+        problemCount
+        problems {
+          line
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ImportJobsDocument = graphql(`
+  query ImportJobs {
+    jobs(kind: IMPORT, first: 10) {
+      edges {
+        node {
+          id
+          status
+          progress
+          createdAt
+          finishedAt
+          import {
+            linesRead
+            stored
+            rejectedLines
+          }
+        }
+      }
+    }
+  }
+`);
