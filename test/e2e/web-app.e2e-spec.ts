@@ -217,7 +217,8 @@ describe('the web app in Chromium, on the real service', () => {
     await open('/');
     await page.getByRole('link', { name: 'Imports', exact: true }).click();
     await page.getByRole('heading', { name: 'Imports', exact: true }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/imports');
+    // The page's address differs from the service's /imports, which a reload must not reach.
+    expect(new URL(page.url()).pathname).toBe('/data-imports');
     const sendLog = join(service.dataDir, 'send-log-e2e.csv');
     writeFileSync(
       sendLog,

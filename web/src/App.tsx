@@ -35,7 +35,7 @@ export function App() {
         <Route path="simulations" element={<SimulationsPage />} />
         <Route path="coexistence" element={<CoexistencePage />} />
         <Route path="rate-cards" element={<RateCardsPage />} />
-        <Route path="imports" element={<ImportsPage />} />
+        <Route path="data-imports" element={<ImportsPage />} />
         <Route
           path="explorer"
           element={

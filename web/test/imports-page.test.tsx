@@ -81,17 +81,17 @@ async function upload(file: File) {
 
 describe('Imports', () => {
   it('is for operator keys: a finance key has no link to it and cannot upload', async () => {
-    renderApp(`/imports${SCOPE}`, {});
+    renderApp(`/data-imports${SCOPE}`, {});
     expect(await screen.findByText('Importing files needs an OPERATOR key.')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Imports' })).toBeNull();
     expect(screen.queryByLabelText('File')).toBeNull();
   });
 
   it('shows an operator the link, the upload form and the recent imports', async () => {
-    renderApp(`/imports${SCOPE}`, { ...OPERATOR, ImportJobs: RECENT });
+    renderApp(`/data-imports${SCOPE}`, { ...OPERATOR, ImportJobs: RECENT });
     expect(await screen.findByRole('form', { name: 'Import a file' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Imports' }).getAttribute('href')).toBe(
-      `/imports${SCOPE}`,
+      `/data-imports${SCOPE}`,
     );
     const recent = await screen.findByRole('table', {
       name: 'The last 10 imports, newest first',
@@ -111,7 +111,7 @@ describe('Imports', () => {
   it('posts a send log as text/csv with the key, shows its progress, then the summary and problems', async () => {
     const requests: { url: string; init: RequestInit }[] = [];
     const calls = renderApp(
-      `/imports${SCOPE}`,
+      `/data-imports${SCOPE}`,
       {
         ...OPERATOR,
         ImportJobs: RECENT,
@@ -173,7 +173,7 @@ describe('Imports', () => {
 
   it('shows the message of a refused upload, sent as webhook bodies', async () => {
     const requests: RequestInit[] = [];
-    renderApp(`/imports${SCOPE}`, { ...OPERATOR, ImportJobs: RECENT }, 'key', (_url, init) => {
+    renderApp(`/data-imports${SCOPE}`, { ...OPERATOR, ImportJobs: RECENT }, 'key', (_url, init) => {
       requests.push(init);
       return new Response(
         JSON.stringify({
@@ -195,7 +195,7 @@ describe('Imports', () => {
 
   it('shows a 400 answer without a job', async () => {
     renderApp(
-      `/imports${SCOPE}`,
+      `/data-imports${SCOPE}`,
       { ...OPERATOR, ImportJobs: RECENT },
       'key',
       () =>
@@ -209,7 +209,7 @@ describe('Imports', () => {
 
   it('shows why a job failed', async () => {
     renderApp(
-      `/imports${SCOPE}`,
+      `/data-imports${SCOPE}`,
       {
         ...OPERATOR,
         ImportJobs: RECENT,
@@ -229,7 +229,7 @@ describe('Imports', () => {
 
   it('says the import was queued when following it fails', async () => {
     renderApp(
-      `/imports${SCOPE}`,
+      `/data-imports${SCOPE}`,
       {
         CurrentApiKey: { data: { currentApiKey: { id: '3', name: 'root', role: 'ADMIN' } } },
         ImportJobs: RECENT,

@@ -11,7 +11,7 @@ const PAGES: { path: string; label: string; needs?: Role }[] = [
   { path: '/simulations', label: 'Simulations' },
   { path: '/coexistence', label: 'Coexistence planner' },
   { path: '/rate-cards', label: 'Rate cards' },
-  { path: '/imports', label: 'Imports', needs: 'OPERATOR' },
+  { path: '/data-imports', label: 'Imports', needs: 'OPERATOR' },
   { path: '/explorer', label: 'GraphQL explorer' },
 ];
 
