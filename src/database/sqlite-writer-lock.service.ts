@@ -1,4 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { acquireSqliteWriterLock, releaseSqliteWriterLock } from './sqlite-writer-lock.util';
@@ -21,6 +23,8 @@ export class SqliteWriterLock implements OnApplicationShutdown {
     if (this.held !== null) return;
     if (this.config.databaseKind !== 'sqlite' || !this.config.writesDatabase) return;
     if (this.config.sqliteFile === ':memory:') return;
+    // The lock comes before the data source, which would otherwise create DATA_DIR.
+    mkdirSync(dirname(this.config.sqliteFile), { recursive: true });
     this.held = acquireSqliteWriterLock(`${this.config.sqliteFile}.writer.lock`);
   }
 

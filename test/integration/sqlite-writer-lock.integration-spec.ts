@@ -8,6 +8,8 @@ import {
   SqliteInUseError,
   takeOverStaleLock,
 } from '../../src/database/sqlite-writer-lock.util';
+import type { AppConfig } from '../../src/config/app-config';
+import { SqliteWriterLock } from '../../src/database/sqlite-writer-lock.service';
 import { ensureBuild, ROOT } from '../utils/service-process.util';
 
 /** A process id that no process has: the process ran and ended. */
@@ -34,6 +36,21 @@ describe('SQLite writer lock', () => {
   const lockOwner = () => (JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid;
   const inUseBy = (pid: number) =>
     `the SQLite database ${database} is in use by process ${pid} on ${hostname()} (since 2026-12-05T10:00:00.000Z); SQLite takes one writing process at a time: stop it first, or run several processes on PostgreSQL (DATABASE_URL)`;
+
+  it('creates the data directory of a first start before taking the lock in it', () => {
+    const fresh = join(dir, 'not-created-yet', 'billing.sqlite');
+    const writerLock = new SqliteWriterLock({
+      databaseKind: 'sqlite',
+      writesDatabase: true,
+      sqliteFile: fresh,
+    } as AppConfig);
+    writerLock.acquire();
+    expect((JSON.parse(readFileSync(`${fresh}.writer.lock`, 'utf8')) as { pid: number }).pid).toBe(
+      process.pid,
+    );
+    writerLock.onApplicationShutdown();
+    expect(readdirSync(join(dir, 'not-created-yet'))).toEqual([]);
+  });
 
   it('refuses a second writer while the first process runs, naming it', () => {
     // The parent of the test process stands for a server that holds the database.
