@@ -109,10 +109,13 @@ async function stopWithSigterm(started: Started): Promise<number[]> {
 }
 
 (process.platform === 'linux' ? describe : describe.skip)('npm start', () => {
+  let scratch: string;
   let dataDir: string;
 
   beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+    scratch = mkdtempSync(join(tmpdir(), 'npm-start-'));
+    // Not created yet, as ./data on a fresh clone.
+    dataDir = join(scratch, 'data');
     // Compile now, so that both starts below find dist/ up to date.
     const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-build.js')], {
       cwd: ROOT,
@@ -120,7 +123,7 @@ async function stopWithSigterm(started: Started): Promise<number[]> {
     });
     expect(build.status).toBe(0);
   }, 180_000);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   let adminKey: string;
 
