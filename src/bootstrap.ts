@@ -8,7 +8,7 @@ import { syncBuiltInRateCards } from './charging/utils/sync-built-in-rate-cards.
 import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { DatabaseLocks } from './database/database-locks.service';
-import { IMPORT_UPLOAD_PATH } from './imports/imports.controller';
+import { IMPORT_UPLOAD_PATH } from './imports/constants/import-upload-path.constant';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 import { defaultWebDistDir, serveWebApp } from './web-app/serve-web-app.util';
 

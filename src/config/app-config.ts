@@ -15,6 +15,8 @@ export interface AppConfig {
   webhookMaxBodyBytes: number;
   /** New messages a bulk import keeps in memory to write each once, with its charge. */
   importHeldMessages: number;
+  /** The largest file `POST /imports` takes (bytes). */
+  importMaxUploadBytes: number;
   logLevel: string;
   production: boolean;
   /** The server applies logged webhook bodies; command-line tools leave that to it. */
@@ -73,6 +75,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     16 * 1024 * 1024,
     1024,
     512 * 1024 * 1024,
+    problems,
+  );
+  const importMaxUploadBytes = integerSetting(
+    env,
+    'IMPORT_MAX_UPLOAD_BYTES',
+    4 * 1024 ** 3,
+    1024,
+    Number.MAX_SAFE_INTEGER,
     problems,
   );
   // Held messages take about 2 KB of heap each: by default they may fill half of it.
@@ -182,6 +192,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapApiKey,
     webhookMaxBodyBytes,
     importHeldMessages,
+    importMaxUploadBytes,
     logLevel,
     production: env.NODE_ENV === 'production',
     processWebhookQueue: true,

@@ -20,3 +20,6 @@ export interface JobContext {
 
 /** Runs one kind of job; its result is stored with the job. */
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<unknown>;
+
+/** Tidies after a job of one kind is recorded DONE or FAILED (its payload as given). */
+export type JobEndHandler = (payload: unknown) => Promise<void>;

@@ -1,4 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, type Caller } from '../common/auth/caller.decorator';
 import { RequireRole } from '../common/auth/roles.decorator';
 import { DomainError } from '../common/errors/domain.error';
 import { pageSize, toConnection } from '../common/graphql/connection.util';
@@ -19,13 +20,17 @@ export class JobsResolver {
   constructor(private readonly jobsService: JobsService) {}
 
   @Query(() => JobOutput, { nullable: true })
-  async job(@Args('id', { type: () => ID }) id: string): Promise<JobOutput | null> {
+  async job(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<JobOutput | null> {
     const job = await this.jobsService.find(id);
-    return job === null ? null : formatJobToGraphql(job);
+    return job === null ? null : formatJobToGraphql(job, caller.role);
   }
 
   @Query(() => JobConnectionOutput, { description: 'Jobs, newest first.' })
   async jobs(
+    @CurrentCaller() caller: Caller,
     @Args('status', { type: () => JobStatusEnum, nullable: true }) status?: JobStatusEnum,
     @Args('kind', { type: () => JobKindEnum, nullable: true }) kind?: JobKindEnum,
     @FirstArg('Jobs') first?: number | null,
@@ -37,7 +42,9 @@ export class JobsResolver {
       after === undefined || after === null ? null : decodeJobCursor(after),
     );
     return {
-      ...toConnection(page.rows, page.hasNextPage, encodeJobCursor, formatJobToGraphql),
+      ...toConnection(page.rows, page.hasNextPage, encodeJobCursor, (job) =>
+        formatJobToGraphql(job, caller.role),
+      ),
       totalCount: page.totalCount,
     };
   }

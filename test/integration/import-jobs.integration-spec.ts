@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
 import { ChargingService } from '../../src/charging/services/charging.service';
@@ -9,6 +10,7 @@ import {
 } from '../../src/ingestion/services/bulk-import.service';
 import { JobInterrupted, JobRunner } from '../../src/jobs/services/job-runner.service';
 import { JobsService } from '../../src/jobs/services/jobs.service';
+import { ImportJobsService } from '../../src/imports/services/import-jobs.service';
 import { useScratchDirectory } from '../utils/scratch-files.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../utils/test-app.util';
 import { inbound, PHONE, postWebhook, status } from '../utils/webhook.util';
@@ -315,6 +317,67 @@ describeEachDatabase('month imports uploaded over HTTP run as IMPORT jobs', (kin
     expect(
       existsSync(importsDirectory(testApp)) ? readdirSync(importsDirectory(testApp)) : [],
     ).toEqual([]);
+  });
+
+  it('refuses a compressed upload (415) and one larger than IMPORT_MAX_UPLOAD_BYTES (413), keeping no file', async () => {
+    const testApp = await freshApp({ importMaxUploadBytes: 2048 });
+    const compressed = await upload(testApp, sendLogCsv(), 'text/csv')
+      .set('Content-Encoding', 'gzip')
+      .expect(415);
+    expect(compressed.body).toEqual({
+      error: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'a compressed upload (Content-Encoding: gzip) is not read: send the file as it is',
+    });
+    const large = await upload(testApp, 'x'.repeat(4096), 'text/csv').expect(413);
+    expect(large.body).toEqual({
+      error: 'PAYLOAD_TOO_LARGE',
+      message:
+        'the upload is larger than 2048 bytes (IMPORT_MAX_UPLOAD_BYTES): split the file, or use npm run import',
+    });
+    // A body sent without a length is counted as it arrives.
+    await expect(
+      testApp.app
+        .get(ImportJobsService)
+        .receive(Readable.from([Buffer.alloc(1500), Buffer.alloc(1500)]), {
+          format: 'csv',
+          contentEncoding: undefined,
+          contentLength: undefined,
+        }),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(readdirSync(importsDirectory(testApp))).toEqual([]);
+  });
+
+  it('shows an import to operators; a finance key sees the job without its summary', async () => {
+    const testApp = await freshApp();
+    const job = await importOverHttp(testApp, sendLogCsv(), 'text/csv');
+    expect(job.import).not.toBeNull();
+    const asFinance = await testApp.gql<{ job: ImportJob }>(
+      JOB_QUERY,
+      { id: job.id },
+      testApp.keys.finance,
+    );
+    expect(asFinance.errors).toBeUndefined();
+    expect(asFinance.data!.job).toMatchObject({ id: job.id, status: 'DONE', import: null });
+    await testApp
+      .http()
+      .get(`/imports/${job.id}`)
+      .set('Authorization', `Bearer ${testApp.keys.finance}`)
+      .expect(403);
+    const reprice = await testApp.gql<{ reprice: { id: string } }>(
+      `mutation { reprice(input: { from: "2026-08-01T00:00:00Z", to: "2026-09-01T00:00:00Z" }) { id } }`,
+    );
+    for (const id of [
+      reprice.data!.reprice.id,
+      '00000000-0000-0000-0000-000000000000',
+      '..%2F..',
+    ]) {
+      const missing = await testApp
+        .http()
+        .get(`/imports/${id}`)
+        .set('Authorization', `Bearer ${testApp.keys.operator}`)
+        .expect(404);
+      expect(missing.body).toMatchObject({ error: 'NOT_FOUND' });
+    }
   });
 
   it.each([

@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'NOT_CONFIGURED'
   | 'UPSTREAM_ERROR'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INSUFFICIENT_STORAGE';
 
 export interface DomainErrorDetail {
   line?: number;
@@ -56,4 +58,6 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   NOT_CONFIGURED: 503,
   UPSTREAM_ERROR: 502,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  INSUFFICIENT_STORAGE: 507,
 };

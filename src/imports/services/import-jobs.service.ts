@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../../common/errors/domain.error';
 import type { AppConfig } from '../../config/app-config';
@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { BulkImportService } from '../../ingestion/services/bulk-import.service';
 import type { JobEntity } from '../../jobs/entities/job.entity';
 import type { JobContext } from '../../jobs/job.types';
-import { JobInterrupted, JobRunner } from '../../jobs/services/job-runner.service';
+import { JobRunner } from '../../jobs/services/job-runner.service';
 import { JobsService } from '../../jobs/services/jobs.service';
 import { importJobProgress } from '../utils/import-job-progress.util';
 import { toImportJobResult, type ImportJobResult } from '../utils/import-job-result.util';
@@ -28,6 +28,14 @@ interface ImportCheckpoint {
   progress: number;
 }
 
+/** What an upload says of itself in its headers. */
+export interface ImportUpload {
+  format: ImportFileFormat;
+  contentEncoding: string | undefined;
+  contentLength: string | undefined;
+}
+
+const UUID = /^[0-9a-f-]{36}$/;
 const STORED_FILE = /^[0-9a-f-]{36}\.(csv|jsonl)$/;
 /** An upload's partial file this old belongs to no upload still under way. */
 const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
@@ -53,8 +61,10 @@ export class ImportJobsService implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('IMPORT', (payload, context) =>
-      this.run(payload as ImportPayload, context),
+    this.runner.register(
+      'IMPORT',
+      (payload, context) => this.run(payload as ImportPayload, context),
+      (payload) => rm(this.filePath(payload as ImportPayload), { force: true }),
     );
   }
 
@@ -65,17 +75,24 @@ export class ImportJobsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Stores an uploaded file and queues its IMPORT job (the job's id names the file). */
-  async receive(body: Readable, format: ImportFileFormat): Promise<JobEntity> {
+  async receive(body: Readable, upload: ImportUpload): Promise<JobEntity> {
+    const limit = this.config.importMaxUploadBytes;
+    refuseUpload(upload, limit);
     const id = randomUUID();
-    const fileName = `${id}.${format}`;
+    const fileName = `${id}.${upload.format}`;
     const path = join(this.directory(), fileName);
     const partial = `${path}.part`;
-    await mkdir(this.directory(), { recursive: true });
+    await mkdir(this.directory(), { recursive: true }).catch((error: unknown) => {
+      throw this.storageError(error);
+    });
     try {
-      await pipeline(body, createWriteStream(partial, { flags: 'wx' })).catch((error: unknown) => {
-        if (body.readableEnded) throw error;
-        throw new DomainError('BAD_USER_INPUT', 'the upload was cut off before its end');
-      });
+      await pipeline(body, byteLimit(limit), createWriteStream(partial, { flags: 'wx' })).catch(
+        (error: unknown) => {
+          if (error instanceof DomainError) throw error;
+          if (isOutOfSpace(error) || body.readableEnded) throw this.storageError(error);
+          throw new DomainError('BAD_USER_INPUT', 'the upload was cut off before its end');
+        },
+      );
       if ((await stat(partial)).size === 0) {
         throw new DomainError(
           'BAD_USER_INPUT',
@@ -91,8 +108,16 @@ export class ImportJobsService implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
+  /** An IMPORT job by id, or NOT_FOUND. */
+  async find(id: string): Promise<JobEntity> {
+    const job = UUID.test(id) ? await this.jobs.find(id) : null;
+    if (job === null || job.kind !== 'IMPORT')
+      throw new DomainError('NOT_FOUND', `no import "${id}"`);
+    return job;
+  }
+
   private async run(payload: ImportPayload, context: JobContext): Promise<ImportJobResult> {
-    const path = join(this.directory(), payload.fileName);
+    const path = this.filePath(payload);
     const fileBytes = await stat(path).then(
       (stats) => stats.size,
       () => {
@@ -110,25 +135,20 @@ export class ImportJobsService implements OnModuleInit, OnApplicationBootstrap {
     };
     // Recorded before anything is stored: from now on a re-run cannot trust "nothing changed".
     await report(reached);
-    try {
-      const summary = await this.importer.importFile(path, undefined, {
-        rerateWholeSpan: checkpoint !== null,
-        onStep: (step) => report(importJobProgress(step, fileBytes)),
-      });
-      await rm(path, { force: true });
-      return toImportJobResult(summary);
-    } catch (error) {
-      // A stop hands the job back and the file is read again; anything else fails the job.
-      if (!(error instanceof JobInterrupted)) await rm(path, { force: true });
-      throw error;
-    }
+    // The file stays until the job is recorded DONE or FAILED (the runner's end handler).
+    const summary = await this.importer.importFile(path, undefined, {
+      rerateWholeSpan: checkpoint !== null,
+      onStep: (step) => report(importJobProgress(step, fileBytes)),
+    });
+    return toImportJobResult(summary);
   }
 
   /**
    * The files of jobs that ended without their handler (FAILED after too many interrupted runs,
    * or deleted), and partial uploads abandoned by a process that died.
    */
-  private async removeFinishedFiles(now = Date.now()): Promise<void> {
+  private async removeFinishedFiles(): Promise<void> {
+    const now = Date.now();
     const names = await readdir(this.directory()).catch(() => [] as string[]);
     for (const name of names) {
       const path = join(this.directory(), name);
@@ -146,7 +166,56 @@ export class ImportJobsService implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
+  private storageError(error: unknown): unknown {
+    return isOutOfSpace(error)
+      ? new DomainError(
+          'INSUFFICIENT_STORAGE',
+          `no room left in ${this.directory()} for the upload: free some space and send it again`,
+        )
+      : error;
+  }
+
+  private filePath(payload: ImportPayload): string {
+    return join(this.directory(), payload.fileName);
+  }
+
   private directory(): string {
     return join(this.config.dataDir, 'imports');
   }
+}
+
+/** Refuses, before reading it, an upload that is compressed or says it is too large. */
+function refuseUpload(upload: ImportUpload, limit: number): void {
+  const encoding = (upload.contentEncoding ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity') {
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `a compressed upload (Content-Encoding: ${encoding}) is not read: send the file as it is`,
+    );
+  }
+  if (upload.contentLength !== undefined && Number(upload.contentLength) > limit)
+    throw tooLarge(limit);
+}
+
+/** Passes the body on until it exceeds `limit` bytes, then fails with PAYLOAD_TOO_LARGE. */
+function byteLimit(limit: number): Transform {
+  let received = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length;
+      callback(received > limit ? tooLarge(limit) : null, chunk);
+    },
+  });
+}
+
+function tooLarge(limit: number): DomainError {
+  return new DomainError(
+    'PAYLOAD_TOO_LARGE',
+    `the upload is larger than ${limit} bytes (IMPORT_MAX_UPLOAD_BYTES): split the file, or use npm run import`,
+  );
+}
+
+function isOutOfSpace(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }

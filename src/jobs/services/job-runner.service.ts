@@ -12,7 +12,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { BillingMetrics } from '../../observability/metrics/billing-metrics.service';
 import type { JobEntity } from '../entities/job.entity';
-import type { JobContext, JobHandler, JobKind } from '../job.types';
+import type { JobContext, JobEndHandler, JobHandler, JobKind } from '../job.types';
 import { JobsService, STALE_HEARTBEAT_MS } from './jobs.service';
 
 const POLL_MS = 1000;
@@ -31,6 +31,7 @@ export class JobInterrupted extends Error {}
 export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<JobKind, JobHandler>();
+  private readonly endHandlers = new Map<JobKind, JobEndHandler>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
@@ -48,8 +49,14 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     jobs.onEnqueued(() => this.wake());
   }
 
-  register(kind: JobKind, handler: JobHandler): void {
+  /**
+   * `afterEnd` runs once the job is recorded DONE or FAILED by this process (an import's file is
+   * deleted then, never while another run may still need it).
+   */
+  register(kind: JobKind, handler: JobHandler, afterEnd?: JobEndHandler): void {
     this.handlers.set(kind, handler);
+    if (afterEnd) this.endHandlers.set(kind, afterEnd);
+    else this.endHandlers.delete(kind);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -181,9 +188,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       },
     };
     const timer = this.metrics.jobDuration.startTimer({ kind: job.kind });
+    let ended = false;
     try {
       const result = await handler(job.payload, context);
-      await this.jobs.finish(job.id, result ?? null);
+      ended = await this.jobs.finish(job.id, result ?? null);
       timer({ outcome: 'done' });
     } catch (error) {
       if (error instanceof JobInterrupted) {
@@ -193,12 +201,18 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       }
       timer({ outcome: 'failed' });
       this.logger.error(`job ${job.id} (${job.kind}) failed: ${String(error)}`);
-      await this.jobs.fail(
+      ended = await this.jobs.fail(
         job.id,
         error instanceof DomainError ? error.message : `${job.kind} failed: ${String(error)}`,
       );
     } finally {
       clearInterval(heartbeat);
+    }
+    const afterEnd = this.endHandlers.get(job.kind);
+    if (ended && afterEnd) {
+      await afterEnd(job.payload).catch((error: unknown) =>
+        this.logger.warn(`job ${job.id} (${job.kind}) ended, tidying failed: ${String(error)}`),
+      );
     }
   }
 }

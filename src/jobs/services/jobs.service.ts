@@ -164,18 +164,22 @@ export class JobsService {
     );
   }
 
-  async finish(id: string, result: unknown): Promise<void> {
-    await this.jobs.update(
+  /** Records the job DONE; false when it is no longer this process's. */
+  async finish(id: string, result: unknown): Promise<boolean> {
+    const update = await this.jobs.update(
       { id, claimedBy: PROCESS_ID },
       { status: 'DONE', progress: 1, result: result as never, finishedAt: new Date() },
     );
+    return (update.affected ?? 0) > 0;
   }
 
-  async fail(id: string, error: string): Promise<void> {
-    await this.jobs.update(
+  /** Records the job FAILED; false when it is no longer this process's. */
+  async fail(id: string, error: string): Promise<boolean> {
+    const update = await this.jobs.update(
       { id, claimedBy: PROCESS_ID },
       { status: 'FAILED', error: error.slice(0, 2000), finishedAt: new Date() },
     );
+    return (update.affected ?? 0) > 0;
   }
 
   /** A stopping process hands its job back: QUEUED again, with its checkpoint and progress. */

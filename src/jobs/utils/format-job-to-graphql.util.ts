@@ -1,9 +1,15 @@
 import type { ImportJobResult } from '../../imports/utils/import-job-result.util';
+import { roleAllows, type ApiRole } from '../../common/auth/role';
 import type { JobEntity } from '../entities/job.entity';
 import { ImportFormatEnum, type ImportSummaryOutput } from '../dtos/outputs/import-summary.output';
 import { JobKindEnum, JobStatusEnum, type JobOutput } from '../dtos/outputs/job.output';
 
-export function formatJobToGraphql(job: JobEntity): JobOutput {
+/**
+ * A job as GraphQL shows it. An import's summary quotes the uploaded lines' problems: it is shown
+ * only to `viewer` roles that may upload (OPERATOR and ADMIN; the default, for the mutations that
+ * answer with their own job).
+ */
+export function formatJobToGraphql(job: JobEntity, viewer: ApiRole = 'admin'): JobOutput {
   const result = job.result as { messages?: unknown } | null;
   return {
     id: job.id,
@@ -17,7 +23,10 @@ export function formatJobToGraphql(job: JobEntity): JobOutput {
     attempts: job.attempts,
     messages: typeof result?.messages === 'number' ? result.messages : null,
     import:
-      job.kind === 'IMPORT' && job.status === 'DONE' && job.result !== null
+      job.kind === 'IMPORT' &&
+      job.status === 'DONE' &&
+      job.result !== null &&
+      roleAllows(viewer, 'operator')
         ? formatImportSummary(job.result as ImportJobResult)
         : null,
   };

@@ -509,7 +509,7 @@ export type Job = {
   error?: Maybe<Scalars['String']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
-  /** An IMPORT job once DONE: what its file gave. A resumed import (attempts above 1) read its file again from the start, and these counts describe that last run: lines an earlier run stored count as duplicates. */
+  /** An IMPORT job once DONE: what its file gave (null for FINANCE keys: it quotes the uploaded lines). A resumed import (attempts above 1) read its file again from the start, and these counts describe that last run: lines an earlier run stored count as duplicates. */
   import?: Maybe<ImportSummary>;
   kind: JobKind;
   /** Messages re-rated, once a re-rate is done */

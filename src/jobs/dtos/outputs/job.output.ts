@@ -62,7 +62,7 @@ export class JobOutput {
   @Field(() => ImportSummaryOutput, {
     nullable: true,
     description:
-      'An IMPORT job once DONE: what its file gave. A resumed import (attempts above 1) read its file again from the start, and these counts describe that last run: lines an earlier run stored count as duplicates.',
+      'An IMPORT job once DONE: what its file gave (null for FINANCE keys: it quotes the uploaded lines). A resumed import (attempts above 1) read its file again from the start, and these counts describe that last run: lines an earlier run stored count as duplicates.',
   })
   import!: ImportSummaryOutput | null;
 }
