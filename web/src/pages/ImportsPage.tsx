@@ -82,7 +82,11 @@ function Imports() {
   };
   return (
     <>
-      <form onSubmit={(event) => void submit(event)} aria-label="Import a file">
+      <form
+        className="import-form"
+        onSubmit={(event) => void submit(event)}
+        aria-label="Import a file"
+      >
         <h2>Upload a file</h2>
         <p>
           A <code>.csv</code> file is read as a send log; any other file as Meta webhook bodies, one
@@ -201,7 +205,7 @@ function ImportJobView({ job }: { job: ImportJob }) {
   return (
     <>
       <h2>Imported</h2>
-      <dl aria-label="Import summary">
+      <dl className="import-summary" aria-label="Import summary">
         <div>
           <dt>Format</dt>
           <dd>{FORMAT_LABELS[summary.format] ?? summary.format}</dd>
