@@ -1,4 +1,4 @@
-import { ReadSnapshot, type SnapshotReader } from '../../../src/database/read-snapshot.service';
+import { writeInTheMiddleOfReads } from '../../utils/read-snapshot.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../utils/test-app.util';
 import { echo, inbound, postWebhook, status, WABA } from '../../utils/webhook.util';
 
@@ -51,35 +51,19 @@ describeEachDatabase('Business app savings read beside charge batches', (kind) =
     });
     // The read stops after its first query until an API service reply has been charged: it
     // takes the allowance, which the app messages would otherwise have used.
-    const snapshot = testApp.app.get(ReadSnapshot);
-    const run = snapshot.run.bind(snapshot);
-    let replyCharged: Promise<void> | null = null;
-    jest.spyOn(snapshot, 'run').mockImplementation((work) =>
-      run((reader: SnapshotReader) => {
-        let queries = 0;
-        return work({
-          query: async <T>(sql: string, parameters?: unknown[]) => {
-            const rows = await reader.query<T>(sql, parameters);
-            queries += 1;
-            if (queries === 1) {
-              replyCharged ??= postWebhook(
-                testApp,
-                status('wamid.reply-us', US, 'delivered', '2026-11-02T08:05:00Z', {
-                  billable: false,
-                  pricing_model: 'PMP',
-                  type: 'free_customer_service',
-                  category: 'service',
-                }),
-              ).then(() => testApp.settle());
-              await replyCharged;
-            }
-            return rows;
-          },
-        });
-      }),
+    const reply = writeInTheMiddleOfReads(testApp.app, () =>
+      postWebhook(
+        testApp,
+        status('wamid.reply-us', US, 'delivered', '2026-11-02T08:05:00Z', {
+          billable: false,
+          pricing_model: 'PMP',
+          type: 'free_customer_service',
+          category: 'service',
+        }),
+      ).then(() => testApp.settle()),
     );
     const during = await savings();
-    expect(replyCharged).not.toBeNull();
+    expect(reply.ran()).toBe(true);
     jest.restoreAllMocks();
     expect(during).toEqual(before);
     expect(await savings()).toEqual({

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { ReadSnapshot, type SnapshotReader } from '../../../src/database/read-snapshot.service';
 import { WebhookQueue } from '../../../src/ingestion/services/webhook-queue.service';
+import { writeInTheMiddleOfReads } from '../../utils/read-snapshot.util';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../utils/test-app.util';
 import { postWebhook, sign, statuses, WABA } from '../../utils/webhook.util';
 
@@ -51,29 +51,11 @@ describeEachDatabase('statements read beside charge batches', (kind) => {
     const before = await statement();
     expect(before.billedMessages).toBe(150);
     // The statement stops after its first query until a batch of 300 charges has been committed.
-    const snapshot = testApp.app.get(ReadSnapshot);
-    const run = snapshot.run.bind(snapshot);
-    let batchCommitted: Promise<void> | null = null;
-    jest.spyOn(snapshot, 'run').mockImplementation((work) =>
-      run((reader: SnapshotReader) => {
-        let queries = 0;
-        return work({
-          query: async <T>(sql: string, parameters?: unknown[]) => {
-            const rows = await reader.query<T>(sql, parameters);
-            queries += 1;
-            if (queries === 1) {
-              batchCommitted ??= postWebhook(testApp, deliveries('during', 300, '2026-10-06')).then(
-                () => undefined,
-              );
-              await batchCommitted;
-            }
-            return rows;
-          },
-        });
-      }),
+    const batch = writeInTheMiddleOfReads(testApp.app, () =>
+      postWebhook(testApp, deliveries('during', 300, '2026-10-06')),
     );
     const during = await statement();
-    expect(batchCommitted).not.toBeNull();
+    expect(batch.ran()).toBe(true);
     jest.restoreAllMocks();
     expect(during).toEqual(before);
     const after = await statement();
