@@ -1,6 +1,6 @@
 import { loadAppConfig } from '../config/app-config';
 import { MESSAGES_CSV_COLUMNS } from '../ingestion/constants/messages-csv-columns.constant';
-import type { ImportProgress } from '../ingestion/services/bulk-import.service';
+import { rejectedLineCount, type ImportProgress } from '../ingestion/services/bulk-import.service';
 import type { CliCommand, CliIo } from './cli-command.types';
 import { CLI_EXIT } from './cli-exit.constant';
 import { openCliApplication } from './open-cli-application.util';
@@ -52,7 +52,7 @@ async function runImport(io: CliIo): Promise<number> {
     if (summary.rejected.length > PROBLEMS_SHOWN) {
       io.stderr.write(`... and ${summary.rejected.length - PROBLEMS_SHOWN} more problems\n`);
     }
-    const rejectedLines = new Set(summary.rejected.map((problem) => problem.line)).size;
+    const rejectedLines = rejectedLineCount(summary);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     io.stdout.write(

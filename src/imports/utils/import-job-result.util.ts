@@ -1,4 +1,7 @@
-import type { ImportSummary } from '../../ingestion/services/bulk-import.service';
+import {
+  rejectedLineCount,
+  type ImportSummary,
+} from '../../ingestion/services/bulk-import.service';
 import type { ImportFileFormat } from './import-upload-format.util';
 
 /** Problems an IMPORT job keeps with its result, the first lines' first; the rest are counted. */
@@ -24,7 +27,7 @@ export function toImportJobResult(summary: ImportSummary): ImportJobResult {
     linesRead: summary.linesRead,
     stored: summary.stored,
     duplicates: summary.duplicates,
-    rejectedLines: new Set(problems.map((problem) => problem.line)).size,
+    rejectedLines: rejectedLineCount(summary),
     messagesChanged: summary.messagesChanged,
     repricedMessages: summary.repricedMessages,
     problemCount: problems.length,

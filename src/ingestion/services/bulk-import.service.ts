@@ -25,6 +25,11 @@ export interface ImportSummary {
   repricedMessages: number;
 }
 
+/** Lines with at least one problem (a line may have several). */
+export function rejectedLineCount(summary: ImportSummary): number {
+  return new Set(summary.rejected.map((problem) => problem.line)).size;
+}
+
 /** Where an import is: lines read in the first pass, then the re-rate month by month. */
 export type ImportProgress =
   { phase: 'read'; lines: number } | ({ phase: 'rerate' } & RepriceProgress);
