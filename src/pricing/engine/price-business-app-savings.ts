@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Money } from '../money';
-import { rateFor } from '../rate-cards/rate-card-lookup.util';
 import { regimeOn } from '../regimes/regime';
+import { columnRate } from './classify-message';
 import type { RateCardBook } from './engine.types';
 
 /** Messages a number sent from the Business app on one local day to one market. */
@@ -77,7 +77,7 @@ export function priceBusinessAppSavings(
       if (charged === 0) continue;
       const card = book.cardFor(currency, bucket.day);
       const rate =
-        card && bucket.market !== null ? rateFor(card.data, bucket.market, 'SERVICE') : null;
+        card && bucket.market !== null ? columnRate(card, bucket.market, 'SERVICE') : null;
       if (rate === null) {
         line.unpricedMessages += charged;
         totals.unpriced += charged;

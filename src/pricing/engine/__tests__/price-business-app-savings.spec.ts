@@ -87,6 +87,33 @@ describe('priceBusinessAppSavings', () => {
     ]);
   });
 
+  it('prices a market whose card has no service rate at its utility rate, as the charges are', () => {
+    const utilityOnly: RateCardBook = {
+      cardFor: () => ({
+        id: 'utility-only',
+        importedSeq: 1,
+        data: {
+          ...card('utility-only', '2026-10-01', '0'),
+          rates: { India: { UTILITY: '0.0014' } },
+        },
+      }),
+    };
+    const savings = priceBusinessAppSavings(
+      [
+        {
+          phoneNumberId: 'a',
+          freeServiceAllowance: 0,
+          apiServiceReplies: 0,
+          appMessages: [{ day: '2026-10-02', market: 'India', messages: 3 }],
+        },
+      ],
+      utilityOnly,
+      'USD',
+    );
+    expect([savings.billedMessages, savings.unpricedMessages]).toEqual([3, 0]);
+    expect(savings.amount.toFixed()).toBe('0.0042');
+  });
+
   it('prices nothing without a card in the currency', () => {
     const savings = priceBusinessAppSavings(
       [
