@@ -478,7 +478,12 @@ export function noRateNote(
     : `the card "${context.card.data.name}" has no ${decided.column?.toLowerCase() ?? ''} rate for ${context.market}`;
 }
 
-const ALLOWANCE_REASONS = new Set<Decision['reason']>(['BILLED', 'FREE_TIER', 'NO_RATE']);
+/** The reasons of service messages that take a place in the monthly free allowance. */
+export const ALLOWANCE_REASONS: ReadonlySet<Decision['reason']> = new Set<Decision['reason']>([
+  'BILLED',
+  'FREE_TIER',
+  'NO_RATE',
+]);
 
 function sequenceOf(
   final: Decision,

@@ -9,6 +9,7 @@ import {
   type AppSavings,
   type NumberMonthTraffic,
 } from '../../pricing/engine/price-business-app-savings';
+import { ALLOWANCE_REASONS } from '../../pricing/engine/classify-message';
 import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { MessageScope } from '../utils/build-message-where.util';
@@ -125,7 +126,7 @@ export class BusinessAppSavingsService {
       {
         ...inCurrency,
         pricingCategories: ['SERVICE'],
-        reasons: ['BILLED', 'FREE_TIER', 'NO_RATE'],
+        reasons: [...ALLOWANCE_REASONS],
       },
       null,
     );
