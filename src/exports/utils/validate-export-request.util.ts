@@ -1,8 +1,8 @@
 import { DomainError } from '../../common/errors/domain.error';
 import { ExportFormat, ExportKind } from '../../common/graphql/enums';
-import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { parseMonth } from '../../reports/utils/parse-month.util';
 import { validateReportRange } from '../../reports/utils/validate-report-range.util';
+import { parseCurrencyOption } from '../../reports/utils/parse-currency.util';
 
 export interface ExportRequestInput {
   kind: ExportKind;
@@ -43,15 +43,7 @@ export function validateExportRequest(input: ExportRequestInput): ExportRequest 
     ...(input.revision ? { revision: input.revision } : {}),
   };
   if (request.month !== null) parseMonth(request.month);
-  if (input.currency) {
-    request.currency = normalizeCurrencyCode(input.currency);
-    if (request.currency === null) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(input.currency)}`,
-      );
-    }
-  }
+  if (input.currency) request.currency = parseCurrencyOption(input.currency);
   const hasRange = request.from !== null || request.to !== null;
   if (request.kind === ExportKind.STATEMENT || request.kind === ExportKind.META_RECONCILIATION) {
     if (request.month === null || hasRange) {

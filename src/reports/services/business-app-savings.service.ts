@@ -10,11 +10,12 @@ import {
   type NumberMonthTraffic,
 } from '../../pricing/engine/price-business-app-savings';
 import { ALLOWANCE_REASONS } from '../../pricing/engine/classify-message';
-import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { RateCardsService } from '../../rate-cards/services/rate-cards.service';
 import type { MessageScope } from '../utils/build-message-where.util';
 import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util';
 import { parseMonth } from '../utils/parse-month.util';
+import { statementCurrency } from '../utils/statement-figures.util';
+import { findWabasInScope } from '../../accounts/utils/find-wabas-in-scope.util';
 
 export interface BusinessAppSavingsRequest {
   month: string;
@@ -165,50 +166,24 @@ export class BusinessAppSavingsService {
     return new Map(rows.map((row) => [row.phone_number_id, Number(row.allowance)]));
   }
 
+  /** The requested currency, else the one the month was charged in (or the WABAs bill in). */
   private async currencyOf(
     reader: SnapshotReader,
     request: BusinessAppSavingsRequest,
     scope: MessageScope,
   ): Promise<string> {
-    if (request.currency) {
-      const code = normalizeCurrencyCode(request.currency);
-      if (code === null) {
-        throw new DomainError(
-          'BAD_USER_INPUT',
-          `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(request.currency)}`,
-        );
-      }
-      return code;
-    }
-    const parameters = new SqlParameters(driverOf(this.dataSource));
+    const driver = driverOf(this.dataSource);
+    const wabas = await findWabasInScope(
+      (sql, parameters) => reader.query(sql, parameters),
+      driver,
+      request,
+    );
+    const parameters = new SqlParameters(driver);
     const charged = await reader.query<{ currency: string }>(
       `SELECT DISTINCT charge_currency AS currency FROM charge_rollups
-        WHERE ${buildRollupWhere(scope, parameters)} ORDER BY charge_currency`,
+        WHERE ${buildRollupWhere(scope, parameters)}`,
       parameters.values,
     );
-    if (charged.length > 1) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `${request.month} was charged in ${charged.map((row) => row.currency).join(', ')}: pass currency`,
-      );
-    }
-    if (charged.length === 1) return charged[0].currency;
-    const parametersWaba = new SqlParameters(driverOf(this.dataSource));
-    const where = request.wabaId
-      ? `waba_id = ${parametersWaba.add(request.wabaId)}`
-      : `portfolio_id = ${parametersWaba.add(request.portfolioId as string)}`;
-    const wabas = await reader.query<{ currency: string }>(
-      `SELECT DISTINCT currency FROM wabas WHERE ${where} ORDER BY currency`,
-      parametersWaba.values,
-    );
-    if (wabas.length === 0) {
-      throw new DomainError(
-        'NOT_FOUND',
-        request.wabaId
-          ? `unknown WABA "${request.wabaId}"`
-          : `no WABA belongs to portfolio "${request.portfolioId}"`,
-      );
-    }
-    return wabas[0].currency;
+    return statementCurrency(request, wabas, charged, 'Business app savings');
   }
 }

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../../common/errors/domain.error';
 import { ReadSnapshot, type SnapshotReader } from '../../database/read-snapshot.service';
 import { Money, roundToMinorUnit } from '../../pricing/money';
 import { FREE_REASONS, type ChargeReason } from '../../pricing/pricing.types';
-import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { selectRateCard } from '../../pricing/rate-cards/select-rate-card.util';
 import type { MessageScope } from '../utils/build-message-where.util';
 import { buildRollupWhere } from '../utils/build-rollup-where.util';
@@ -23,6 +21,7 @@ import {
   type UnpricedLineResult,
 } from '../utils/statement-figures.util';
 import { SqlParameters, driverOf, sumMicrosAsText } from '../../database/sql-dialect';
+import { parseCurrencyOption } from '../utils/parse-currency.util';
 
 export interface StatementRequest {
   month: string;
@@ -126,12 +125,7 @@ export class StatementService {
     request: StatementRequest,
   ): Promise<StatementResult> {
     parseMonth(request.month);
-    if (request.currency && normalizeCurrencyCode(request.currency) === null) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `currency must be a 3-letter ISO 4217 code such as "USD"; got ${JSON.stringify(request.currency)}`,
-      );
-    }
+    parseCurrencyOption(request.currency);
     const wabas = await findWabasInScope(
       (sql, parameters) => reader.query(sql, parameters),
       driverOf(this.dataSource),

@@ -2,10 +2,10 @@ import type Decimal from 'decimal.js';
 import { DomainError } from '../../common/errors/domain.error';
 import { fromMicros, money, Money, toDecimalString } from '../../pricing/money';
 import { PRICING_CATEGORIES, type PricingCategory } from '../../pricing/pricing.types';
-import { normalizeCurrencyCode } from '../../pricing/rate-cards/meta-csv.util';
 import { nullIfEmpty } from './build-rollup-where.util';
 import { compareNullableText } from './compare-nullable-text.util';
 import { compareTierLabels } from './compare-tier-labels.util';
+import { parseCurrencyOption } from './parse-currency.util';
 
 /** Rollups summed by currency, reason, market, category, tier band and rate (billed: and day). */
 export interface RollupSum {
@@ -41,16 +41,18 @@ export interface UnpricedLineResult {
 export function statementCurrency(
   request: { month: string; currency?: string | null },
   wabas: readonly { currency: string }[],
-  rollups: readonly RollupSum[],
+  rollups: readonly { currency: string }[],
+  covering = 'a statement',
 ): string {
-  if (request.currency) return normalizeCurrencyCode(request.currency)!;
+  const requested = parseCurrencyOption(request.currency);
+  if (requested !== null) return requested;
   const charged = [...new Set(rollups.map((row) => row.currency))].sort();
   const currencies =
     charged.length > 0 ? charged : [...new Set(wabas.map((waba) => waba.currency))].sort();
   if (currencies.length > 1) {
     throw new DomainError(
       'BAD_USER_INPUT',
-      `${request.month} was charged in ${currencies.join(', ')}; a statement covers one currency: pass currency (or a wabaId)`,
+      `${request.month} was charged in ${currencies.join(', ')}; ${covering} covers one currency: pass currency (or a wabaId)`,
     );
   }
   return currencies[0];

@@ -100,5 +100,19 @@ describe('statement figures from rollup sums', () => {
     expect(twoCurrencies).toThrow(
       '2026-11 was charged in EUR, USD; a statement covers one currency: pass currency (or a wabaId)',
     );
+    // Nothing charged yet, WABAs billing in two currencies: refused as well, naming the report.
+    expect(() =>
+      statementCurrency(
+        { month },
+        [{ currency: 'USD' }, { currency: 'EUR' }],
+        [],
+        'Business app savings',
+      ),
+    ).toThrow(
+      '2026-11 was charged in EUR, USD; Business app savings covers one currency: pass currency (or a wabaId)',
+    );
+    expect(() => statementCurrency({ month, currency: 'US$' }, [], [])).toThrow(
+      'currency must be a 3-letter ISO 4217 code such as "USD"; got "US$"',
+    );
   });
 });
