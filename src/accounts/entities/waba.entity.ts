@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMillisTransformer, jsonTextTransformer } from '../../database/column-transformers';
+import { DEFAULT_FREE_SERVICE_ALLOWANCE } from '../../pricing/regimes/regime';
 
 export interface AuthInternationalStart {
   country: string;
@@ -36,7 +37,11 @@ export class WabaEntity {
   })
   authInternationalStarts!: AuthInternationalStart[];
 
-  @Column({ name: 'free_service_allowance', type: 'integer', default: 1000 })
+  @Column({
+    name: 'free_service_allowance',
+    type: 'integer',
+    default: DEFAULT_FREE_SERVICE_ALLOWANCE,
+  })
   freeServiceAllowance!: number;
 
   /**

@@ -14,6 +14,7 @@ import { PortfolioEntity } from '../entities/portfolio.entity';
 import { WabaEntity } from '../entities/waba.entity';
 import { decryptAccessToken } from '../utils/decrypt-access-token.util';
 import { encryptAccessToken } from '../utils/encrypt-access-token.util';
+import { DEFAULT_FREE_SERVICE_ALLOWANCE } from '../../pricing/regimes/regime';
 
 export interface PricingFactsChange {
   wabaIds: string[];
@@ -88,7 +89,7 @@ export class AccountsService {
         currency: DEFAULT_CURRENCY,
         primaryBusinessCountry: null,
         authInternationalStarts: [],
-        freeServiceAllowance: 1000,
+        freeServiceAllowance: DEFAULT_FREE_SERVICE_ALLOWANCE,
         accessTokenCiphertext: null,
         accessTokenStatus: null,
         accessTokenError: null,

@@ -34,6 +34,12 @@ export const REGIMES: readonly Regime[] = [
   },
 ];
 
+/**
+ * Free service messages per phone number per month while service is charged, unless a WABA sets
+ * its own (docs/charging-rules.md; the figure is not confirmed by Meta).
+ */
+export const DEFAULT_FREE_SERVICE_ALLOWANCE = 1000;
+
 export function regimeOn(localDate: string): Regime {
   let current = REGIMES[0];
   for (const regime of REGIMES) if (regime.from <= localDate) current = regime;

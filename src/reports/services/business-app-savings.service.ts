@@ -16,6 +16,7 @@ import { buildRollupWhere, nullIfEmpty } from '../utils/build-rollup-where.util'
 import { parseMonth } from '../utils/parse-month.util';
 import { statementCurrency } from '../utils/statement-figures.util';
 import { findWabasInScope } from '../../accounts/utils/find-wabas-in-scope.util';
+import { DEFAULT_FREE_SERVICE_ALLOWANCE } from '../../pricing/regimes/regime';
 
 export interface BusinessAppSavingsRequest {
   month: string;
@@ -78,7 +79,7 @@ export class BusinessAppSavingsService {
       if (!entry) {
         entry = {
           phoneNumberId,
-          freeServiceAllowance: numbers.get(phoneNumberId) ?? 1000,
+          freeServiceAllowance: numbers.get(phoneNumberId) ?? DEFAULT_FREE_SERVICE_ALLOWANCE,
           apiServiceReplies: 0,
           appMessages: [],
         };

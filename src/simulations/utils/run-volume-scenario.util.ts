@@ -3,7 +3,8 @@ import { money, toDecimalString } from '../../pricing/money';
 import type { ScenarioResultData } from '../simulation.types';
 import { LineAccumulator } from './line-accumulator.util';
 import { priceVolumes } from './price-volumes.util';
-import { DEFAULT_FREE_SERVICE_ALLOWANCE, type NormalizedScenario } from './validate-scenario.util';
+import { DEFAULT_FREE_SERVICE_ALLOWANCE } from '../../pricing/regimes/regime';
+import type { NormalizedScenario } from './validate-scenario.util';
 
 /** The account a volume scenario is sent from: one portfolio, UTC, the scenario's options. */
 export function simulatedAccount(scenario: NormalizedScenario, currency: string): EngineAccount {

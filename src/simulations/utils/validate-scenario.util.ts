@@ -12,7 +12,6 @@ import type {
 import { recipientOfCountry, recipientOfMarket } from './representative-recipient.util';
 import { isMonth, monthProblem, monthsBetween, parsePercent } from './simulation-math.util';
 
-export const DEFAULT_FREE_SERVICE_ALLOWANCE = 1000;
 export const MAX_SCENARIOS = 20;
 export const MAX_VOLUMES = 20_000;
 /** Monthly growth, compounded: at most ×11 a month. */
