@@ -73,17 +73,14 @@ export function countsByReason(rollups: readonly RollupSum[]): Map<string, numbe
 export function unpricedLines(rollups: readonly RollupSum[]): {
   lines: UnpricedLineResult[];
   unclassified: number;
-  total: number;
 } {
   const byKey = new Map<string, UnpricedLineResult>();
   let unclassified = 0;
-  let total = 0;
   for (const row of rollups) {
     if (row.reason !== 'NO_RATE') continue;
     const market = nullIfEmpty(row.market);
     const category = nullIfEmpty(row.category);
     const quantity = Number(row.quantity);
-    total += quantity;
     if (market === null || category === null) {
       unclassified += quantity;
       continue;
@@ -103,7 +100,7 @@ export function unpricedLines(rollups: readonly RollupSum[]): {
       compareNullableText(a.market, b.market) ||
       PRICING_CATEGORIES.indexOf(a.pricingCategory) - PRICING_CATEGORIES.indexOf(b.pricingCategory),
   );
-  return { lines, unclassified, total };
+  return { lines, unclassified };
 }
 
 /**
