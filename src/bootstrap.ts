@@ -9,6 +9,7 @@ import { ApiKeyService } from './auth/services/api-key.service';
 import type { AppConfig } from './config/app-config';
 import { DatabaseLocks } from './database/database-locks.service';
 import { IMPORT_UPLOAD_PATH } from './imports/constants/import-upload-path.constant';
+import { mediaTypeOf } from './imports/utils/import-upload-format.util';
 import { WebhookDeliveryHandler } from './ingestion/webhook-delivery.handler';
 import { defaultWebDistDir, serveWebApp } from './web-app/serve-web-app.util';
 
@@ -82,6 +83,6 @@ function parsedUnlessImportUpload(mediaType: string): (request: IncomingMessage)
     // Express routes ignore case and a trailing slash.
     const path = (request.url ?? '').split('?')[0].toLowerCase().replace(/\/+$/, '');
     if (request.method === 'POST' && path === IMPORT_UPLOAD_PATH) return false;
-    return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() === mediaType;
+    return mediaTypeOf(request.headers['content-type']) === mediaType;
   };
 }

@@ -33,7 +33,7 @@ export function importUploadFormat(
     }
     return format;
   }
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const mediaType = mediaTypeOf(contentType);
   const format = FORMAT_BY_CONTENT_TYPE[mediaType];
   if (format === undefined) {
     throw new DomainError(
@@ -42,4 +42,9 @@ export function importUploadFormat(
     );
   }
   return format;
+}
+
+/** A Content-Type header's media type, lower case, without its parameters (such as charset). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
