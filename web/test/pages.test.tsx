@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   MESSAGES,
@@ -434,6 +434,37 @@ describe('Rate cards', () => {
       RateCardsPage: { data: RATE_CARDS },
     });
     expect(await screen.findByRole('form', { name: 'Import a rate card' })).toBeTruthy();
+  });
+
+  it('says so when the card is stored but its re-rate failed, instead of claiming the totals use it', async () => {
+    renderApp(`/rate-cards${SCOPE}`, {
+      CurrentApiKey: { data: { currentApiKey: { id: '2', name: 'ops', role: 'OPERATOR' } } },
+      RateCardsPage: { data: RATE_CARDS },
+      ImportRateCard: {
+        data: {
+          importRateCard: {
+            id: '9',
+            name: 'December card',
+            repriceJob: { id: 'j1', status: 'QUEUED' },
+          },
+        },
+      },
+      JobStatus: { data: { job: { id: 'j1', status: 'FAILED', error: 'database gone' } } },
+    });
+    const form = await screen.findByRole('form', { name: 'Import a rate card' });
+    // jsdom's File has no text(): the page reads the CSV with it.
+    const ratesFile = Object.assign(new File(['Market,Marketing\n'], 'rates.csv'), {
+      text: () => Promise.resolve('Market,Marketing\n'),
+    });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'December card' } });
+    fireEvent.change(within(form).getByLabelText('Rates CSV'), {
+      target: { files: [ratesFile] },
+    });
+    // (jsdom's constraint check does not see a file set this way: the form is submitted directly.)
+    fireEvent.submit(form);
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'Imported "December card", but re-rating the messages it prices failed (database gone): the totals do not use it yet; run a reprice of its months.',
+    );
   });
 });
 

@@ -1876,7 +1876,7 @@ export type JobStatusQueryVariables = Exact<{
 }>;
 
 
-export type JobStatusQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, status: JobStatus } | null };
+export type JobStatusQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, status: JobStatus, error?: string | null } | null };
 
 export type MessageDetailQueryVariables = Exact<{
   wamid: Scalars['String']['input'];
@@ -2258,6 +2258,7 @@ export const JobStatusDocument = new TypedDocumentString(`
   job(id: $id) {
     id
     status
+    error
   }
 }
     `) as unknown as TypedDocumentString<JobStatusQuery, JobStatusQueryVariables>;

@@ -355,6 +355,7 @@ export const JobDocument = graphql(`
     job(id: $id) {
       id
       status
+      error
     }
   }
 `);

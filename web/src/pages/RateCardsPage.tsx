@@ -157,16 +157,26 @@ function ImportForm(props: { defaultDate: string; currency: string; onImported: 
         },
       });
       const job = imported.importRateCard.repriceJob;
+      let repriceError: string | null = null;
       if (job) {
         setStatus('Imported; re-rating the messages it prices…');
         for (;;) {
           const current = await requestGraphql(JobDocument, { id: job.id });
+          if (current.job?.status === 'FAILED')
+            repriceError = current.job.error ?? 'no reason given';
           if (!current.job || current.job.status === 'DONE' || current.job.status === 'FAILED')
             break;
           await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
         }
       }
-      setStatus(`Imported "${imported.importRateCard.name}"; the totals now use it.`);
+      if (repriceError !== null) {
+        setFailed(true);
+        setStatus(
+          `Imported "${imported.importRateCard.name}", but re-rating the messages it prices failed (${repriceError}): the totals do not use it yet; run a reprice of its months.`,
+        );
+      } else {
+        setStatus(`Imported "${imported.importRateCard.name}"; the totals now use it.`);
+      }
       props.onImported();
     } catch (error) {
       setFailed(true);
