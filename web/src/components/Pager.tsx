@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 interface Props {
   /** What the pages hold, for screen readers ("messages"). */
   items: string;
@@ -28,4 +30,27 @@ export function Pager({ items, cursors, onCursorsChange, pageInfo }: Props) {
       </button>
     </nav>
   );
+}
+
+type Cursors = (string | null)[];
+
+/**
+ * The cursors of a paged list for `Pager`, back to the first page whenever `listKey` (what the
+ * list is of: its filter, its scope) changes.
+ */
+export function usePageCursors(listKey: string): {
+  cursors: Cursors;
+  after: string | null;
+  onCursorsChange: (cursors: Cursors) => void;
+} {
+  const [state, setState] = useState<{ listKey: string; cursors: Cursors }>({
+    listKey,
+    cursors: [null],
+  });
+  const cursors = state.listKey === listKey ? state.cursors : [null];
+  return {
+    cursors,
+    after: cursors[cursors.length - 1],
+    onCursorsChange: (next) => setState({ listKey, cursors: next }),
+  };
 }

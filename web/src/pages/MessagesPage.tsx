@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { MessageDetail } from '../components/MessageDetail';
 import { QueryStatus } from '../components/QueryStatus';
-import { Pager } from '../components/Pager';
+import { Pager, usePageCursors } from '../components/Pager';
 import { MessagesDocument } from '../graphql/documents';
 import type { ChargeReason, MessageFilter, MessageOrigin, PricingCategory } from '../gql/graphql';
 import { formatMoney, label, tierLabel } from '../lib/format';
@@ -46,10 +46,8 @@ const TEXT_FILTERS = [
 export function MessagesPage() {
   const [scope] = useScope();
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const value = (name: string) => params.get(name) ?? '';
   const setFilter = (name: string, next: string) => {
-    setCursors([null]);
     setParams(
       (previous) => {
         const updated = new URLSearchParams(previous);
@@ -77,7 +75,7 @@ export function MessagesPage() {
       origins: list('origin') as MessageOrigin[] | undefined,
     };
   }, [scope, params]);
-  const after = cursors[cursors.length - 1];
+  const { cursors, after, onCursorsChange } = usePageCursors(JSON.stringify(filter));
   const { loading, error, data } = useQuery(
     MessagesDocument,
     filter ? { filter, first: PAGE_SIZE, after } : null,
@@ -208,7 +206,7 @@ export function MessagesPage() {
             <Pager
               items="messages"
               cursors={cursors}
-              onCursorsChange={setCursors}
+              onCursorsChange={onCursorsChange}
               pageInfo={connection.pageInfo}
             />
           </>

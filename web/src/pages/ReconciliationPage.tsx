@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { QueryStatus } from '../components/QueryStatus';
-import { Pager } from '../components/Pager';
+import { Pager, usePageCursors } from '../components/Pager';
 import { ReconciliationDocument } from '../graphql/documents';
 import type { ReconciliationKind } from '../gql/graphql';
 import { formatCount, formatMoney, label } from '../lib/format';
@@ -18,7 +18,6 @@ const KIND_LABELS: Record<ReconciliationKind, string> = {
 /** Meta's verdict vs our estimate: groups by kind, then the messages of each (drill-down). */
 export function ReconciliationPage() {
   const [scope] = useScope();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const input = useMemo(() => {
     if (!scope.wabaId && !scope.portfolioId) return null;
     return {
@@ -26,7 +25,7 @@ export function ReconciliationPage() {
       ...(scope.wabaId ? { wabaId: scope.wabaId } : { portfolioId: scope.portfolioId }),
     };
   }, [scope]);
-  const after = cursors[cursors.length - 1];
+  const { cursors, after, onCursorsChange } = usePageCursors(JSON.stringify(input));
   const { loading, error, data } = useQuery(
     ReconciliationDocument,
     input ? { input, first: 50, after } : null,
@@ -112,7 +111,7 @@ export function ReconciliationPage() {
             <Pager
               items="differences"
               cursors={cursors}
-              onCursorsChange={setCursors}
+              onCursorsChange={onCursorsChange}
               pageInfo={connection.pageInfo}
             />
           </>
