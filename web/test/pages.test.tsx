@@ -31,6 +31,14 @@ describe('Sign in', () => {
     expect(sessionStorage.getItem('whatsapp-billing.api-key')).toBeNull();
   });
 
+  it('keeps no key whose check failed for another reason than the key (the service down)', async () => {
+    renderApp('/', { CurrentApiKey: { error: 'database unavailable', code: 'INTERNAL' } }, null);
+    fireEvent.change(await screen.findByLabelText('API key'), { target: { value: 'maybe' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('alert');
+    expect(sessionStorage.getItem('whatsapp-billing.api-key')).toBeNull();
+  });
+
   it('keeps a good key for the tab and shows the role', async () => {
     renderApp('/', { OverviewByDay: 'never', Overview: 'never' }, null);
     fireEvent.change(await screen.findByLabelText('API key'), { target: { value: 'good-key' } });
@@ -469,7 +477,7 @@ describe('Rate cards', () => {
 });
 
 describe('GraphQL explorer', () => {
-  it('loads as its own chunk behind the key', async () => {
+  it('shows a loading line while its own chunk loads', async () => {
     renderApp(`/explorer${SCOPE}`, {});
     expect(await screen.findByText('Loading the explorer…')).toBeTruthy();
   });
