@@ -1,6 +1,7 @@
 import { MessageDocument } from '../graphql/documents';
 import { formatMoney, label, tierLabel } from '../lib/format';
 import { useQuery } from '../lib/use-query';
+import { MetaVerdict } from './MetaVerdict';
 import { QueryStatus } from './QueryStatus';
 
 /** One message with its charge and explanation (a reconciliation row links here). */
@@ -24,16 +25,7 @@ export function MessageDetail({ wamid }: { wamid: string }) {
             {message.charge.pricingCategory ? tierLabel(message.charge.tier) : 'no tier'} ·{' '}
             {formatMoney(message.charge.amount, message.charge.currency)}
           </p>
-          {message.charge.source === 'META' &&
-            (message.charge.estimateReason !== message.charge.reason ||
-              message.charge.estimatePricingCategory !== message.charge.pricingCategory) && (
-              <p className="meta-verdict">
-                Meta&apos;s verdict: {label(message.charge.reason)} (
-                {label(message.charge.pricingCategory)}); our estimate was{' '}
-                {label(message.charge.estimateReason)} (
-                {label(message.charge.estimatePricingCategory)}).
-              </p>
-            )}
+          <MetaVerdict charge={message.charge} />
         </article>
       )}
     </QueryStatus>

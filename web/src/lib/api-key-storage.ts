@@ -6,6 +6,11 @@ export function readApiKey(): string | null {
   return sessionStorage.getItem(KEY);
 }
 
+/** The Authorization header of a request made with `apiKey` (none without a key). */
+export function authorizationHeader(apiKey: string | null = readApiKey()): Record<string, string> {
+  return apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
+}
+
 export function storeApiKey(apiKey: string): void {
   sessionStorage.setItem(KEY, apiKey);
 }
@@ -16,17 +21,17 @@ export function clearApiKey(): void {
 }
 
 /** The key's name and role as currentApiKey last answered (shown before it answers again). */
-export function readSession(): { name: string; role: 'FINANCE' | 'OPERATOR' | 'ADMIN' } | null {
-  if (sessionStorage.getItem(KEY) === null) return null;
-  const stored = sessionStorage.getItem(SESSION);
-  return stored
-    ? (JSON.parse(stored) as { name: string; role: 'FINANCE' | 'OPERATOR' | 'ADMIN' })
-    : null;
-}
-
-export function storeSession(session: {
+export interface StoredSession {
   name: string;
   role: 'FINANCE' | 'OPERATOR' | 'ADMIN';
-}): void {
+}
+
+export function readSession(): StoredSession | null {
+  if (sessionStorage.getItem(KEY) === null) return null;
+  const stored = sessionStorage.getItem(SESSION);
+  return stored ? (JSON.parse(stored) as StoredSession) : null;
+}
+
+export function storeSession(session: StoredSession): void {
   sessionStorage.setItem(SESSION, JSON.stringify(session));
 }

@@ -1,15 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CurrentApiKeyDocument } from '../graphql/documents';
-import { clearApiKey, readApiKey, readSession, storeApiKey, storeSession } from './api-key-storage';
+import {
+  clearApiKey,
+  readApiKey,
+  readSession,
+  storeApiKey,
+  storeSession,
+  type StoredSession,
+} from './api-key-storage';
 import { requestGraphql } from './graphql-client';
 
-export type Role = 'FINANCE' | 'OPERATOR' | 'ADMIN';
-
-export interface Session {
-  name: string;
-  role: Role;
-}
+export type Session = StoredSession;
+export type Role = Session['role'];
 
 interface AuthState {
   session: Session | null;

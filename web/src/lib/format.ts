@@ -78,9 +78,12 @@ const LABELS: Record<string, string> = {
   AUTHENTICATION: 'Authentication',
   AUTHENTICATION_INTERNATIONAL: 'Authentication-international',
   SERVICE: 'Service',
+  CLOUD_API: 'Cloud API',
+  BUSINESS_APP: 'Business app',
+  HISTORY_IMPORT: 'Imported history',
 };
 
-/** A readable label for a reason or pricing category code. */
+/** A readable label for a reason, pricing category or origin code. */
 export function label(code: string | null | undefined): string {
   if (!code) return '—';
   return LABELS[code] ?? code;

@@ -1,5 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql';
-import { clearApiKey, readApiKey } from './api-key-storage';
+import { authorizationHeader, clearApiKey, readApiKey } from './api-key-storage';
 
 /** A GraphQL error as the service answers it (extensions.code names its kind). */
 export class GraphqlRequestError extends Error {
@@ -24,7 +24,7 @@ export async function requestGraphql<TResult, TVariables>(
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+        ...authorizationHeader(apiKey),
       },
       body: JSON.stringify({ query: document.toString(), variables }),
     });

@@ -2,7 +2,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 import { useMemo } from 'react';
-import { readApiKey } from '../lib/api-key-storage';
+import { authorizationHeader } from '../lib/api-key-storage';
 
 /**
  * GraphiQL, bundled from npm and loaded as its own chunk (React.lazy) so that it does not weigh on
@@ -13,7 +13,7 @@ export default function ExplorerPage() {
     () =>
       createGraphiQLFetcher({
         url: '/graphql',
-        headers: { Authorization: `Bearer ${readApiKey() ?? ''}` },
+        headers: authorizationHeader(),
       }),
     [],
   );

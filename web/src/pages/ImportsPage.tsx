@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { QueryStatus } from '../components/QueryStatus';
 import { ImportJobDocument, ImportJobsDocument } from '../graphql/documents';
 import type { ImportJobQuery } from '../gql/graphql';
-import { readApiKey } from '../lib/api-key-storage';
+import { authorizationHeader } from '../lib/api-key-storage';
 import { roleAllows, useAuth } from '../lib/auth';
 import { formatCount } from '../lib/format';
 import { requestGraphql } from '../lib/graphql-client';
@@ -150,7 +150,6 @@ function Imports() {
 
 /** Posts the file itself as the body; answers the id of the IMPORT job the service queued. */
 async function uploadImport(file: File): Promise<string> {
-  const apiKey = readApiKey();
   let response: Response;
   try {
     response = await fetch('/imports', {
@@ -159,7 +158,7 @@ async function uploadImport(file: File): Promise<string> {
         'Content-Type': file.name.toLowerCase().endsWith('.csv')
           ? 'text/csv'
           : 'application/x-ndjson',
-        ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+        ...authorizationHeader(),
       },
       body: file,
     });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { MessageDetail } from '../components/MessageDetail';
 import { QueryStatus } from '../components/QueryStatus';
+import { MetaVerdict } from '../components/MetaVerdict';
 import { Pager, usePageCursors } from '../components/Pager';
 import { MessagesDocument } from '../graphql/documents';
 import type { ChargeReason, MessageFilter, MessageOrigin, PricingCategory } from '../gql/graphql';
@@ -136,7 +137,7 @@ export function MessagesPage() {
             <option value="">Any</option>
             {ORIGINS.map((origin) => (
               <option key={origin} value={origin}>
-                {origin.replace('_', ' ').toLowerCase()}
+                {label(origin)}
               </option>
             ))}
           </select>
@@ -167,10 +168,6 @@ export function MessagesPage() {
               <tbody>
                 {connection.edges.map(({ node }) => {
                   const charge = node.charge;
-                  const metaDiffers =
-                    charge.source === 'META' &&
-                    (charge.estimateReason !== charge.reason ||
-                      charge.estimatePricingCategory !== charge.pricingCategory);
                   return (
                     <tr key={node.wamid + (node.phoneNumberId ?? '')}>
                       <td>
@@ -178,19 +175,11 @@ export function MessagesPage() {
                           <summary>{node.wamid}</summary>
                           <p className="explanation">{charge.explanation}</p>
                           <p>
-                            {node.direction.toLowerCase()} ·{' '}
-                            {node.origin.replace('_', ' ').toLowerCase()} ·{' '}
+                            {node.direction.toLowerCase()} · {label(node.origin)} ·{' '}
                             {node.status.toLowerCase()}
                             {node.templateName ? ` · template ${node.templateName}` : ''}
                           </p>
-                          {metaDiffers && (
-                            <p className="meta-verdict">
-                              Meta&apos;s verdict: {label(charge.reason)} (
-                              {label(charge.pricingCategory)}); our estimate was{' '}
-                              {label(charge.estimateReason)} (
-                              {label(charge.estimatePricingCategory)}).
-                            </p>
-                          )}
+                          <MetaVerdict charge={charge} />
                         </details>
                       </td>
                       <td>{charge.market ?? '—'}</td>
