@@ -1823,6 +1823,8 @@ export type ReconciliationPageQueryVariables = Exact<{
 
 export type ReconciliationPageQuery = { __typename?: 'Query', reconciliation: { __typename?: 'ReconciliationConnection', totalCount: number, groups: Array<{ __typename?: 'ReconciliationGroup', kind: ReconciliationKind, currency: string, messages: number, amountAtStake?: string | null }>, edges: Array<{ __typename?: 'ReconciliationEdge', cursor: string, node: { __typename?: 'ReconciliationItem', wamid: string, kind: ReconciliationKind, amount: string, currency: string, chargeReason: ChargeReason, chargePricingCategory?: PricingCategory | null, estimateReason: ChargeReason, estimatePricingCategory?: PricingCategory | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
+export type SimulationFieldsFragment = { __typename?: 'Simulation', baseline?: string | null, scenarios: Array<{ __typename?: 'ScenarioResult', name: string, currency: string, messages: number, billableMessages: number, freeMessages: number, unpricedMessages: number, total: string, roundedTotal: string, deltaFromBaseline?: string | null, assumptions: Array<string> }> };
+
 export type SimulateQueryVariables = Exact<{
   input: SimulationInput;
 }>;
@@ -1922,7 +1924,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const SimulationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SimulationFields on Simulation {
+  baseline
+  scenarios {
+    name
+    currency
+    messages
+    billableMessages
+    freeMessages
+    unpricedMessages
+    total
+    roundedTotal
+    deltaFromBaseline
+    assumptions
+  }
+}
+    `, {"fragmentName":"SimulationFields"}) as unknown as TypedDocumentString<SimulationFieldsFragment, unknown>;
 export const CurrentApiKeyDocument = new TypedDocumentString(`
     query CurrentApiKey {
   currentApiKey {
@@ -2141,22 +2159,24 @@ export const ReconciliationPageDocument = new TypedDocumentString(`
 export const SimulateDocument = new TypedDocumentString(`
     query Simulate($input: SimulationInput!) {
   simulate(input: $input) {
-    baseline
-    scenarios {
-      name
-      currency
-      messages
-      billableMessages
-      freeMessages
-      unpricedMessages
-      total
-      roundedTotal
-      deltaFromBaseline
-      assumptions
-    }
+    ...SimulationFields
   }
 }
-    `) as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
+    fragment SimulationFields on Simulation {
+  baseline
+  scenarios {
+    name
+    currency
+    messages
+    billableMessages
+    freeMessages
+    unpricedMessages
+    total
+    roundedTotal
+    deltaFromBaseline
+    assumptions
+  }
+}`) as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
 export const SavedScenariosDocument = new TypedDocumentString(`
     query SavedScenarios {
   savedScenarios {
@@ -2290,22 +2310,24 @@ export const MessageDetailDocument = new TypedDocumentString(`
 export const RunSavedScenariosDocument = new TypedDocumentString(`
     query RunSavedScenarios($names: [String!]!) {
   runSavedScenarios(names: $names) {
-    baseline
-    scenarios {
-      name
-      currency
-      messages
-      billableMessages
-      freeMessages
-      unpricedMessages
-      total
-      roundedTotal
-      deltaFromBaseline
-      assumptions
-    }
+    ...SimulationFields
   }
 }
-    `) as unknown as TypedDocumentString<RunSavedScenariosQuery, RunSavedScenariosQueryVariables>;
+    fragment SimulationFields on Simulation {
+  baseline
+  scenarios {
+    name
+    currency
+    messages
+    billableMessages
+    freeMessages
+    unpricedMessages
+    total
+    roundedTotal
+    deltaFromBaseline
+    assumptions
+  }
+}`) as unknown as TypedDocumentString<RunSavedScenariosQuery, RunSavedScenariosQueryVariables>;
 export const ImportJobDocument = new TypedDocumentString(`
     query ImportJob($id: ID!) {
   job(id: $id) {

@@ -228,22 +228,29 @@ export const ReconciliationDocument = graphql(`
   }
 `);
 
+/** What the simulations page shows of a run: the baseline and each scenario's figures. */
+export const SimulationFieldsFragment = graphql(`
+  fragment SimulationFields on Simulation {
+    baseline
+    scenarios {
+      name
+      currency
+      messages
+      billableMessages
+      freeMessages
+      unpricedMessages
+      total
+      roundedTotal
+      deltaFromBaseline
+      assumptions
+    }
+  }
+`);
+
 export const SimulateDocument = graphql(`
   query Simulate($input: SimulationInput!) {
     simulate(input: $input) {
-      baseline
-      scenarios {
-        name
-        currency
-        messages
-        billableMessages
-        freeMessages
-        unpricedMessages
-        total
-        roundedTotal
-        deltaFromBaseline
-        assumptions
-      }
+      ...SimulationFields
     }
   }
 `);
@@ -389,19 +396,7 @@ export const MessageDocument = graphql(`
 export const RunSavedScenariosDocument = graphql(`
   query RunSavedScenarios($names: [String!]!) {
     runSavedScenarios(names: $names) {
-      baseline
-      scenarios {
-        name
-        currency
-        messages
-        billableMessages
-        freeMessages
-        unpricedMessages
-        total
-        roundedTotal
-        deltaFromBaseline
-        assumptions
-      }
+      ...SimulationFields
     }
   }
 `);
